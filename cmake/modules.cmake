@@ -1,0 +1,34 @@
+# One static library per stage folder under harness/, built from every .cpp in it (main.cpp
+# excepted). Globbing with CONFIGURE_DEPENDS lets a new file join its stage without editing
+# this list, so people working on different stages never touch the same build file.
+function(ac_module name)
+  file(GLOB sources CONFIGURE_DEPENDS ${PROJECT_SOURCE_DIR}/harness/${name}/*.cpp)
+  list(FILTER sources EXCLUDE REGEX "/main\\.cpp$")
+  set(target ac_${name})
+  if(sources)
+    add_library(${target} STATIC ${sources})
+    target_include_directories(${target} PUBLIC ${PROJECT_SOURCE_DIR}/harness
+      ${RapidJSON_INCLUDE_DIRS} ${VALIJSON_INCLUDE} ${HTTPLIB_INCLUDE})
+    target_compile_definitions(${target} PUBLIC RAPIDJSON_HAS_STDSTRING=1)
+    target_link_libraries(${target} PUBLIC ${ARGN})
+  else()
+    add_library(${target} INTERFACE)
+    target_include_directories(${target} INTERFACE ${PROJECT_SOURCE_DIR}/harness
+      ${RapidJSON_INCLUDE_DIRS} ${VALIJSON_INCLUDE} ${HTTPLIB_INCLUDE})
+    target_compile_definitions(${target} INTERFACE RAPIDJSON_HAS_STDSTRING=1)
+    target_link_libraries(${target} INTERFACE ${ARGN})
+  endif()
+endfunction()
+
+# One GoogleTest executable per stage: tests/unit/<stage>/*.cpp -> test_<stage>.
+function(ac_unit_tests name)
+  file(GLOB sources CONFIGURE_DEPENDS ${PROJECT_SOURCE_DIR}/tests/unit/${name}/*.cpp)
+  if(NOT sources)
+    return()
+  endif()
+  add_executable(test_${name} ${sources})
+  target_link_libraries(test_${name} PRIVATE ac_${name} ac_test_support GTest::gtest_main ${ARGN})
+  gtest_discover_tests(test_${name} WORKING_DIRECTORY ${PROJECT_SOURCE_DIR}
+    PROPERTIES ENVIRONMENT "APICONFORM_BIN=$<TARGET_FILE:apiconform>;APICONFORM_SOURCE=${PROJECT_SOURCE_DIR}"
+    DISCOVERY_TIMEOUT 60)
+endfunction()

@@ -1,0 +1,80 @@
+#pragma once
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "model/header.hpp"
+#include "model/source_location.hpp"
+
+namespace ac {
+
+// What a case sends. Strings may hold {{variables}}; they are resolved when jobs are planned.
+struct RequestSpec {
+  std::string method = "POST";
+  std::string endpoint;  // logical endpoint ("messages", "count_tokens", "models"...), mapped by the provider
+  std::string path;      // literal path used when endpoint is empty, e.g. "/v1/models/{{model}}"
+  std::string query;     // appended after '?', without it
+  Headers headers;       // added to (or overriding) the provider's headers
+  std::vector<std::string> remove_headers;  // provider headers to leave out (header: null in YAML)
+  std::optional<std::string> json;  // body as JSON text (from YAML `json:`)
+  std::optional<std::string> body;  // raw body text (from YAML `body:`), sent as is
+  std::string auth = "default";     // default | none | invalid: how the provider's key is sent
+  std::optional<std::size_t> body_padding;  // pad the JSON body to at least this many bytes (size limits)
+  SourceLocation where;
+};
+
+enum class HeaderMatch { Equals, Matches, Present, Absent };
+
+struct HeaderExpectation {
+  std::string name;
+  HeaderMatch match = HeaderMatch::Present;
+  std::string value;  // Equals: exact text; Matches: ECMAScript regex
+  SourceLocation where;
+};
+
+enum class JsonCheckKind { Equals, Matches, Type, OneOf, Range, Exists, Absent, Length };
+
+// One assertion on the response body, addressed by a JSON pointer (RFC 6901).
+struct JsonExpectation {
+  std::string pointer;
+  JsonCheckKind kind = JsonCheckKind::Exists;
+  std::string value;  // Equals: JSON text; OneOf: JSON array text; Matches: regex; Type: JSON array of type names
+  std::optional<double> min;  // Range (value) and Length (element/char count)
+  std::optional<double> max;
+  SourceLocation where;
+};
+
+// Expectations on a streamed (SSE) response; the streaming stage owns their meaning.
+struct StreamExpectation {
+  bool expected = false;        // the response must be an event stream
+  std::string grammar;          // grammar file under schemas/, e.g. "anthropic/stream-grammar.yaml"
+  std::string folded_schema;    // schema the folded message must satisfy
+  std::vector<JsonExpectation> folded;  // assertions on the folded message
+  std::map<std::string, double> timing_max_ms;  // first_byte, first_event, first_content, max_gap, total
+  bool require_incremental = true;
+  std::string compare_with;     // id of a non-streaming case whose response shape must match
+  SourceLocation where;
+};
+
+struct Expectation {
+  std::vector<int> status;  // any of these; empty = 2xx
+  std::vector<HeaderExpectation> headers;
+  std::string schema;  // reference into schemas/, e.g. "anthropic/message.json" or with "#/definitions/x"
+  std::vector<JsonExpectation> json;
+  std::optional<StreamExpectation> stream;
+  SourceLocation where;
+};
+
+struct Case {
+  std::string id;
+  std::string title;
+  std::string feature;
+  std::vector<std::string> tags;
+  std::string api_version;  // empty = any; otherwise the case runs only under this anthropic-version
+  RequestSpec request;
+  Expectation expect;
+  SourceLocation where;
+};
+
+}  // namespace ac

@@ -1,0 +1,54 @@
+#pragma once
+#include <cstddef>
+#include <string>
+#include <vector>
+
+#include "model/header.hpp"
+
+namespace ac {
+
+struct Timings {
+  double dns_ms = 0;
+  double connect_ms = 0;
+  double tls_ms = 0;
+  double first_byte_ms = 0;
+  double total_ms = 0;
+  // Streams only (0 when not a stream).
+  double first_event_ms = 0;
+  double first_content_ms = 0;
+  double max_gap_ms = 0;
+};
+
+// The request exactly as sent, with every secret already replaced by "[REDACTED]".
+struct SentRequest {
+  std::string method;
+  std::string url;
+  Headers headers;
+  std::string body;             // possibly cut at the body limit
+  std::size_t body_size = 0;    // full size
+  std::string curl;             // a curl command line that reproduces it; keys as $ENV_VAR
+};
+
+// One event of a stream as recorded for reports (the data may be cut).
+struct EventRecord {
+  std::string name;
+  std::string data;
+  double at_ms = 0;
+};
+
+// Everything observed about one request/response pair.
+struct Exchange {
+  SentRequest request;
+  int status = 0;                 // 0 = no response
+  Headers response_headers;
+  std::string body;               // kept for reports, cut at the limit
+  std::size_t body_size = 0;      // full size received
+  bool body_truncated = false;
+  std::vector<EventRecord> events;  // streams: the first events, for the report timeline
+  std::size_t event_count = 0;
+  std::string transport_error;    // empty when the exchange completed
+  Timings timings;
+  int attempts = 1;               // more than 1 when retried (429/529/503)
+};
+
+}  // namespace ac

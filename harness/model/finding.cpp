@@ -1,0 +1,38 @@
+#include "model/finding.hpp"
+#include "model/result.hpp"
+
+namespace ac {
+
+const char* to_string(Severity s) {
+  switch (s) {
+    case Severity::Breaking: return "breaking";
+    case Severity::Cosmetic: return "cosmetic";
+    case Severity::Warning: return "warning";
+  }
+  return "breaking";
+}
+
+const char* to_string(Verdict v) {
+  switch (v) {
+    case Verdict::Pass: return "pass";
+    case Verdict::Fail: return "fail";
+    case Verdict::Error: return "error";
+    case Verdict::Skip: return "skip";
+    case Verdict::Unsupported: return "unsupported";
+    case Verdict::Known: return "known";
+  }
+  return "error";
+}
+
+bool parse_verdict(const std::string& text, Verdict& out) {
+  for (Verdict v : {Verdict::Pass, Verdict::Fail, Verdict::Error, Verdict::Skip, Verdict::Unsupported,
+                    Verdict::Known}) {
+    if (text == to_string(v)) {
+      out = v;
+      return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace ac
