@@ -1,0 +1,15 @@
+#pragma once
+#include <string>
+#include <vector>
+
+#include "model/case.hpp"
+#include "model/diagnostic.hpp"
+
+namespace ac {
+
+// Loads every case from the given files and directories (directories recursively: *.yaml, *.yml,
+// in sorted order) and appends them to `out`. Returns every problem found, each located at
+// file:line:col; an empty result means everything loaded. Duplicate ids across files are errors.
+Diagnostics load_cases(const std::vector<std::string>& paths, std::vector<Case>& out);
+
+}  // namespace ac

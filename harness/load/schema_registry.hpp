@@ -1,0 +1,39 @@
+#pragma once
+#include <memory>
+#include <string>
+#include <vector>
+
+#include <rapidjson/document.h>
+
+#include "model/diagnostic.hpp"
+
+namespace ac {
+
+// One way a JSON value failed its schema, phrased for a person.
+struct SchemaError {
+  std::string pointer;      // JSON pointer into the validated document
+  std::string keyword;      // the schema keyword that failed: type, required, enum, const, oneOf...
+  std::string schema_path;  // "anthropic/message.json#/properties/usage/required"
+  std::string expected;
+  std::string actual;
+  std::string message;      // one line; for oneOf, says which branch came closest
+};
+
+// Every JSON Schema (draft 7) under a root folder, parsed once, with $ref resolved across files,
+// shared read-only by all jobs. A reference is "path/under/root.json" with an optional
+// "#/json/pointer" fragment.
+class SchemaRegistry {
+ public:
+  virtual ~SchemaRegistry() = default;
+
+  // Loads and compiles every *.json under `root`; problems are appended to `diags`.
+  static std::unique_ptr<SchemaRegistry> load(const std::string& root, Diagnostics& diags);
+
+  virtual bool has(const std::string& ref) const = 0;
+
+  // Validates `value` against the schema at `ref`; returns the distinct errors (empty = valid).
+  // Safe to call from several threads at once.
+  virtual std::vector<SchemaError> validate(const std::string& ref, const rapidjson::Value& value) const = 0;
+};
+
+}  // namespace ac

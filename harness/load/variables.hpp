@@ -1,0 +1,19 @@
+#pragma once
+#include <map>
+#include <string>
+
+namespace ac {
+
+// Variable name -> JSON text of its value ("\"claude-x\"", "1024", "true").
+using Variables = std::map<std::string, std::string>;
+
+// Replaces {{name}} in every string of a JSON document. A string that is exactly one
+// placeholder takes the variable's JSON type; inside a longer string the value is inserted as
+// text. {{env.NAME}} reads the environment. On an unknown or unset variable returns false and
+// sets `error` to a sentence naming it.
+bool expand_json(const std::string& json_text, const Variables& vars, std::string& out, std::string& error);
+
+// Replaces {{name}} in plain text (paths, header values, regexes).
+bool expand_text(const std::string& text, const Variables& vars, std::string& out, std::string& error);
+
+}  // namespace ac

@@ -1,0 +1,39 @@
+#pragma once
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace ac::sim {
+
+struct SimOptions {
+  std::string dialect = "reference";        // which documented behaviour to serve
+  std::string dialects_dir;                 // where dialect files live (empty = built-in default)
+  std::vector<std::string> faults;          // deliberate deviations (streaming), several at once
+  std::string api_key = "sim-test-key";     // the only key accepted
+  double pace_ms = 0;                       // delay between stream events
+  std::size_t max_body_bytes = 32u << 20;   // above this: 413
+};
+
+// An embedded server that speaks the Messages API on 127.0.0.1 only, serving on its own thread.
+class Simulator {
+ public:
+  explicit Simulator(SimOptions options);
+  ~Simulator();
+  Simulator(const Simulator&) = delete;
+  Simulator& operator=(const Simulator&) = delete;
+
+  // Binds 127.0.0.1:port (0 = an ephemeral port) and starts serving; returns the bound port,
+  // or -1 with `error` set.
+  int start(int port, std::string& error);
+  void stop();
+  std::string base_url() const;  // "http://127.0.0.1:<port>"
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+// Names and one-line descriptions of the fault modes, for `apiconform list faults`.
+std::vector<std::pair<std::string, std::string>> list_faults();
+
+}  // namespace ac::sim
