@@ -61,6 +61,7 @@ struct Expectation {
   std::vector<int> status;  // any of these; empty = 2xx
   std::vector<HeaderExpectation> headers;
   std::string schema;  // reference into schemas/, e.g. "anthropic/message.json" or with "#/definitions/x"
+  SourceLocation schema_where;  // where `schema:` was written, to report a missing schema there
   std::vector<JsonExpectation> json;
   std::optional<StreamExpectation> stream;
   SourceLocation where;
