@@ -7,6 +7,8 @@
 namespace ac {
 
 // Writes results.json as results arrive, so memory does not grow with the run (docs/results-format.md).
+// Each add() appends one result to the stdio buffer; nothing is flushed until the buffer fills or
+// close() runs. A write error is remembered: check failed()/error() after close().
 class ResultsWriter {
  public:
   ResultsWriter() = default;
@@ -18,9 +20,20 @@ class ResultsWriter {
   void add(const Result& result);
   void close(const Summary& summary, const std::string& finished_at);
 
+  // Added: the version written in "tool" (set before open(); defaults to the project version).
+  void set_tool_version(const std::string& version) { tool_version_ = version; }
+  bool is_open() const { return file_ != nullptr; }
+  bool failed() const { return !error_.empty(); }
+  const std::string& error() const { return error_; }  // "<path>: <reason>" of the first write error
+
  private:
+  void write(const std::string& text);
+
   std::FILE* file_ = nullptr;
   bool first_ = true;
+  std::string path_;
+  std::string tool_version_;
+  std::string error_;
 };
 
 }  // namespace ac

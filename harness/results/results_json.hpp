@@ -1,0 +1,25 @@
+#pragma once
+#include <string>
+
+#include <rapidjson/document.h>
+
+#include "results/results_file.hpp"
+
+namespace ac {
+
+// The JSON forms of the parts of results.json (docs/results-format.md). Writing returns compact
+// JSON text; every string is made valid UTF-8 first and every number finite, so the file is
+// valid JSON whatever a provider sent.
+std::string json_string(const std::string& text);  // a quoted, escaped JSON string
+std::string tool_json(const std::string& version);
+std::string run_json(const RunInfo& run);
+std::string result_json(const Result& result);
+std::string summary_json(const Summary& summary);
+
+// Reading: on a missing or mistyped field, returns false and sets `error` to
+// "<where>: <what>", where `where` is a path such as results[3].exchange.status.
+bool run_from_json(const rapidjson::Value& v, const std::string& where, RunInfo& out, std::string& error);
+bool result_from_json(const rapidjson::Value& v, const std::string& where, Result& out, std::string& error);
+bool summary_from_json(const rapidjson::Value& v, const std::string& where, Summary& out, std::string& error);
+
+}  // namespace ac

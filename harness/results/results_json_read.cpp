@@ -1,0 +1,264 @@
+#include "results/results_json.hpp"
+
+namespace ac {
+namespace {
+
+// Reads the members of one JSON object, remembering the first problem with its path.
+// Fields added by later versions are ignored; fields this version writes are optional when
+// reading (defaults apply) unless marked required, but must have the right type when present.
+class ObjectReader {
+ public:
+  ObjectReader(const rapidjson::Value& v, std::string where, std::string& error)
+      : v_(v), where_(std::move(where)), error_(error) {
+    if (!v_.IsObject()) fail_at(where_, "expected an object");
+  }
+  bool ok() const { return ok_; }
+  const std::string& where() const { return where_; }
+
+  const rapidjson::Value* member(const char* key, bool required = false) {
+    if (!ok_) return nullptr;
+    auto it = v_.FindMember(key);
+    if (it == v_.MemberEnd() || it->value.IsNull()) {
+      if (required) fail_at(path(key), "missing");
+      return nullptr;
+    }
+    return &it->value;
+  }
+  void text(const char* key, std::string& out, bool required = false) {
+    if (const auto* m = member(key, required)) {
+      if (m->IsString()) out.assign(m->GetString(), m->GetStringLength());
+      else fail_at(path(key), "expected a string");
+    }
+  }
+  void number(const char* key, double& out) {
+    if (const auto* m = member(key)) {
+      if (m->IsNumber()) out = m->GetDouble();
+      else fail_at(path(key), "expected a number");
+    }
+  }
+  template <typename Int>
+  void integer(const char* key, Int& out) {
+    if (const auto* m = member(key)) {
+      if (m->IsInt64()) out = static_cast<Int>(m->GetInt64());
+      else fail_at(path(key), "expected an integer");
+    }
+  }
+  void boolean(const char* key, bool& out) {
+    if (const auto* m = member(key)) {
+      if (m->IsBool()) out = m->GetBool();
+      else fail_at(path(key), "expected true or false");
+    }
+  }
+  const rapidjson::Value* array(const char* key, bool required = false) {
+    const auto* m = member(key, required);
+    if (m && !m->IsArray()) {
+      fail_at(path(key), "expected an array");
+      return nullptr;
+    }
+    return m;
+  }
+  std::string path(const char* key) const { return where_ + "." + key; }
+  void fail_at(const std::string& where, const std::string& what) {
+    if (ok_) error_ = where + ": " + what;
+    ok_ = false;
+  }
+  void fail(bool bad) { ok_ = ok_ && !bad; }
+
+ private:
+  const rapidjson::Value& v_;
+  std::string where_;
+  std::string& error_;
+  bool ok_ = true;
+};
+
+std::string index_path(const std::string& base, std::size_t i) {
+  return base + "[" + std::to_string(i) + "]";
+}
+
+bool string_list(const rapidjson::Value* arr, const std::string& where, std::vector<std::string>& out,
+                 std::string& error) {
+  if (!arr) return true;
+  for (rapidjson::SizeType i = 0; i < arr->Size(); ++i) {
+    if (!(*arr)[i].IsString()) {
+      error = index_path(where, i) + ": expected a string";
+      return false;
+    }
+    out.emplace_back((*arr)[i].GetString(), (*arr)[i].GetStringLength());
+  }
+  return true;
+}
+
+bool headers_from(const rapidjson::Value* arr, const std::string& where, Headers& out, std::string& error) {
+  if (!arr) return true;
+  for (rapidjson::SizeType i = 0; i < arr->Size(); ++i) {
+    const auto& pair = (*arr)[i];
+    if (!pair.IsArray() || pair.Size() != 2 || !pair[0].IsString() || !pair[1].IsString()) {
+      error = index_path(where, i) + ": expected [name, value]";
+      return false;
+    }
+    out.push_back({std::string(pair[0].GetString(), pair[0].GetStringLength()),
+                   std::string(pair[1].GetString(), pair[1].GetStringLength())});
+  }
+  return true;
+}
+
+bool request_from(const rapidjson::Value& v, const std::string& where, SentRequest& out, std::string& error) {
+  ObjectReader r(v, where, error);
+  r.text("method", out.method);
+  r.text("url", out.url);
+  const auto* headers = r.array("headers");
+  r.text("body", out.body);
+  r.integer("body_size", out.body_size);
+  r.text("curl", out.curl);
+  return r.ok() && headers_from(headers, r.path("headers"), out.headers, error);
+}
+
+bool events_from(const rapidjson::Value* arr, const std::string& where, std::vector<EventRecord>& out,
+                 std::string& error) {
+  if (!arr) return true;
+  for (rapidjson::SizeType i = 0; i < arr->Size(); ++i) {
+    ObjectReader r((*arr)[i], index_path(where, i), error);
+    EventRecord e;
+    r.text("name", e.name);
+    r.text("data", e.data);
+    r.number("at_ms", e.at_ms);
+    if (!r.ok()) return false;
+    out.push_back(std::move(e));
+  }
+  return true;
+}
+
+bool exchange_from(const rapidjson::Value& v, const std::string& where, Exchange& out, std::string& error) {
+  ObjectReader r(v, where, error);
+  const auto* request = r.member("request");
+  r.integer("status", out.status);
+  const auto* headers = r.array("headers");
+  r.text("body", out.body);
+  r.integer("body_size", out.body_size);
+  r.boolean("body_truncated", out.body_truncated);
+  const auto* events = r.array("events");
+  r.integer("event_count", out.event_count);
+  r.text("transport_error", out.transport_error);
+  r.integer("attempts", out.attempts);
+  if (!r.ok()) return false;
+  if (request && !request_from(*request, r.path("request"), out.request, error)) return false;
+  return headers_from(headers, r.path("headers"), out.response_headers, error) &&
+         events_from(events, r.path("events"), out.events, error);
+}
+
+bool timings_from(const rapidjson::Value& v, const std::string& where, Timings& t, std::string& error) {
+  ObjectReader r(v, where, error);
+  r.number("dns_ms", t.dns_ms);
+  r.number("connect_ms", t.connect_ms);
+  r.number("tls_ms", t.tls_ms);
+  r.number("first_byte_ms", t.first_byte_ms);
+  r.number("total_ms", t.total_ms);
+  r.number("first_event_ms", t.first_event_ms);
+  r.number("first_content_ms", t.first_content_ms);
+  r.number("max_gap_ms", t.max_gap_ms);
+  return r.ok();
+}
+
+bool severity_from(const std::string& text, Severity& out) {
+  for (Severity s : {Severity::Breaking, Severity::Cosmetic, Severity::Warning}) {
+    if (text == to_string(s)) {
+      out = s;
+      return true;
+    }
+  }
+  return false;
+}
+
+bool findings_from(const rapidjson::Value* arr, const std::string& where, Findings& out, std::string& error) {
+  if (!arr) return true;
+  for (rapidjson::SizeType i = 0; i < arr->Size(); ++i) {
+    ObjectReader r((*arr)[i], index_path(where, i), error);
+    Finding f;
+    std::string severity = "breaking";
+    r.text("check", f.check);
+    r.text("pointer", f.pointer);
+    r.text("expected", f.expected);
+    r.text("actual", f.actual);
+    r.text("message", f.message);
+    r.text("severity", severity);
+    if (!r.ok()) return false;
+    if (!severity_from(severity, f.severity)) {
+      error = r.path("severity") + ": unknown severity \"" + severity + "\" (expected breaking, cosmetic or warning)";
+      return false;
+    }
+    out.push_back(std::move(f));
+  }
+  return true;
+}
+
+bool provider_run_from(const rapidjson::Value& v, const std::string& where, ProviderRun& p, std::string& error) {
+  ObjectReader r(v, where, error);
+  r.text("name", p.name, true);
+  r.text("base_url", p.base_url);
+  r.boolean("simulated", p.simulated);
+  r.text("status", p.status);
+  r.text("reason", p.reason);
+  return r.ok();
+}
+
+}  // namespace
+
+bool run_from_json(const rapidjson::Value& v, const std::string& where, RunInfo& out, std::string& error) {
+  ObjectReader r(v, where, error);
+  r.text("started_at", out.started_at);
+  r.text("api_version", out.api_version);
+  r.text("command", out.command);
+  r.integer("jobs", out.jobs);
+  r.integer("repeat", out.repeat);
+  const auto* providers = r.array("providers");
+  if (!r.ok()) return false;
+  if (providers) {
+    for (rapidjson::SizeType i = 0; i < providers->Size(); ++i) {
+      ProviderRun p;
+      if (!provider_run_from((*providers)[i], index_path(r.path("providers"), i), p, error)) return false;
+      out.providers.push_back(std::move(p));
+    }
+  }
+  return true;
+}
+
+bool result_from_json(const rapidjson::Value& v, const std::string& where, Result& out, std::string& error) {
+  ObjectReader r(v, where, error);
+  std::string verdict;
+  r.text("case", out.case_id, true);
+  r.text("title", out.title);
+  r.text("provider", out.provider, true);
+  r.text("feature", out.feature);
+  const auto* tags = r.array("tags");
+  r.text("verdict", verdict, true);
+  r.text("reason", out.reason);
+  r.integer("repeat", out.repeat);
+  r.boolean("fixed", out.fixed);
+  const auto* findings = r.array("findings");
+  const auto* exchange = r.member("exchange");
+  const auto* timings = r.member("timings");
+  if (!r.ok()) return false;
+  if (!parse_verdict(verdict, out.verdict)) {
+    error = r.path("verdict") + ": unknown verdict \"" + verdict +
+            "\" (expected pass, fail, error, skip, unsupported or known)";
+    return false;
+  }
+  if (!string_list(tags, r.path("tags"), out.tags, error)) return false;
+  if (!findings_from(findings, r.path("findings"), out.findings, error)) return false;
+  if (exchange && !exchange_from(*exchange, r.path("exchange"), out.exchange, error)) return false;
+  return !timings || timings_from(*timings, r.path("timings"), out.exchange.timings, error);
+}
+
+bool summary_from_json(const rapidjson::Value& v, const std::string& where, Summary& out, std::string& error) {
+  ObjectReader r(v, where, error);
+  r.integer("total", out.total);
+  r.integer("pass", out.pass);
+  r.integer("fail", out.fail);
+  r.integer("error", out.error);
+  r.integer("skip", out.skip);
+  r.integer("unsupported", out.unsupported);
+  r.integer("known", out.known);
+  return r.ok();
+}
+
+}  // namespace ac

@@ -1,0 +1,207 @@
+#include <cmath>
+
+#include <rapidjson/stringbuffer.h>
+#include <rapidjson/writer.h>
+
+#include "results/results_json.hpp"
+#include "results/utf8.hpp"
+
+namespace ac {
+namespace {
+
+using JsonWriter = rapidjson::Writer<rapidjson::StringBuffer>;
+
+void put_string(JsonWriter& w, const std::string& s) {
+  const std::string clean = valid_utf8(s);
+  w.String(clean.data(), static_cast<rapidjson::SizeType>(clean.size()));
+}
+
+void put(JsonWriter& w, const char* key, const std::string& value) {
+  w.Key(key);
+  put_string(w, value);
+}
+
+// JSON has no NaN or infinity; a broken clock must not make the file unreadable.
+void put(JsonWriter& w, const char* key, double value) {
+  w.Key(key);
+  w.Double(std::isfinite(value) ? value : 0.0);
+}
+
+void put_int(JsonWriter& w, const char* key, long long value) {
+  w.Key(key);
+  w.Int64(value);
+}
+
+void put_bool(JsonWriter& w, const char* key, bool value) {
+  w.Key(key);
+  w.Bool(value);
+}
+
+void put_headers(JsonWriter& w, const char* key, const Headers& headers) {
+  w.Key(key);
+  w.StartArray();
+  for (const auto& h : headers) {
+    w.StartArray();
+    put_string(w, h.name);
+    put_string(w, h.value);
+    w.EndArray();
+  }
+  w.EndArray();
+}
+
+void put_request(JsonWriter& w, const SentRequest& r) {
+  w.Key("request");
+  w.StartObject();
+  put(w, "method", r.method);
+  put(w, "url", r.url);
+  put_headers(w, "headers", r.headers);
+  put(w, "body", r.body);
+  put_int(w, "body_size", static_cast<long long>(r.body_size));
+  put(w, "curl", r.curl);
+  w.EndObject();
+}
+
+void put_events(JsonWriter& w, const std::vector<EventRecord>& events) {
+  w.Key("events");
+  w.StartArray();
+  for (const auto& e : events) {
+    w.StartObject();
+    put(w, "name", e.name);
+    put(w, "data", e.data);
+    put(w, "at_ms", e.at_ms);
+    w.EndObject();
+  }
+  w.EndArray();
+}
+
+void put_exchange(JsonWriter& w, const Exchange& x) {
+  w.Key("exchange");
+  w.StartObject();
+  put_request(w, x.request);
+  put_int(w, "status", x.status);
+  put_headers(w, "headers", x.response_headers);
+  put(w, "body", x.body);
+  put_int(w, "body_size", static_cast<long long>(x.body_size));
+  put_bool(w, "body_truncated", x.body_truncated);
+  put_events(w, x.events);
+  put_int(w, "event_count", static_cast<long long>(x.event_count));
+  put(w, "transport_error", x.transport_error);
+  put_int(w, "attempts", x.attempts);
+  w.EndObject();
+}
+
+void put_timings(JsonWriter& w, const Timings& t) {
+  w.Key("timings");
+  w.StartObject();
+  put(w, "dns_ms", t.dns_ms);
+  put(w, "connect_ms", t.connect_ms);
+  put(w, "tls_ms", t.tls_ms);
+  put(w, "first_byte_ms", t.first_byte_ms);
+  put(w, "total_ms", t.total_ms);
+  put(w, "first_event_ms", t.first_event_ms);
+  put(w, "first_content_ms", t.first_content_ms);
+  put(w, "max_gap_ms", t.max_gap_ms);
+  w.EndObject();
+}
+
+void put_findings(JsonWriter& w, const Findings& findings) {
+  w.Key("findings");
+  w.StartArray();
+  for (const auto& f : findings) {
+    w.StartObject();
+    put(w, "check", f.check);
+    put(w, "pointer", f.pointer);
+    put(w, "expected", f.expected);
+    put(w, "actual", f.actual);
+    put(w, "message", f.message);
+    put(w, "severity", std::string(to_string(f.severity)));
+    w.EndObject();
+  }
+  w.EndArray();
+}
+
+void put_provider_run(JsonWriter& w, const ProviderRun& p) {
+  w.StartObject();
+  put(w, "name", p.name);
+  put(w, "base_url", p.base_url);
+  put_bool(w, "simulated", p.simulated);
+  put(w, "status", p.status);
+  put(w, "reason", p.reason);
+  w.EndObject();
+}
+
+}  // namespace
+
+std::string json_string(const std::string& text) {
+  rapidjson::StringBuffer buf;
+  JsonWriter w(buf);
+  put_string(w, text);
+  return std::string(buf.GetString(), buf.GetSize());
+}
+
+std::string tool_json(const std::string& version) {
+  rapidjson::StringBuffer buf;
+  JsonWriter w(buf);
+  w.StartObject();
+  put(w, "name", std::string("apiconform"));
+  put(w, "version", version);
+  w.EndObject();
+  return buf.GetString();
+}
+
+std::string run_json(const RunInfo& run) {
+  rapidjson::StringBuffer buf;
+  JsonWriter w(buf);
+  w.StartObject();
+  put(w, "started_at", run.started_at);
+  put(w, "api_version", run.api_version);
+  put(w, "command", run.command);
+  put_int(w, "jobs", run.jobs);
+  put_int(w, "repeat", run.repeat);
+  w.Key("providers");
+  w.StartArray();
+  for (const auto& p : run.providers) put_provider_run(w, p);
+  w.EndArray();
+  w.EndObject();
+  return buf.GetString();
+}
+
+std::string result_json(const Result& r) {
+  rapidjson::StringBuffer buf;
+  JsonWriter w(buf);
+  w.StartObject();
+  put(w, "case", r.case_id);
+  put(w, "title", r.title);
+  put(w, "provider", r.provider);
+  put(w, "feature", r.feature);
+  w.Key("tags");
+  w.StartArray();
+  for (const auto& t : r.tags) put_string(w, t);
+  w.EndArray();
+  put(w, "verdict", std::string(to_string(r.verdict)));
+  put(w, "reason", r.reason);
+  put_int(w, "repeat", r.repeat);
+  put_bool(w, "fixed", r.fixed);
+  put_findings(w, r.findings);
+  put_exchange(w, r.exchange);
+  put_timings(w, r.exchange.timings);
+  w.EndObject();
+  return std::string(buf.GetString(), buf.GetSize());
+}
+
+std::string summary_json(const Summary& s) {
+  rapidjson::StringBuffer buf;
+  JsonWriter w(buf);
+  w.StartObject();
+  put_int(w, "total", s.total);
+  put_int(w, "pass", s.pass);
+  put_int(w, "fail", s.fail);
+  put_int(w, "error", s.error);
+  put_int(w, "skip", s.skip);
+  put_int(w, "unsupported", s.unsupported);
+  put_int(w, "known", s.known);
+  w.EndObject();
+  return buf.GetString();
+}
+
+}  // namespace ac

@@ -1,0 +1,15 @@
+#pragma once
+#include <string>
+
+namespace ac {
+
+// Returns `text` with every byte sequence that is not valid UTF-8 (stray continuation bytes,
+// overlong forms, surrogates, code points above U+10FFFF, cut sequences) replaced by U+FFFD.
+// Provider bodies are arbitrary bytes; results.json and every report must stay valid text.
+std::string valid_utf8(const std::string& text);
+
+// Length in bytes of the longest prefix of `text` of at most `max_bytes` bytes that does not
+// cut a UTF-8 sequence in two, so excerpts stay valid text.
+std::size_t utf8_prefix_length(const std::string& text, std::size_t max_bytes);
+
+}  // namespace ac
