@@ -2,11 +2,42 @@
 
 #include <iostream>
 
+#include "cli/commands.hpp"
+#include "cli/exit_codes.hpp"
+
 namespace ac {
 
 int run_cli(int argc, char** argv) {
-  std::cerr << "apiconform: not implemented yet\n";
-  return 2;
+  CLI::App app{"apiconform: tells you exactly where an endpoint differs from the Anthropic Messages API.", "apiconform"};
+  app.set_version_flag("--version", APICONFORM_VERSION);
+  app.require_subcommand(1);
+  app.footer(
+      "Examples:\n"
+      "  apiconform run                                   the suite against the embedded reference simulator\n"
+      "  apiconform run --base-url https://gw.example --key-env GW_KEY --auth bearer\n"
+      "  apiconform run --provider reference --provider anthropic --out reports/today\n"
+      "  apiconform lint                                  check case files and schemas, send nothing\n"
+      "  apiconform check-stream capture.sse              judge a recorded event stream\n"
+      "  apiconform serve --port 8787                     the reference simulator as a server\n"
+      "Exit codes: 0 conformant, 1 conformance failures, 2 usage or input errors, 3 cases left without a verdict.\n"
+      "Docs: README.md and docs/ (case-format.md, providers.md, results-format.md, exit-codes.md).");
+  std::string command_line = "apiconform";
+  for (int i = 1; i < argc; ++i) command_line += std::string(" ") + argv[i];
+  Action action;
+  add_run_command(app, action, command_line);
+  add_lint_command(app, action);
+  add_serve_command(app, action);
+  add_list_command(app, action);
+  add_check_stream_command(app, action);
+  add_report_command(app, action);
+  add_diff_command(app, action);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    int code = app.exit(e);
+    return code == 0 ? kExitOk : kExitInput;
+  }
+  return action ? action() : kExitInput;
 }
 
 }  // namespace ac

@@ -1,0 +1,38 @@
+#pragma once
+#include <string>
+
+#include <rapidjson/document.h>
+
+#include "load/schema_registry.hpp"
+#include "model/case.hpp"
+#include "model/exchange.hpp"
+#include "model/finding.hpp"
+
+namespace ac {
+
+// What every check sees: the expectation, what happened, and the body parsed once.
+struct CheckInput {
+  const Expectation& expect;
+  const Exchange& exchange;
+  const SchemaRegistry& schemas;
+  const rapidjson::Document* body = nullptr;  // null when the body is not JSON (or is a stream)
+  std::string body_error;                     // why the body is not JSON
+  const rapidjson::Value* folded = nullptr;   // the message folded from a stream, when there was one
+  bool strict = false;                        // unknown response fields fail instead of warn
+};
+
+// Validates `value` against schema `ref`, appending findings named `check` with `prefix` before
+// each pointer. Where a strict twin of the schema exists ("dir/strict/file.json"), fields it does
+// not know are reported too: as warnings, or as breaking findings when `strict`.
+void validate_against_schema(const SchemaRegistry& schemas, const std::string& ref, const rapidjson::Value& value,
+                             const std::string& check, const std::string& prefix, bool strict, Findings& out);
+
+// Each check is a pure function of its input that appends findings (one file per check).
+void check_status(const CheckInput& in, Findings& out);
+void check_headers(const CheckInput& in, Findings& out);
+void check_body_json(const CheckInput& in, Findings& out);
+void check_schema(const CheckInput& in, Findings& out);
+void check_json(const CheckInput& in, Findings& out);
+void check_folded(const CheckInput& in, Findings& out);
+
+}  // namespace ac

@@ -1,0 +1,41 @@
+#include <regex>
+
+#include "check/check_input.hpp"
+
+namespace ac {
+
+void check_headers(const CheckInput& in, Findings& out) {
+  for (const auto& h : in.expect.headers) {
+    auto actual = find_header(in.exchange.response_headers, h.name);
+    std::string pointer = "header:" + h.name;
+    auto fail = [&](std::string expected, std::string got, std::string message) {
+      out.push_back(Finding{"header", pointer, std::move(expected), std::move(got), std::move(message), Severity::Breaking});
+    };
+    switch (h.match) {
+      case HeaderMatch::Present:
+        if (!actual) fail("present", "absent", "response header " + h.name + " is missing");
+        break;
+      case HeaderMatch::Absent:
+        if (actual) fail("absent", *actual, "response header " + h.name + " must not be sent");
+        break;
+      case HeaderMatch::Equals:
+        if (!actual) fail(h.value, "absent", "response header " + h.name + " is missing");
+        else if (*actual != h.value) fail(h.value, *actual, "response header " + h.name + " has the wrong value");
+        break;
+      case HeaderMatch::Matches:
+        if (!actual) {
+          fail("matches /" + h.value + "/", "absent", "response header " + h.name + " is missing");
+        } else {
+          try {
+            if (!std::regex_search(*actual, std::regex(h.value, std::regex::ECMAScript | std::regex::icase)))
+              fail("matches /" + h.value + "/", *actual, "response header " + h.name + " does not match");
+          } catch (const std::regex_error& e) {
+            fail("matches /" + h.value + "/", *actual, std::string("invalid pattern: ") + e.what());
+          }
+        }
+        break;
+    }
+  }
+}
+
+}  // namespace ac

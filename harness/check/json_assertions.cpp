@@ -1,0 +1,163 @@
+#include "check/json_assertions.hpp"
+
+#include <regex>
+
+#include <rapidjson/pointer.h>
+
+#include "check/json_text.hpp"
+
+namespace ac {
+
+namespace {
+
+struct Context {
+  const JsonExpectation& assertion;
+  const std::string& check;
+  const std::string& prefix;
+  Findings& out;
+
+  void fail(std::string expected, std::string actual, std::string message) const {
+    out.push_back(Finding{check, prefix + assertion.pointer, std::move(expected), std::move(actual),
+                          std::move(message), Severity::Breaking});
+  }
+};
+
+bool parse(const std::string& text, rapidjson::Document& doc) {
+  doc.Parse(text.c_str(), text.size());
+  return !doc.HasParseError();
+}
+
+std::string range_text(const JsonExpectation& a) {
+  if (a.min && a.max) return "between " + json_text(rapidjson::Value(*a.min)) + " and " + json_text(rapidjson::Value(*a.max));
+  if (a.min) return ">= " + json_text(rapidjson::Value(*a.min));
+  if (a.max) return "<= " + json_text(rapidjson::Value(*a.max));
+  return "any";
+}
+
+bool in_range(double v, const JsonExpectation& a) {
+  return (!a.min || v >= *a.min) && (!a.max || v <= *a.max);
+}
+
+void check_equals(const Context& c, const rapidjson::Value& actual) {
+  rapidjson::Document expected;
+  if (!parse(c.assertion.value, expected)) {
+    c.fail(c.assertion.value, json_text(actual), "the expected value is not valid JSON");
+    return;
+  }
+  if (!json_equal(expected, actual))
+    c.fail(json_text(expected), json_text(actual), "value differs from the expected one");
+}
+
+void check_one_of(const Context& c, const rapidjson::Value& actual) {
+  rapidjson::Document options;
+  if (!parse(c.assertion.value, options) || !options.IsArray()) {
+    c.fail(c.assertion.value, json_text(actual), "one_of needs a list of values");
+    return;
+  }
+  for (const auto& option : options.GetArray())
+    if (json_equal(option, actual)) return;
+  c.fail("one of " + json_text(options), json_text(actual), "value is none of the allowed ones");
+}
+
+void check_matches(const Context& c, const rapidjson::Value& actual) {
+  if (!actual.IsString()) {
+    c.fail("a string matching /" + c.assertion.value + "/", json_text(actual),
+           std::string("expected a string, got ") + json_type_name(actual));
+    return;
+  }
+  try {
+    std::regex re(c.assertion.value, std::regex::ECMAScript);
+    if (!std::regex_search(actual.GetString(), actual.GetString() + actual.GetStringLength(), re))
+      c.fail("matches /" + c.assertion.value + "/", json_text(actual), "string does not match the pattern");
+  } catch (const std::regex_error& e) {
+    c.fail("matches /" + c.assertion.value + "/", json_text(actual), std::string("invalid pattern: ") + e.what());
+  }
+}
+
+void check_type(const Context& c, const rapidjson::Value& actual) {
+  rapidjson::Document types;
+  if (!parse(c.assertion.value, types)) types.SetArray();
+  std::string name = json_type_name(actual);
+  std::string wanted;
+  auto accept = [&](const std::string& t) {
+    return t == name || (t == "number" && name == "integer");
+  };
+  if (types.IsString()) {
+    if (accept(types.GetString())) return;
+    wanted = types.GetString();
+  } else if (types.IsArray()) {
+    for (const auto& t : types.GetArray()) {
+      if (!t.IsString()) continue;
+      if (accept(t.GetString())) return;
+      wanted += (wanted.empty() ? "" : " or ") + std::string(t.GetString());
+    }
+  }
+  c.fail(wanted, name + " " + json_text(actual, 80), "value has the wrong JSON type");
+}
+
+void check_range(const Context& c, const rapidjson::Value& actual) {
+  if (!actual.IsNumber()) {
+    c.fail("a number " + range_text(c.assertion), json_text(actual), std::string("expected a number, got ") + json_type_name(actual));
+    return;
+  }
+  if (!in_range(actual.GetDouble(), c.assertion))
+    c.fail(range_text(c.assertion), json_text(actual), "number is out of range");
+}
+
+void check_length(const Context& c, const rapidjson::Value& actual) {
+  double length = 0;
+  if (actual.IsString()) {
+    // Characters, not bytes: count UTF-8 lead bytes.
+    for (rapidjson::SizeType i = 0; i < actual.GetStringLength(); ++i)
+      if ((static_cast<unsigned char>(actual.GetString()[i]) & 0xC0) != 0x80) ++length;
+  } else if (actual.IsArray()) {
+    length = actual.Size();
+  } else if (actual.IsObject()) {
+    length = actual.MemberCount();
+  } else {
+    c.fail("a string, array or object of length " + range_text(c.assertion), json_text(actual),
+           std::string("length does not apply to ") + json_type_name(actual));
+    return;
+  }
+  if (!in_range(length, c.assertion))
+    c.fail("length " + range_text(c.assertion), "length " + json_text(rapidjson::Value(length)),
+           "length is out of range");
+}
+
+void check_one(const Context& c, const rapidjson::Value& document) {
+  const JsonExpectation& a = c.assertion;
+  rapidjson::Pointer pointer(a.pointer.c_str(), a.pointer.size());
+  if (!pointer.IsValid()) {
+    c.fail("a valid JSON pointer", a.pointer, "invalid JSON pointer in the case");
+    return;
+  }
+  const rapidjson::Value* actual = pointer.Get(document);
+  if (a.kind == JsonCheckKind::Absent) {
+    if (actual) c.fail("absent", json_text(*actual), "this member must not be present");
+    return;
+  }
+  if (!actual) {
+    c.fail(a.kind == JsonCheckKind::Exists ? "present" : "present (" + a.value + ")", "absent",
+           "the response has nothing at this pointer");
+    return;
+  }
+  switch (a.kind) {
+    case JsonCheckKind::Exists: return;
+    case JsonCheckKind::Absent: return;
+    case JsonCheckKind::Equals: return check_equals(c, *actual);
+    case JsonCheckKind::OneOf: return check_one_of(c, *actual);
+    case JsonCheckKind::Matches: return check_matches(c, *actual);
+    case JsonCheckKind::Type: return check_type(c, *actual);
+    case JsonCheckKind::Range: return check_range(c, *actual);
+    case JsonCheckKind::Length: return check_length(c, *actual);
+  }
+}
+
+}  // namespace
+
+void check_json_assertions(const std::vector<JsonExpectation>& assertions, const rapidjson::Value& document,
+                           const std::string& check, const std::string& pointer_prefix, Findings& out) {
+  for (const auto& assertion : assertions) check_one(Context{assertion, check, pointer_prefix, out}, document);
+}
+
+}  // namespace ac

@@ -1,0 +1,69 @@
+#include "check/json_text.hpp"
+
+#include <cmath>
+
+#include <rapidjson/stringbuffer.h>
+#include <rapidjson/writer.h>
+
+namespace ac {
+
+std::string json_text(const rapidjson::Value& value, std::size_t max_chars) {
+  rapidjson::StringBuffer buffer;
+  rapidjson::Writer<rapidjson::StringBuffer> writer(buffer);
+  value.Accept(writer);
+  std::string text(buffer.GetString(), buffer.GetSize());
+  if (text.size() > max_chars) {
+    // Cut on a UTF-8 boundary so the finding itself stays valid text.
+    std::size_t cut = max_chars;
+    while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+    text = text.substr(0, cut) + "…";
+  }
+  return text;
+}
+
+const char* json_type_name(const rapidjson::Value& value) {
+  if (value.IsNull()) return "null";
+  if (value.IsBool()) return "boolean";
+  if (value.IsString()) return "string";
+  if (value.IsArray()) return "array";
+  if (value.IsObject()) return "object";
+  if (value.IsInt64() || value.IsUint64()) return "integer";
+  double d = value.GetDouble();
+  return std::floor(d) == d && std::isfinite(d) ? "integer" : "number";
+}
+
+bool json_equal(const rapidjson::Value& a, const rapidjson::Value& b) {
+  if (a.IsNumber() && b.IsNumber()) {
+    if (a.IsInt64() && b.IsInt64()) return a.GetInt64() == b.GetInt64();
+    if (a.IsUint64() && b.IsUint64()) return a.GetUint64() == b.GetUint64();
+    return a.GetDouble() == b.GetDouble();
+  }
+  if (a.GetType() != b.GetType()) return false;
+  switch (a.GetType()) {
+    case rapidjson::kNullType:
+    case rapidjson::kFalseType:
+    case rapidjson::kTrueType:
+      return true;
+    case rapidjson::kStringType:
+      return a.GetStringLength() == b.GetStringLength() &&
+             std::string(a.GetString(), a.GetStringLength()) == std::string(b.GetString(), b.GetStringLength());
+    case rapidjson::kArrayType: {
+      if (a.Size() != b.Size()) return false;
+      for (rapidjson::SizeType i = 0; i < a.Size(); ++i)
+        if (!json_equal(a[i], b[i])) return false;
+      return true;
+    }
+    case rapidjson::kObjectType: {
+      if (a.MemberCount() != b.MemberCount()) return false;
+      for (auto it = a.MemberBegin(); it != a.MemberEnd(); ++it) {
+        auto other = b.FindMember(it->name);
+        if (other == b.MemberEnd() || !json_equal(it->value, other->value)) return false;
+      }
+      return true;
+    }
+    default:
+      return false;
+  }
+}
+
+}  // namespace ac

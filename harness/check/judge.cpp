@@ -1,0 +1,49 @@
+#include "check/judge.hpp"
+
+#include <rapidjson/error/en.h>
+
+namespace ac {
+
+namespace {
+using CheckFn = void (*)(const CheckInput&, Findings&);
+
+// The checks, in the order their findings are reported. A new check is one file and one line here.
+constexpr CheckFn kChecks[] = {check_status, check_headers, check_body_json, check_schema, check_json, check_folded};
+
+bool is_event_stream(const Exchange& exchange) {
+  auto type = find_header(exchange.response_headers, "content-type");
+  return type && type->rfind("text/event-stream", 0) == 0;
+}
+}  // namespace
+
+Findings judge_exchange(const Expectation& expect, const Exchange& exchange, const SchemaRegistry& schemas,
+                        const rapidjson::Value* folded, bool strict) {
+  rapidjson::Document body;
+  CheckInput in{expect, exchange, schemas, nullptr, {}, nullptr, false};
+  in.folded = folded;
+  in.strict = strict;
+  if (!exchange.body.empty() && !is_event_stream(exchange)) {
+    body.Parse(exchange.body.c_str(), exchange.body.size());
+    if (body.HasParseError()) {
+      in.body_error = std::string(rapidjson::GetParseError_En(body.GetParseError())) + " at byte " +
+                      std::to_string(body.GetErrorOffset());
+    } else if (exchange.body_truncated) {
+      in.body_error = "the body was cut at the size limit";
+    } else {
+      in.body = &body;
+    }
+  } else {
+    in.body_error = exchange.body.empty() ? "the body is empty" : "the body is an event stream";
+  }
+  Findings findings;
+  for (CheckFn check : kChecks) check(in, findings);
+  return findings;
+}
+
+Verdict verdict_of(const Findings& findings) {
+  for (const auto& f : findings)
+    if (f.severity != Severity::Warning) return Verdict::Fail;
+  return Verdict::Pass;
+}
+
+}  // namespace ac

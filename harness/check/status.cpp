@@ -1,0 +1,30 @@
+#include <string>
+
+#include "check/check_input.hpp"
+
+namespace ac {
+
+namespace {
+std::string expected_text(const std::vector<int>& status) {
+  if (status.empty()) return "2xx";
+  std::string text;
+  for (std::size_t i = 0; i < status.size(); ++i) text += (i ? " or " : "") + std::to_string(status[i]);
+  return text;
+}
+}  // namespace
+
+void check_status(const CheckInput& in, Findings& out) {
+  int got = in.exchange.status;
+  const auto& want = in.expect.status;
+  bool ok = want.empty() ? (got >= 200 && got < 300) : false;
+  for (int s : want) ok = ok || s == got;
+  if (ok) return;
+  std::string message = "expected HTTP " + expected_text(want) + ", got " + std::to_string(got);
+  if (got >= 200 && got < 300 && !want.empty() && want.front() >= 400)
+    message += ": the endpoint accepted a request the API rejects";
+  else if (got >= 400 && (want.empty() || want.front() < 300))
+    message += ": the endpoint rejected a request the API accepts";
+  out.push_back(Finding{"status", "", expected_text(want), std::to_string(got), message, Severity::Breaking});
+}
+
+}  // namespace ac

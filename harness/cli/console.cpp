@@ -1,0 +1,119 @@
+#include "cli/console.hpp"
+
+#include <iomanip>
+#include <map>
+#include <ostream>
+#include <sstream>
+
+namespace ac {
+
+namespace {
+const char* kRed = "31";
+const char* kGreen = "32";
+const char* kYellow = "33";
+const char* kDim = "2";
+const char* kBold = "1";
+
+const char* colour_of(Verdict v) {
+  switch (v) {
+    case Verdict::Pass: return kGreen;
+    case Verdict::Fail: return kRed;
+    case Verdict::Error: return kYellow;
+    default: return kDim;
+  }
+}
+
+std::string upper(const char* text) {
+  std::string s(text);
+  for (auto& c : s) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  return s;
+}
+}  // namespace
+
+Console::Console(std::ostream& out, ConsoleOptions options) : out_(out), options_(options) {}
+
+std::string Console::paint(const std::string& text, const char* code) const {
+  if (!options_.color) return text;
+  return "\033[" + std::string(code) + "m" + text + "\033[0m";
+}
+
+void Console::begin(std::size_t total) {
+  total_ = total;
+  started_ = last_plain_line_ = std::chrono::steady_clock::now();
+  out_ << "running " << total << (total == 1 ? " job" : " jobs") << "\n";
+}
+
+void Console::on_result(const Result& result) {
+  ++done_;
+  running_.add(result.verdict);
+  if (result.verdict == Verdict::Fail || result.verdict == Verdict::Error) {
+    ++problem_count_;
+    if (problems_.size() < options_.max_failures_shown) {
+      Result kept = result;
+      kept.exchange.body.clear();  // the report has it; the console needs the findings
+      kept.exchange.events.clear();
+      problems_.push_back(std::move(kept));
+    }
+  }
+  progress_line(result);
+}
+
+void Console::progress_line(const Result& result) {
+  std::ostringstream counts;
+  counts << "[" << std::setw(std::to_string(total_).size()) << done_ << "/" << total_ << "] "
+         << running_.pass << " pass, " << running_.fail << " fail, " << running_.error << " error";
+  if (options_.tty) {
+    std::string line = counts.str() + "  " + result.case_id + " @ " + result.provider;
+    if (line.size() > 100) line = line.substr(0, 100);
+    out_ << "\r\033[K" << line << std::flush;
+    if (done_ == total_) out_ << "\r\033[K";
+    return;
+  }
+  // Without a terminal: one line per problem, and a heartbeat every few seconds on long runs.
+  if (result.verdict == Verdict::Fail || result.verdict == Verdict::Error) {
+    out_ << upper(to_string(result.verdict)) << " " << result.case_id << " @ " << result.provider << "\n";
+  }
+  auto now = std::chrono::steady_clock::now();
+  if (now - last_plain_line_ > std::chrono::seconds(5) && done_ < total_) {
+    out_ << counts.str() << "\n";
+    last_plain_line_ = now;
+  }
+}
+
+void Console::print_problem(const Result& r) {
+  out_ << "\n" << paint(upper(to_string(r.verdict)), colour_of(r.verdict)) << " " << paint(r.case_id, kBold) << " @ "
+       << r.provider << "  (" << r.feature << ")\n";
+  if (!r.title.empty()) out_ << "  " << r.title << "\n";
+  if (!r.reason.empty()) out_ << "  reason: " << r.reason << "\n";
+  for (const auto& f : r.findings) {
+    if (f.severity == Severity::Warning) continue;
+    out_ << "  - " << f.check;
+    if (!f.pointer.empty()) out_ << " " << f.pointer;
+    out_ << ": " << f.message;
+    if (f.severity == Severity::Cosmetic) out_ << " (cosmetic)";
+    out_ << "\n";
+    if (!f.expected.empty() || !f.actual.empty())
+      out_ << "      expected: " << f.expected << "\n      actual:   " << f.actual << "\n";
+  }
+  if (!r.exchange.request.curl.empty()) out_ << paint("  reproduce: ", kDim) << r.exchange.request.curl << "\n";
+}
+
+void Console::end(const std::vector<ProviderRun>& providers, const Summary& summary, const std::string& report_hint) {
+  for (const auto& r : problems_) print_problem(r);
+  if (problem_count_ > problems_.size())
+    out_ << "\n... and " << (problem_count_ - problems_.size()) << " more; see " << report_hint << "\n";
+  for (const auto& p : providers) {
+    if (p.status != "run") out_ << "\n" << paint("NOT RUN", kYellow) << " " << p.name << ": " << p.reason << "\n";
+  }
+  double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started_).count();
+  out_ << "\n" << summary.total << " results: " << paint(std::to_string(summary.pass) + " pass", kGreen) << ", "
+       << paint(std::to_string(summary.fail) + " fail", summary.fail ? kRed : kDim) << ", "
+       << paint(std::to_string(summary.error) + " error", summary.error ? kYellow : kDim);
+  if (summary.skip) out_ << ", " << summary.skip << " skip";
+  if (summary.unsupported) out_ << ", " << summary.unsupported << " unsupported";
+  if (summary.known) out_ << ", " << summary.known << " known";
+  out_ << std::fixed << std::setprecision(1) << " in " << seconds << " s\n";
+  if (!report_hint.empty()) out_ << "results: " << report_hint << "\n";
+}
+
+}  // namespace ac

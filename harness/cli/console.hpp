@@ -1,0 +1,45 @@
+#pragma once
+#include <chrono>
+#include <iosfwd>
+#include <string>
+#include <vector>
+
+#include "model/result.hpp"
+#include "results/results_file.hpp"
+
+namespace ac {
+
+struct ConsoleOptions {
+  bool tty = false;        // live progress line (rewritten in place) instead of plain lines
+  bool color = false;      // off with NO_COLOR or when not a terminal
+  std::size_t max_failures_shown = 20;
+};
+
+// What the person at the terminal sees: progress while the run goes, then the summary and
+// every failure with what to do about it.
+class Console {
+ public:
+  Console(std::ostream& out, ConsoleOptions options);
+
+  void begin(std::size_t total);
+  void on_result(const Result& result);
+  // The summary per provider and the failures; `report_hint` names where the full report is.
+  void end(const std::vector<ProviderRun>& providers, const Summary& summary, const std::string& report_hint);
+
+ private:
+  std::string paint(const std::string& text, const char* code) const;
+  void progress_line(const Result& result);
+  void print_problem(const Result& result);
+
+  std::ostream& out_;
+  ConsoleOptions options_;
+  std::size_t total_ = 0;
+  std::size_t done_ = 0;
+  Summary running_;
+  std::vector<Result> problems_;  // failures and errors kept for the end (without bodies)
+  std::size_t problem_count_ = 0;
+  std::chrono::steady_clock::time_point started_;
+  std::chrono::steady_clock::time_point last_plain_line_;
+};
+
+}  // namespace ac

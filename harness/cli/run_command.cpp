@@ -1,0 +1,117 @@
+#include "cli/run_command.hpp"
+
+#include <unistd.h>
+
+#include <cstdlib>
+#include <ctime>
+#include <filesystem>
+#include <iostream>
+
+#include "cli/console.hpp"
+#include "cli/exit_codes.hpp"
+#include "cli/reports.hpp"
+#include "cli/suite.hpp"
+#include "results/results_writer.hpp"
+
+namespace ac {
+
+namespace {
+
+std::string now_rfc3339() {
+  std::time_t t = std::time(nullptr);
+  char buffer[32];
+  std::strftime(buffer, sizeof buffer, "%Y-%m-%dT%H:%M:%SZ", std::gmtime(&t));
+  return buffer;
+}
+
+void apply_timeouts(const RunOptions& o, TargetSet& set) {
+  for (auto& t : set.targets) {
+    Timeouts& tt = t.provider.timeouts;
+    if (o.timeout_s > 0) tt.total_s = o.timeout_s;
+    if (o.connect_timeout_s > 0) tt.connect_s = o.connect_timeout_s;
+    if (o.idle_timeout_s > 0) tt.idle_s = o.idle_timeout_s;
+  }
+}
+
+Redactor redactor_for(const TargetSet& set) {
+  Redactor r;
+  for (const auto& t : set.targets) {
+    r.add_secret(t.key);
+    for (const auto& h : t.provider.headers)
+      for (const auto& secret : t.provider.secret_headers)
+        if (iequals(h.name, secret)) r.add_secret(h.value);
+  }
+  return r;
+}
+
+RunInfo run_info(const RunOptions& o, const TargetSet& set, const Redactor& redactor) {
+  RunInfo info;
+  info.started_at = now_rfc3339();
+  info.api_version = o.plan.api_version;
+  info.command = redactor.apply(o.command_line);
+  info.jobs = o.jobs;
+  info.repeat = o.plan.repeat;
+  info.providers = set.runs();
+  return info;
+}
+
+ConsoleOptions console_options(const RunOptions& o) {
+  ConsoleOptions c;
+  bool terminal = isatty(STDOUT_FILENO);
+  c.tty = terminal && o.progress;
+  const char* no_color = std::getenv("NO_COLOR");
+  c.color = terminal && !(no_color && *no_color);
+  return c;
+}
+
+}  // namespace
+
+int run_command(const RunOptions& o) {
+  Suite suite;
+  if (load_suite(o.case_paths, o.schemas_dir, suite, std::cerr) > 0) return kExitInput;
+  TargetSet set;
+  if (!make_targets(o.targets, set, std::cerr)) return kExitInput;
+  apply_timeouts(o, set);
+  std::vector<Job> jobs = plan_jobs(suite.cases, set.targets, o.plan);
+
+  std::error_code ec;
+  std::filesystem::create_directories(o.out_dir, ec);
+  Redactor redactor = redactor_for(set);
+  RunInfo info = run_info(o, set, redactor);
+  ResultsWriter writer;
+  std::string error;
+  std::string results_path = o.out_dir + "/results.json";
+  if (!writer.open(results_path, info, error)) {
+    std::cerr << "apiconform: " << error << "\n";
+    return kExitInput;
+  }
+
+  TransportOptions transport_options;
+  transport_options.max_concurrency = o.jobs;
+  transport_options.retry.max_retries = o.retries;
+  Transport transport(transport_options);
+  for (const auto& t : set.targets)
+    transport.set_pool_limits(t.provider.name, std::min(o.jobs, t.provider.concurrency), t.provider.rate_per_s);
+
+  Console console(std::cout, console_options(o));
+  Summary summary;
+  console.begin(jobs.size());
+  ExecutorOptions executor_options;
+  executor_options.strict = o.strict;
+  Executor executor(transport, *suite.schemas, suite.grammars, redactor, executor_options);
+  executor.run(jobs, [&](Result&& result) {
+    summary.add(result.verdict);
+    console.on_result(result);
+    writer.add(result);
+  });
+  writer.close(summary, now_rfc3339());
+
+  int code = exit_code_for(summary);
+  ReportOutcome reports = write_reports(results_path, o.out_dir, o.formats, o.baseline, std::cout, std::cerr);
+  console.end(info.providers, summary, reports.hint.empty() ? results_path : reports.hint);
+  if (!reports.ok) return kExitInput;
+  if (!o.baseline.empty()) return reports.regressions ? kExitFindings : (summary.error ? kExitRuntime : kExitOk);
+  return code;
+}
+
+}  // namespace ac

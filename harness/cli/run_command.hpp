@@ -1,0 +1,29 @@
+#pragma once
+#include <string>
+#include <vector>
+
+#include "cli/targets.hpp"
+#include "plan/job.hpp"
+
+namespace ac {
+
+struct RunOptions {
+  TargetOptions targets;
+  std::vector<std::string> case_paths;
+  std::string schemas_dir;
+  PlanOptions plan;
+  int jobs = 8;
+  int retries = 2;
+  bool strict = false;
+  std::string out_dir = "reports/latest";
+  std::vector<std::string> formats;  // reports besides results.json: html, md, junit
+  std::string baseline;
+  double timeout_s = 0, connect_timeout_s = 0, idle_timeout_s = 0;  // 0 = the profile's
+  bool progress = true;
+  std::string command_line;
+};
+
+// The main job: load, plan, execute, judge, write results and reports. Returns the exit code.
+int run_command(const RunOptions& options);
+
+}  // namespace ac

@@ -1,0 +1,71 @@
+#include <memory>
+
+#include "cli/commands.hpp"
+#include "cli/data_paths.hpp"
+#include "cli/run_command.hpp"
+
+namespace ac {
+
+namespace {
+std::vector<std::string> split_commas(const std::vector<std::string>& items) {
+  std::vector<std::string> out;
+  for (const auto& item : items) {
+    std::size_t start = 0;
+    while (start <= item.size()) {
+      std::size_t comma = item.find(',', start);
+      std::string part = item.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
+      if (!part.empty()) out.push_back(part);
+      if (comma == std::string::npos) break;
+      start = comma + 1;
+    }
+  }
+  return out;
+}
+}  // namespace
+
+void add_run_command(CLI::App& app, Action& action, const std::string& command_line) {
+  auto o = std::make_shared<RunOptions>();
+  auto formats = std::make_shared<std::vector<std::string>>();
+  CLI::App* run = app.add_subcommand("run", "Send the suite's cases to one or more endpoints and judge every response");
+  run->footer(
+      "With no --provider and no --base-url the suite runs against the embedded reference simulator\n"
+      "(no key, no network). Keys are read from the environment variable the profile names (key_env)\n"
+      "and never written anywhere. Results go to OUT/results.json; --format adds reports beside it.");
+  run->add_option("--provider", o->targets.providers,
+                  "Provider profile name (providers/NAME.yaml) or path; repeat for several at once");
+  run->add_option("--base-url", o->targets.base_url, "Ad-hoc endpoint, e.g. https://gateway.example (no profile needed)");
+  run->add_option("--key-env", o->targets.key_env, "Environment variable holding the key for --base-url");
+  run->add_option("--auth", o->targets.auth, "How the key is sent: x-api-key, bearer, either or none");
+  run->add_flag("--simulate", o->targets.simulate,
+                "Run each provider against its embedded simulator (its documented dialect), offline");
+  run->add_option("--cases", o->case_paths, "Case files or folders (default: cases/)");
+  run->add_option("--schemas", o->schemas_dir, "Schemas folder (default: schemas/)");
+  run->add_option("--providers-dir", o->targets.providers_dir, "Where provider profiles are looked up (default: providers/)");
+  run->add_option("--case", o->plan.only_cases, "Only cases whose id matches this glob (repeatable)");
+  run->add_option("--feature", o->plan.only_features, "Only cases of features matching this glob (repeatable)");
+  run->add_option("--tag", o->plan.only_tags, "Only cases with a tag matching this glob (repeatable)");
+  run->add_option("--api-version", o->plan.api_version, "anthropic-version to send (cases for another version are skipped)")
+      ->capture_default_str();
+  run->add_option("--jobs,-j", o->jobs, "Requests in flight at once, over all providers")->capture_default_str()->check(CLI::Range(1, 1024));
+  run->add_option("--repeat", o->plan.repeat, "Run each case K times; reports show pass@k and pass^k")->check(CLI::Range(1, 1000));
+  run->add_option("--retries", o->retries, "Retries on 429/529/503 with backoff honouring retry-after (0 = off)")
+      ->capture_default_str()->check(CLI::Range(0, 20));
+  run->add_option("--timeout", o->timeout_s, "Total seconds per request (default: the profile's)");
+  run->add_option("--connect-timeout", o->connect_timeout_s, "Seconds to connect (default: the profile's)");
+  run->add_option("--idle-timeout", o->idle_timeout_s, "Seconds of silence that end a stalled stream (default: the profile's)");
+  run->add_flag("--strict", o->strict, "Response fields the schemas do not know fail instead of warn");
+  run->add_option("--out", o->out_dir, "Output folder for results.json and reports")->capture_default_str();
+  run->add_option("--format", *formats, "Reports to write besides results.json: html, md, junit (comma-separated)");
+  run->add_option("--baseline", o->baseline, "A previous results.json: exit 1 only on regressions against it");
+  run->add_flag("!--no-progress", o->progress, "No live progress line");
+  run->final_callback([o, formats, &action, command_line]() {
+    if (o->case_paths.empty()) o->case_paths.push_back(data_path("cases"));
+    if (o->schemas_dir.empty()) o->schemas_dir = data_path("schemas");
+    if (o->targets.providers_dir.empty()) o->targets.providers_dir = data_path("providers");
+    o->formats = split_commas(*formats);
+    o->command_line = command_line;
+    action = [o]() { return run_command(*o); };
+  });
+}
+
+}  // namespace ac

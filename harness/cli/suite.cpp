@@ -1,0 +1,54 @@
+#include "cli/suite.hpp"
+
+#include <ostream>
+#include <set>
+
+#include "load/case_loader.hpp"
+
+namespace ac {
+
+namespace {
+
+void check_schema_ref(const SchemaRegistry& schemas, const std::string& ref, const SourceLocation& where,
+                      const std::string& what, Diagnostics& out) {
+  if (ref.empty() || schemas.has(ref)) return;
+  out.push_back(Diagnostic{where, what + " '" + ref + "' does not exist under the schemas folder", ""});
+}
+
+void load_grammars(const std::vector<Case>& cases, const std::string& root, Grammars& grammars, Diagnostics& out) {
+  for (const auto& c : cases) {
+    if (!c.expect.stream || c.expect.stream->grammar.empty()) continue;
+    const std::string& ref = c.expect.stream->grammar;
+    if (grammars.count(ref)) continue;
+    std::unique_ptr<Grammar> grammar;
+    Diagnostics diags = load_grammar(root + "/" + ref, grammar);
+    out.insert(out.end(), diags.begin(), diags.end());
+    if (grammar) grammars.emplace(ref, std::move(grammar));
+  }
+}
+
+void check_references(const Suite& suite, Diagnostics& out) {
+  for (const auto& c : suite.cases) {
+    check_schema_ref(*suite.schemas, c.expect.schema, c.expect.schema_where, "schema", out);
+    if (!c.expect.stream) continue;
+    const auto& s = *c.expect.stream;
+    check_schema_ref(*suite.schemas, s.folded_schema, s.where, "folded_schema", out);
+    if (!s.grammar.empty() && !suite.grammars.count(s.grammar))
+      out.push_back(Diagnostic{s.where, "grammar '" + s.grammar + "' could not be loaded", ""});
+  }
+}
+
+}  // namespace
+
+int load_suite(const std::vector<std::string>& case_paths, const std::string& schema_root, Suite& out, std::ostream& err) {
+  Diagnostics diags = load_cases(case_paths, out.cases);
+  out.schemas = SchemaRegistry::load(schema_root, diags);
+  load_grammars(out.cases, schema_root, out.grammars, diags);
+  if (out.schemas) check_references(out, diags);
+  for (const auto& d : diags) err << format_diagnostic(d);
+  if (!diags.empty())
+    err << diags.size() << (diags.size() == 1 ? " problem" : " problems") << " in the input files; nothing was sent\n";
+  return static_cast<int>(diags.size());
+}
+
+}  // namespace ac

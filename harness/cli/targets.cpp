@@ -1,0 +1,108 @@
+#include "cli/targets.hpp"
+
+#include <cstdlib>
+#include <ostream>
+
+#include "load/provider_loader.hpp"
+
+namespace ac {
+
+namespace {
+
+bool parse_auth(const std::string& text, AuthStyle& out) {
+  if (text == "x-api-key") out = AuthStyle::XApiKey;
+  else if (text == "bearer") out = AuthStyle::Bearer;
+  else if (text == "either") out = AuthStyle::Either;
+  else if (text == "none") out = AuthStyle::None;
+  else return false;
+  return true;
+}
+
+bool load_profile(const std::string& name, const std::string& dir, Provider& out, std::ostream& err) {
+  Diagnostics diags = load_provider(name, dir, out);
+  for (const auto& d : diags) err << format_diagnostic(d);
+  return diags.empty();
+}
+
+// An ad-hoc provider is the official profile pointed elsewhere: same paths, headers and vars.
+bool adhoc_provider(const TargetOptions& o, Provider& out, std::ostream& err) {
+  if (!load_profile("anthropic", o.providers_dir, out, err)) return false;
+  out.name = "custom";
+  out.base_url = o.base_url;
+  out.dialect.clear();
+  if (!o.key_env.empty()) out.key_env = o.key_env;
+  return true;
+}
+
+bool start_simulator(Target& t, TargetSet& set, std::ostream& err) {
+  sim::SimOptions options;
+  options.dialect = t.provider.dialect.empty() ? "reference" : t.provider.dialect;
+  auto simulator = std::make_unique<sim::Simulator>(options);
+  std::string error;
+  if (simulator->start(0, error) < 0) {
+    err << "apiconform: could not start the " << options.dialect << " simulator: " << error << "\n";
+    return false;
+  }
+  t.base_url = simulator->base_url();
+  t.key = options.api_key;
+  t.simulated = true;
+  set.simulators.push_back(std::move(simulator));
+  return true;
+}
+
+void read_key(Target& t) {
+  if (t.provider.auth == AuthStyle::None) return;
+  const char* key = t.provider.key_env.empty() ? nullptr : std::getenv(t.provider.key_env.c_str());
+  if (key && *key) {
+    t.key = key;
+  } else {
+    t.not_run_reason = t.provider.key_env.empty()
+                           ? "the profile names no key variable (key_env)"
+                           : "set " + t.provider.key_env + " to this provider's API key to run it";
+  }
+}
+
+}  // namespace
+
+std::vector<ProviderRun> TargetSet::runs() const {
+  std::vector<ProviderRun> out;
+  for (const auto& t : targets)
+    out.push_back(ProviderRun{t.provider.name, t.base_url, t.simulated, t.not_run_reason.empty() ? "run" : "not_run",
+                              t.not_run_reason});
+  return out;
+}
+
+bool make_targets(const TargetOptions& o, TargetSet& out, std::ostream& err) {
+  std::vector<Provider> providers;
+  if (!o.base_url.empty()) {
+    Provider p;
+    if (!adhoc_provider(o, p, err)) return false;
+    providers.push_back(std::move(p));
+  }
+  std::vector<std::string> names = o.providers;
+  if (names.empty() && o.base_url.empty()) names.push_back("reference");
+  for (const auto& name : names) {
+    Provider p;
+    if (!load_profile(name, o.providers_dir, p, err)) return false;
+    providers.push_back(std::move(p));
+  }
+  for (auto& p : providers) {
+    if (!o.auth.empty() && !parse_auth(o.auth, p.auth)) {
+      err << "apiconform: --auth must be x-api-key, bearer, either or none (got '" << o.auth << "')\n";
+      return false;
+    }
+    Target t;
+    t.provider = std::move(p);
+    t.base_url = t.provider.base_url;
+    bool simulate = o.simulate || t.provider.base_url.empty() || t.provider.base_url == "sim:";
+    if (simulate) {
+      if (!start_simulator(t, out, err)) return false;
+    } else {
+      read_key(t);
+    }
+    out.targets.push_back(std::move(t));
+  }
+  return true;
+}
+
+}  // namespace ac

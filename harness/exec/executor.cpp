@@ -1,0 +1,136 @@
+#include "exec/executor.hpp"
+
+#include "check/judge.hpp"
+
+namespace ac {
+
+namespace {
+
+HttpRequest http_request_of(const Job& job) {
+  HttpRequest request;
+  request.method = job.method;
+  request.url = job.url;
+  request.headers = job.headers;
+  request.body = job.body;
+  request.timeouts = job.target->provider.timeouts;
+  return request;
+}
+
+std::string cut(const std::string& text, std::size_t max) {
+  if (text.size() <= max) return text;
+  std::size_t end = max;
+  while (end > 0 && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) --end;
+  return text.substr(0, end);
+}
+
+// Nothing a server sends back may carry the key out: some echo request headers.
+void redact_response(Exchange& exchange, const Redactor& redactor) {
+  if (redactor.empty()) return;
+  for (auto& h : exchange.response_headers) h.value = redactor.apply(h.value);
+  exchange.body = redactor.apply(exchange.body);
+  for (auto& e : exchange.events) e.data = redactor.apply(e.data);
+  exchange.transport_error = redactor.apply(exchange.transport_error);
+}
+
+void apply_known(const Job& job, Result& result) {
+  if (job.known_reason.empty()) return;
+  if (result.verdict == Verdict::Fail) {
+    result.verdict = Verdict::Known;
+    result.reason = job.known_reason;
+  } else if (result.verdict == Verdict::Pass) {
+    result.fixed = true;
+    result.reason = "declared known deviation, but it now passes: " + job.known_reason;
+  }
+}
+
+}  // namespace
+
+Result result_for(const Job& job) {
+  Result r;
+  r.case_id = job.test->id;
+  r.title = job.test->title;
+  r.provider = job.target->provider.name;
+  r.feature = job.test->feature;
+  r.tags = job.test->tags;
+  r.repeat = job.repeat;
+  r.exchange.request = job.sent;
+  return r;
+}
+
+Executor::Executor(Transport& transport, const SchemaRegistry& schemas, const Grammars& grammars,
+                   const Redactor& redactor, ExecutorOptions options)
+    : transport_(transport), schemas_(schemas), grammars_(grammars), redactor_(redactor), options_(options) {}
+
+void Executor::run(std::vector<Job>& jobs, const OnResult& on_result) {
+  for (auto& job : jobs) {
+    if (job.decided)
+      on_result(decided_result(job));
+    else
+      submit(job, on_result);
+  }
+  transport_.run();
+}
+
+Result Executor::decided_result(const Job& job) const {
+  Result r = result_for(job);
+  r.verdict = job.verdict;
+  r.reason = job.reason;
+  return r;
+}
+
+void Executor::submit(Job& job, const OnResult& on_result) {
+  const Grammar* grammar = nullptr;
+  if (job.expect.stream) {
+    auto it = grammars_.find(job.expect.stream->grammar);
+    if (it != grammars_.end()) grammar = it->second.get();
+  }
+  auto collector = std::make_shared<ResponseCollector>(job.expect, grammar, schemas_, options_.limits);
+  const Job* j = &job;
+  transport_.submit(
+      http_request_of(job), collector,
+      [this, j, collector, &on_result](TransferOutcome outcome) {
+        collector->finish(outcome.error.empty());
+        on_result(judged_result(*j, *collector, std::move(outcome)));
+      },
+      job.target->provider.name);
+}
+
+Result Executor::judged_result(const Job& job, const ResponseCollector& collector, TransferOutcome&& outcome) const {
+  Result r = result_for(job);
+  Exchange& x = r.exchange;
+  x.status = outcome.status;
+  x.response_headers = std::move(outcome.headers);
+  x.body = collector.body();
+  x.body_size = collector.body_size();
+  x.body_truncated = collector.truncated();
+  x.transport_error = outcome.error;
+  x.timings = outcome.timings;
+  x.attempts = outcome.attempts;
+
+  const rapidjson::Value* folded = nullptr;
+  if (const StreamJudge* s = collector.stream()) {
+    r.findings = s->findings();
+    x.events = s->recorded_events();
+    x.event_count = s->event_count();
+    x.timings.first_event_ms = s->first_event_ms();
+    x.timings.first_content_ms = s->first_content_ms();
+    x.timings.max_gap_ms = s->max_gap_ms();
+    folded = &s->folded();
+  }
+  if (!outcome.error.empty()) {
+    r.verdict = Verdict::Error;
+    r.reason = outcome.error;
+  } else {
+    Findings checks = judge_exchange(job.expect, x, schemas_, folded, options_.strict);
+    r.findings.insert(r.findings.begin(), checks.begin(), checks.end());
+    r.verdict = verdict_of(r.findings);
+    apply_known(job, r);
+  }
+  redact_response(x, redactor_);
+  for (auto& f : r.findings) f.actual = redactor_.apply(f.actual);
+  x.body = cut(x.body, options_.max_body_kept);
+  x.body_truncated = x.body_truncated || x.body.size() < x.body_size;
+  return r;
+}
+
+}  // namespace ac

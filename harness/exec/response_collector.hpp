@@ -1,0 +1,46 @@
+#pragma once
+#include <memory>
+#include <string>
+
+#include "model/case.hpp"
+#include "model/exchange.hpp"
+#include "net/transport.hpp"
+#include "stream/stream_judge.hpp"
+
+namespace ac {
+
+struct CollectorLimits {
+  std::size_t max_body_bytes = 64u << 20;  // judged whole up to here; beyond, counted and cut
+  StreamJudgeOptions stream;
+};
+
+// Receives one response. An event stream that the case expects is judged event by event as it
+// arrives (constant memory); any other body is kept, up to a limit, for the checks.
+class ResponseCollector : public ResponseSink {
+ public:
+  ResponseCollector(const Expectation& expect, const Grammar* grammar, const SchemaRegistry& schemas,
+                    CollectorLimits limits);
+
+  void on_headers(int status, const Headers& headers) override;
+  bool on_body(const char* data, std::size_t size, double at_ms) override;
+  void on_restart() override;
+
+  // Ends the response: `completed` is false when the transport cut it.
+  void finish(bool completed);
+
+  const std::string& body() const { return body_; }
+  std::size_t body_size() const { return body_size_; }
+  bool truncated() const { return body_size_ > body_.size(); }
+  const StreamJudge* stream() const { return judge_.get(); }
+
+ private:
+  const Expectation& expect_;
+  const Grammar* grammar_;
+  const SchemaRegistry& schemas_;
+  CollectorLimits limits_;
+  std::string body_;
+  std::size_t body_size_ = 0;
+  std::unique_ptr<StreamJudge> judge_;
+};
+
+}  // namespace ac

@@ -1,0 +1,55 @@
+#pragma once
+#include <string>
+#include <vector>
+
+#include "model/case.hpp"
+#include "model/exchange.hpp"
+#include "model/provider.hpp"
+#include "model/result.hpp"
+
+namespace ac {
+
+// A provider ready to be planned against: its profile, where it answers now, and its key.
+struct Target {
+  Provider provider;
+  std::string base_url;     // resolved (a simulator's ephemeral port, or the profile's URL)
+  std::string key;          // the secret itself; never written anywhere
+  bool simulated = false;
+  std::string not_run_reason;  // set when the provider cannot be run (e.g. its key variable is unset)
+};
+
+// One request to make: a case against a target, with every variable resolved.
+struct Job {
+  const Case* test = nullptr;
+  const Target* target = nullptr;
+  int repeat = 0;
+  std::string method;
+  std::string url;
+  Headers headers;          // as sent, secrets included (only the transport sees these)
+  std::string body;
+  Expectation expect;       // variables resolved
+  SentRequest sent;         // the redacted copy, with its curl line, for results
+  // A job that is decided before sending: skip, unsupported, or an error preparing it.
+  bool decided = false;
+  Verdict verdict = Verdict::Pass;
+  std::string reason;
+  std::string known_reason;  // the provider declares this case a known deviation
+};
+
+struct PlanOptions {
+  std::string api_version = "2023-06-01";
+  int repeat = 1;
+  std::vector<std::string> only_cases;     // glob patterns on ids; empty = all
+  std::vector<std::string> only_features;
+  std::vector<std::string> only_tags;
+  std::size_t max_body_shown = 16 * 1024;  // request body kept in results
+};
+
+// Cases × targets × repeats, in that order. Filters drop jobs; version mismatch, declared
+// unsupported features and unprepared requests become decided jobs with a reason.
+std::vector<Job> plan_jobs(const std::vector<Case>& cases, const std::vector<Target>& targets, const PlanOptions& options);
+
+// Glob with * and ? (for --case, --feature, --tag filters).
+bool glob_match(const std::string& pattern, const std::string& text);
+
+}  // namespace ac

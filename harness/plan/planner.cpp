@@ -1,0 +1,112 @@
+#include <algorithm>
+
+#include "plan/job.hpp"
+#include "plan/request_builder.hpp"
+
+namespace ac {
+
+bool glob_match(const std::string& pattern, const std::string& text) {
+  std::size_t p = 0, t = 0, star = std::string::npos, mark = 0;
+  while (t < text.size()) {
+    if (p < pattern.size() && (pattern[p] == '?' || pattern[p] == text[t])) {
+      ++p;
+      ++t;
+    } else if (p < pattern.size() && pattern[p] == '*') {
+      star = p++;
+      mark = t;
+    } else if (star != std::string::npos) {
+      p = star + 1;
+      t = ++mark;
+    } else {
+      return false;
+    }
+  }
+  while (p < pattern.size() && pattern[p] == '*') ++p;
+  return p == pattern.size();
+}
+
+namespace {
+
+bool any_match(const std::vector<std::string>& patterns, const std::string& text) {
+  return std::any_of(patterns.begin(), patterns.end(), [&](const auto& p) { return glob_match(p, text); });
+}
+
+bool selected(const Case& c, const PlanOptions& o) {
+  if (!o.only_cases.empty() && !any_match(o.only_cases, c.id)) return false;
+  if (!o.only_features.empty() && !any_match(o.only_features, c.feature)) return false;
+  if (!o.only_tags.empty() &&
+      std::none_of(c.tags.begin(), c.tags.end(), [&](const auto& tag) { return any_match(o.only_tags, tag); }))
+    return false;
+  return true;
+}
+
+const DeclaredDeviation* declared(const std::vector<DeclaredDeviation>& list, const Case& c) {
+  for (const auto& d : list)
+    if (glob_match(d.id, c.id) || glob_match(d.id, c.feature)) return &d;
+  return nullptr;
+}
+
+void decide(Job& job, Verdict verdict, std::string reason) {
+  job.decided = true;
+  job.verdict = verdict;
+  job.reason = std::move(reason);
+}
+
+bool expand_assertions(std::vector<JsonExpectation>& list, const Variables& vars, std::string& error) {
+  for (auto& a : list) {
+    std::string value;
+    bool ok = (a.kind == JsonCheckKind::Matches) ? expand_text(a.value, vars, value, error)
+                                                 : a.value.empty() || expand_json(a.value, vars, value, error);
+    if (!ok) return false;
+    if (!a.value.empty()) a.value = value;
+  }
+  return true;
+}
+
+bool expand_expectation(Expectation& e, const Variables& vars, std::string& error) {
+  for (auto& h : e.headers) {
+    std::string value;
+    if (!expand_text(h.value, vars, value, error)) return false;
+    h.value = value;
+  }
+  if (!expand_assertions(e.json, vars, error)) return false;
+  return !e.stream || expand_assertions(e.stream->folded, vars, error);
+}
+
+Job plan_one(const Case& c, const Target& t, int repeat, const PlanOptions& o) {
+  Job job;
+  job.test = &c;
+  job.target = &t;
+  job.repeat = repeat;
+  job.expect = c.expect;
+  if (!c.api_version.empty() && c.api_version != o.api_version) {
+    decide(job, Verdict::Skip, "runs only under anthropic-version " + c.api_version + " (this run: " + o.api_version + ")");
+    return job;
+  }
+  if (const auto* d = declared(t.provider.unsupported, c)) {
+    decide(job, Verdict::Unsupported, d->reason.empty() ? "declared unsupported by the provider profile" : d->reason);
+    return job;
+  }
+  if (const auto* d = declared(t.provider.known, c)) job.known_reason = d->reason.empty() ? "declared known deviation" : d->reason;
+  Variables vars = variables_for(t, o.api_version);
+  std::string error;
+  if (!build_request(c, t, vars, o, job, error) || !expand_expectation(job.expect, vars, error))
+    decide(job, Verdict::Error, "could not prepare the request: " + error);
+  return job;
+}
+
+}  // namespace
+
+std::vector<Job> plan_jobs(const std::vector<Case>& cases, const std::vector<Target>& targets, const PlanOptions& options) {
+  std::vector<Job> jobs;
+  for (const auto& c : cases) {
+    if (!selected(c, options)) continue;
+    for (const auto& t : targets) {
+      if (!t.not_run_reason.empty()) continue;
+      for (int r = 0; r < std::max(1, options.repeat); ++r) jobs.push_back(plan_one(c, t, r, options));
+    }
+  }
+  return jobs;
+}
+
+}  // namespace ac

@@ -1,0 +1,22 @@
+#pragma once
+#include <string>
+#include <vector>
+
+namespace ac {
+
+// Replaces every secret (API keys, secret header values) in a text by "[REDACTED]", in the
+// forms a secret leaks in: as is, base64-encoded (Basic auth, echoed tokens) and URL-encoded.
+class Redactor {
+ public:
+  void add_secret(const std::string& secret);
+  std::string apply(const std::string& text) const;
+  bool empty() const { return forms_.empty(); }
+
+ private:
+  std::vector<std::string> forms_;
+};
+
+std::string base64_encode(const std::string& data);
+std::string url_encode(const std::string& data);
+
+}  // namespace ac

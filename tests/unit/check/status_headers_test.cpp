@@ -1,0 +1,91 @@
+#include <gtest/gtest.h>
+
+#include "check/check_input.hpp"
+
+namespace ac {
+namespace {
+
+// A registry that knows no schema: these checks never reach it.
+class NoSchemas : public SchemaRegistry {
+ public:
+  bool has(const std::string&) const override { return false; }
+  std::vector<SchemaError> validate(const std::string&, const rapidjson::Value&) const override { return {}; }
+};
+
+struct Fixture {
+  Expectation expect;
+  Exchange exchange;
+  NoSchemas schemas;
+  Findings run(void (*check)(const CheckInput&, Findings&)) {
+    CheckInput in{expect, exchange, schemas, nullptr, {}, nullptr, false};
+    Findings out;
+    check(in, out);
+    return out;
+  }
+};
+
+TEST(StatusCheck, DefaultAccepts2xxOnly) {
+  Fixture f;
+  f.exchange.status = 201;
+  EXPECT_TRUE(f.run(check_status).empty());
+  f.exchange.status = 400;
+  Findings out = f.run(check_status);
+  ASSERT_EQ(out.size(), 1u);
+  EXPECT_EQ(out[0].expected, "2xx");
+  EXPECT_NE(out[0].message.find("rejected a request the API accepts"), std::string::npos);
+}
+
+TEST(StatusCheck, ASetOfStatusesAcceptsAnyMember) {
+  Fixture f;
+  f.expect.status = {400, 422};
+  f.exchange.status = 422;
+  EXPECT_TRUE(f.run(check_status).empty());
+  f.exchange.status = 200;
+  Findings out = f.run(check_status);
+  ASSERT_EQ(out.size(), 1u);
+  EXPECT_EQ(out[0].expected, "400 or 422");
+  EXPECT_EQ(out[0].actual, "200");
+  EXPECT_NE(out[0].message.find("accepted a request the API rejects"), std::string::npos);
+}
+
+HeaderExpectation header(const std::string& name, HeaderMatch match, const std::string& value = "") {
+  HeaderExpectation h;
+  h.name = name;
+  h.match = match;
+  h.value = value;
+  return h;
+}
+
+TEST(HeaderCheck, EachMatchKindPassesAndFails) {
+  Fixture f;
+  f.exchange.response_headers = {{"Content-Type", "application/json; charset=utf-8"}, {"request-id", "req_1"}};
+  f.expect.headers = {header("content-type", HeaderMatch::Matches, "^application/json"),
+                      header("request-id", HeaderMatch::Present), header("x-debug", HeaderMatch::Absent),
+                      header("request-id", HeaderMatch::Equals, "req_1")};
+  EXPECT_TRUE(f.run(check_headers).empty());
+
+  f.expect.headers = {header("content-type", HeaderMatch::Matches, "^text/event-stream"),
+                      header("anthropic-organization-id", HeaderMatch::Present),
+                      header("request-id", HeaderMatch::Absent), header("request-id", HeaderMatch::Equals, "req_2")};
+  Findings out = f.run(check_headers);
+  ASSERT_EQ(out.size(), 4u);
+  EXPECT_EQ(out[0].pointer, "header:content-type");
+  EXPECT_EQ(out[1].actual, "absent");
+  EXPECT_EQ(out[2].actual, "req_1");
+  EXPECT_EQ(out[3].expected, "req_2");
+}
+
+TEST(BodyCheck, ANonJsonBodyIsOneFindingWhenJsonIsExpected) {
+  Fixture f;
+  f.expect.schema = "anthropic/message.json";
+  f.exchange.body = "<html>bad gateway</html>";
+  CheckInput in{f.expect, f.exchange, f.schemas, nullptr, "Invalid value. at byte 0", nullptr, false};
+  Findings out;
+  check_body_json(in, out);
+  ASSERT_EQ(out.size(), 1u);
+  EXPECT_NE(out[0].message.find("not JSON"), std::string::npos);
+  EXPECT_EQ(out[0].actual, "<html>bad gateway</html>");
+}
+
+}  // namespace
+}  // namespace ac

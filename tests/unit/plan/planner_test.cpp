@@ -1,0 +1,166 @@
+#include <gtest/gtest.h>
+
+#include "plan/job.hpp"
+#include "plan/request_builder.hpp"
+
+namespace ac {
+namespace {
+
+Target target(const std::string& name = "acme") {
+  Target t;
+  t.provider.name = name;
+  t.provider.key_env = "ACME_KEY";
+  t.provider.auth = AuthStyle::XApiKey;
+  t.provider.paths = {{"messages", "/v1/messages"}, {"models", "/v1/models"}};
+  t.provider.headers = {{"anthropic-version", "2023-06-01"}};
+  t.provider.vars = {{"model", "\"claude-test\""}, {"max_tokens", "64"}};
+  t.base_url = "http://127.0.0.1:9/";
+  t.key = "sk-secret-key-value-123456";
+  return t;
+}
+
+Case message_case(const std::string& id = "messages.basic", const std::string& feature = "messages.basic") {
+  Case c;
+  c.id = id;
+  c.feature = feature;
+  c.request.endpoint = "messages";
+  c.request.json = R"({"model":"{{model}}","max_tokens":"{{max_tokens}}","messages":[{"role":"user","content":"hi"}]})";
+  return c;
+}
+
+TEST(Planner, ResolvesVariablesPathAndHeaders) {
+  std::vector<Case> cases{message_case()};
+  std::vector<Target> targets{target()};
+  auto jobs = plan_jobs(cases, targets, PlanOptions{});
+  ASSERT_EQ(jobs.size(), 1u);
+  const Job& j = jobs[0];
+  EXPECT_FALSE(j.decided) << j.reason;
+  EXPECT_EQ(j.url, "http://127.0.0.1:9/v1/messages");
+  EXPECT_NE(j.body.find("\"max_tokens\":64"), std::string::npos) << j.body;
+  EXPECT_NE(j.body.find("\"claude-test\""), std::string::npos);
+  EXPECT_EQ(find_header(j.headers, "x-api-key").value_or(""), "sk-secret-key-value-123456");
+  EXPECT_EQ(find_header(j.headers, "content-type").value_or(""), "application/json");
+}
+
+TEST(Planner, TheRedactedCopyAndCurlLineNeverHoldTheKey) {
+  std::vector<Case> cases{message_case()};
+  std::vector<Target> targets{target()};
+  const Job j = plan_jobs(cases, targets, PlanOptions{})[0];
+  EXPECT_EQ(find_header(j.sent.headers, "x-api-key").value_or(""), "[REDACTED]");
+  EXPECT_EQ(j.sent.curl.find("sk-secret"), std::string::npos);
+  EXPECT_NE(j.sent.curl.find("\"$ACME_KEY\""), std::string::npos) << j.sent.curl;
+}
+
+TEST(Planner, AuthNoneSendsNoKeyAndInvalidSendsAWrongOne) {
+  Case none = message_case("a.none");
+  none.request.auth = "none";
+  Case invalid = message_case("a.invalid");
+  invalid.request.auth = "invalid";
+  std::vector<Case> cases{none, invalid};
+  std::vector<Target> targets{target()};
+  auto jobs = plan_jobs(cases, targets, PlanOptions{});
+  EXPECT_FALSE(find_header(jobs[0].headers, "x-api-key"));
+  auto wrong = find_header(jobs[1].headers, "x-api-key");
+  ASSERT_TRUE(wrong);
+  EXPECT_NE(*wrong, "sk-secret-key-value-123456");
+}
+
+TEST(Planner, BearerProvidersGetAnAuthorizationHeader) {
+  Target t = target();
+  t.provider.auth = AuthStyle::Bearer;
+  std::vector<Case> cases{message_case()};
+  std::vector<Target> targets{t};
+  auto j = plan_jobs(cases, targets, PlanOptions{})[0];
+  EXPECT_EQ(find_header(j.headers, "authorization").value_or(""), "Bearer sk-secret-key-value-123456");
+  EXPECT_EQ(find_header(j.sent.headers, "authorization").value_or(""), "Bearer [REDACTED]");
+}
+
+TEST(Planner, RemovedHeadersAndApiVersionOverride) {
+  Case c = message_case();
+  c.request.remove_headers = {"anthropic-version"};
+  Case d = message_case("b");
+  std::vector<Case> cases{c, d};
+  std::vector<Target> targets{target()};
+  PlanOptions o;
+  o.api_version = "2026-10-21";
+  auto jobs = plan_jobs(cases, targets, o);
+  EXPECT_FALSE(find_header(jobs[0].headers, "anthropic-version"));
+  EXPECT_EQ(find_header(jobs[1].headers, "anthropic-version").value_or(""), "2026-10-21");
+}
+
+TEST(Planner, VersionMismatchSkipsAndUnsupportedIsDecidedWithoutSending) {
+  Case versioned = message_case("v");
+  versioned.api_version = "2026-10-21";
+  Case images = message_case("img", "content.image");
+  Target t = target();
+  t.provider.unsupported = {{"content.image", "no image input"}};
+  std::vector<Case> cases{versioned, images};
+  std::vector<Target> targets{t};
+  auto jobs = plan_jobs(cases, targets, PlanOptions{});
+  ASSERT_EQ(jobs.size(), 2u);
+  EXPECT_TRUE(jobs[0].decided);
+  EXPECT_EQ(jobs[0].verdict, Verdict::Skip);
+  EXPECT_TRUE(jobs[1].decided);
+  EXPECT_EQ(jobs[1].verdict, Verdict::Unsupported);
+  EXPECT_EQ(jobs[1].reason, "no image input");
+}
+
+TEST(Planner, KnownDeviationsAreCarriedAndMissingVariablesAreErrors) {
+  Case c = message_case("known.case");
+  Case broken = message_case("broken");
+  broken.request.json = R"({"model":"{{no_such_var}}"})";
+  Target t = target();
+  t.provider.known = {{"known.case", "https://example/issue/1"}};
+  std::vector<Case> cases{c, broken};
+  std::vector<Target> targets{t};
+  auto jobs = plan_jobs(cases, targets, PlanOptions{});
+  EXPECT_EQ(jobs[0].known_reason, "https://example/issue/1");
+  EXPECT_TRUE(jobs[1].decided);
+  EXPECT_EQ(jobs[1].verdict, Verdict::Error);
+  EXPECT_NE(jobs[1].reason.find("no_such_var"), std::string::npos) << jobs[1].reason;
+}
+
+TEST(Planner, FiltersRepeatsAndNotRunTargets) {
+  std::vector<Case> cases{message_case("messages.a"), message_case("models.b", "models")};
+  Target skipped = target("nokey");
+  skipped.not_run_reason = "set NOKEY";
+  std::vector<Target> targets{target(), skipped};
+  PlanOptions o;
+  o.only_cases = {"messages.*"};
+  o.repeat = 3;
+  auto jobs = plan_jobs(cases, targets, o);
+  ASSERT_EQ(jobs.size(), 3u);
+  EXPECT_EQ(jobs[2].repeat, 2);
+  o.only_cases.clear();
+  o.only_features = {"models"};
+  o.repeat = 1;
+  EXPECT_EQ(plan_jobs(cases, targets, o).size(), 1u);
+}
+
+TEST(Planner, PaddingReachesTheRequestedSizeAndStaysJson) {
+  Case c = message_case();
+  c.request.body_padding = 5000;
+  std::vector<Case> cases{c};
+  std::vector<Target> targets{target()};
+  auto j = plan_jobs(cases, targets, PlanOptions{})[0];
+  EXPECT_EQ(j.body.size(), 5000u);
+  EXPECT_EQ(j.body.front(), '{');
+  EXPECT_LT(j.sent.body.size(), 20000u);
+}
+
+TEST(Glob, StarAndQuestionMark) {
+  EXPECT_TRUE(glob_match("messages.*", "messages.basic"));
+  EXPECT_TRUE(glob_match("*.basic", "messages.basic"));
+  EXPECT_TRUE(glob_match("m?ssages*", "messages"));
+  EXPECT_FALSE(glob_match("models.*", "messages.basic"));
+}
+
+TEST(CurlLine, QuotesSafelyAndCutsHugeBodies) {
+  std::string line = curl_line("POST", "http://h/x", {{"a", "it's"}}, "{\"q\":\"it's\"}", 100);
+  EXPECT_NE(line.find("-H 'a: it'\\''s'"), std::string::npos) << line;
+  std::string big = curl_line("POST", "http://h/x", {}, std::string(500, ' '), 100);
+  EXPECT_NE(big.find("body of 500 bytes"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace ac
