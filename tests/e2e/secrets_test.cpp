@@ -1,0 +1,49 @@
+// User story: an API key never leaves the process, even when a hostile server echoes it back.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+
+#include "e2e_helpers.hpp"
+#include "plan/redactor.hpp"
+#include "support/local_server.hpp"
+
+namespace ac::test {
+namespace {
+
+const std::string kCanary = "sk-ant-CANARY-7f3a9c1e5b2d4680";
+
+// Every file the run wrote, and what it printed.
+std::vector<std::pair<std::string, std::string>> all_outputs(const std::string& dir, const ProcessResult& r) {
+  std::vector<std::pair<std::string, std::string>> out{{"stdout", r.out}, {"stderr", r.err}};
+  for (const auto& entry : std::filesystem::recursive_directory_iterator(dir))
+    if (entry.is_regular_file()) out.emplace_back(entry.path().string(), read_file(entry.path().string()));
+  return out;
+}
+
+TEST(Secrets, TheKeyAppearsInNoOutputInAnyEncoding) {
+  // The server echoes the key back in a header, in the body, plain, base64 and URL-encoded.
+  LocalServer server([](const RecordedRequest& request) {
+    std::string key = find_header(request.headers, "x-api-key").value_or("");
+    std::string body = R"({"type":"error","error":{"type":"authentication_error","message":"bad key )" + key +
+                       " b64:" + base64_encode("user:" + key) + " url:" + url_encode(key) + R"("}})";
+    return Script::json(401, body, {{"X-Echo-Key", key}, {"Set-Cookie", "k=" + base64_encode(key)}});
+  });
+  TempDir dir;
+  dir.write("cases/basic.yaml", kBasicCase);
+  ProcessResult r = run_apiconform({"run", "--base-url", server.base_url(), "--key-env", "CANARY_KEY", "--cases",
+                                    dir.file("cases"), "--out", dir.file("out"), "--format", "html,md,junit",
+                                    "--no-progress"},
+                                   {{"CANARY_KEY", kCanary}});
+  ASSERT_EQ(r.exit_code, 1) << r.out << r.err;
+  ASSERT_EQ(find_header(server.last_request().headers, "x-api-key").value_or(""), kCanary);
+  std::vector<std::string> forms{kCanary, base64_encode(kCanary), url_encode(kCanary),
+                                 base64_encode("user:" + kCanary).substr(8, 24)};
+  for (const auto& [name, text] : all_outputs(dir.file("out"), r)) {
+    for (const auto& form : forms) EXPECT_EQ(text.find(form), std::string::npos) << form << " leaked into " << name;
+  }
+  // The person still learns which variable to set to reproduce it.
+  EXPECT_NE(r.out.find("$CANARY_KEY"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace ac::test

@@ -1,0 +1,40 @@
+#pragma once
+#include <map>
+#include <string>
+#include <vector>
+
+namespace ac::test {
+
+struct ProcessResult {
+  int exit_code = -1;
+  std::string out;
+  std::string err;
+};
+
+// Runs the apiconform binary under test ($APICONFORM_BIN) with `args` in `cwd` (default: the
+// source tree), extra environment variables set, standard input closed.
+ProcessResult run_apiconform(const std::vector<std::string>& args, const std::map<std::string, std::string>& env = {},
+                             const std::string& cwd = "");
+
+// The source tree ($APICONFORM_SOURCE), for data files.
+std::string source_dir();
+
+// A fresh empty directory, removed when the object goes away.
+class TempDir {
+ public:
+  TempDir();
+  ~TempDir();
+  TempDir(const TempDir&) = delete;
+  TempDir& operator=(const TempDir&) = delete;
+  const std::string& path() const { return path_; }
+  std::string file(const std::string& name) const { return path_ + "/" + name; }
+  // Writes `text` to a file inside (creating folders) and returns its path.
+  std::string write(const std::string& name, const std::string& text) const;
+
+ private:
+  std::string path_;
+};
+
+std::string read_file(const std::string& path);
+
+}  // namespace ac::test
