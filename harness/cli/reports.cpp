@@ -1,0 +1,63 @@
+#include "cli/reports.hpp"
+
+#include <unistd.h>
+
+#include <cstdlib>
+#include <ostream>
+
+#include "report/report.hpp"
+#include "results/baseline_diff.hpp"
+#include "results/results_reader.hpp"
+
+namespace ac {
+
+namespace {
+bool color_wanted() {
+  const char* no_color = std::getenv("NO_COLOR");
+  return isatty(STDOUT_FILENO) && !(no_color && *no_color);
+}
+}  // namespace
+
+ReportOutcome write_reports(const std::string& results_path, const std::string& out_dir,
+                            const std::vector<std::string>& formats, const std::string& baseline, std::ostream& out,
+                            std::ostream& err) {
+  ReportOutcome outcome;
+  ResultsFile file;
+  std::string error;
+  // Reports are rendered from the file just written, exactly as `apiconform report` would.
+  if (!read_results(results_path, file, error)) {
+    err << "apiconform: " << error << "\n";
+    outcome.ok = false;
+    return outcome;
+  }
+  out << "\n" << render_console_matrix(file, color_wanted());
+  for (const auto& name : formats) {
+    const ReportFormat* format = find_report_format(name);
+    if (!format) {
+      err << "apiconform: unknown report format '" << name << "' (known: html, md, junit)\n";
+      outcome.ok = false;
+      continue;
+    }
+    if (format->name == "console" || format->name == "json") continue;
+    std::string path = out_dir + "/" + format->file_name;
+    if (!write_report(format->name, file, path, error)) {
+      err << "apiconform: " << error << "\n";
+      outcome.ok = false;
+      continue;
+    }
+    if (format->name == "html") outcome.hint = path;
+  }
+  if (!baseline.empty()) {
+    std::string text;
+    int code = compare_with_baseline(baseline, file, color_wanted(), text, error);
+    out << "\n" << text;
+    if (code == 2) {
+      err << "apiconform: " << error << "\n";
+      outcome.ok = false;
+    }
+    outcome.regressions = code == 1;
+  }
+  return outcome;
+}
+
+}  // namespace ac
