@@ -1,7 +1,9 @@
 #pragma once
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
+#include <vector>
 
 #include "model/exchange.hpp"
 #include "model/header.hpp"
@@ -9,12 +11,23 @@
 
 namespace ac {
 
+struct RetryPolicy {
+  int max_retries = 2;          // 0 = off
+  double base_delay_s = 0.5;
+  double max_delay_s = 8;
+  double max_retry_after_s = 60;  // a longer retry-after is not waited for
+  double jitter = 0.2;          // each backoff delay is spread by ±20% (0 = exact)
+};
+
+// A request as libcurl sends it: method and body exactly as given, headers as given (libcurl adds
+// only Host and Content-Length; no Accept, no Expect, no form content type), over HTTP/1.1.
 struct HttpRequest {
   std::string method = "GET";
   std::string url;
   Headers headers;
   std::string body;
-  Timeouts timeouts;
+  Timeouts timeouts;                 // a value <= 0 turns that timeout off
+  std::optional<RetryPolicy> retry;  // overrides the transport's policy for this request
 };
 
 // Receives a response as it arrives, on the thread that runs the transport.
@@ -28,24 +41,27 @@ class ResponseSink {
   virtual void on_restart() {}
 };
 
+// One attempt of a request, kept so that reports can say it was retried and why.
+struct AttemptRecord {
+  int status = 0;           // 0 = no response
+  std::string error;        // transport failure of this attempt, if any
+  double waited_ms = 0;     // pause before this attempt started (0 for the first)
+  double total_ms = 0;
+};
+
 struct TransferOutcome {
   int status = 0;
   Headers headers;
   Timings timings;         // dns, connect, tls, first byte, total
-  std::string error;       // empty = completed; otherwise a sentence: "connection refused", "idle timeout after 30 s"...
+  std::string error;       // empty = completed; else a sentence, e.g. "connection refused (127.0.0.1:9)"
   bool aborted_by_sink = false;
   int attempts = 1;
-};
-
-struct RetryPolicy {
-  int max_retries = 2;          // 0 = off
-  double base_delay_s = 0.5;
-  double max_delay_s = 8;
-  double max_retry_after_s = 60;  // a longer retry-after is not waited for
+  std::vector<AttemptRecord> history;  // every attempt in order; the last one is this outcome
+  std::string retry_note;   // why a retryable answer was not retried (retry-after too long, gave up)
 };
 
 struct TransportOptions {
-  int max_concurrency = 8;
+  int max_concurrency = 8;  // transfers in flight at once, all pools together
   RetryPolicy retry;
 };
 
@@ -61,12 +77,17 @@ class Transport {
   Transport(const Transport&) = delete;
   Transport& operator=(const Transport&) = delete;
 
+  // `concurrency` <= 0: only the global limit applies; `rate_per_s` <= 0: no rate limit. The rate
+  // is a token bucket holding one token, so requests of a pool start at least 1/rate s apart
+  // (retries included). Call from the thread that calls run().
   void set_pool_limits(const std::string& pool, int concurrency, double rate_per_s);
 
-  // Queues a transfer; `done` is called once, after the last attempt. Callbacks may submit more.
+  // Queues a transfer; `done` is called once, after the last attempt, on the thread running run().
+  // Callbacks may submit more; submit is also safe from any other thread.
   void submit(HttpRequest request, std::shared_ptr<ResponseSink> sink, Done done, const std::string& pool = "");
 
-  // Runs until every submitted transfer is done.
+  // Runs until every submitted transfer is done. Not re-entrant. An exception thrown by a sink or a
+  // `done` callback leaves run() (transfers still in flight stay queued for the next run()).
   void run();
 
  private:

@@ -1,0 +1,288 @@
+#include "net/transport.hpp"
+
+#include <curl/curl.h>
+
+#include <algorithm>
+#include <chrono>
+#include <ctime>
+#include <deque>
+#include <map>
+#include <mutex>
+#include <random>
+#include <stdexcept>
+#include <unordered_map>
+#include <utility>
+
+#include "net/retry.hpp"
+#include "net/token_bucket.hpp"
+#include "net/transfer.hpp"
+
+namespace ac {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+// Stands in when a caller submits without a sink: the body is read and dropped.
+class DiscardingSink : public ResponseSink {
+ public:
+  bool on_body(const char*, std::size_t, double) override { return true; }
+};
+
+
+// A submitted request, across all its attempts.
+struct Job {
+  HttpRequest request;
+  std::shared_ptr<ResponseSink> sink;
+  Transport::Done done;
+  std::string pool;
+  std::vector<AttemptRecord> history;
+  double waited_ms = 0;  // pause before the attempt about to start
+};
+
+struct Pool {
+  int concurrency = 0;  // <= 0: unlimited
+  TokenBucket rate;
+  int active = 0;
+  std::deque<std::unique_ptr<Job>> ready;  // retries go to the front, new jobs to the back
+};
+
+// An attempt in flight. The job is declared first so that it outlives the transfer that points
+// into its request.
+struct Active {
+  std::unique_ptr<Job> job;
+  std::unique_ptr<Transfer> transfer;
+};
+
+}  // namespace
+
+struct Transport::Impl {
+  explicit Impl(TransportOptions o);
+  ~Impl();
+
+  void submit(std::unique_ptr<Job> job);
+  void run();
+
+  TransportOptions options;
+  CURLM* multi = nullptr;
+  std::mt19937 random{std::random_device{}()};
+  std::map<std::string, Pool> pools;  // ordered: the round-robin start order is stable
+  std::unordered_map<CURL*, Active> active;
+  std::multimap<Clock::time_point, std::unique_ptr<Job>> waiting;  // retries in their backoff
+  bool running = false;
+  std::exception_ptr callback_error;  // thrown by a sink inside libcurl; rethrown by run()
+
+  // Submissions from other threads land here; the loop thread moves them into their pools.
+  std::mutex inbox_mutex;
+  std::vector<std::unique_ptr<Job>> inbox;
+
+ private:
+  void take_inbox();
+  void release_due_retries(Clock::time_point now);
+  bool start_one(Pool& pool, Clock::time_point now);
+  void start_ready(Clock::time_point now);
+  void collect_finished();
+  void enforce_deadlines(Clock::time_point now);
+  void finish(CURL* handle, CURLcode result, const std::string& stopped_because);
+  void conclude(std::unique_ptr<Job> job, TransferOutcome outcome);
+  bool idle();
+  int wait_ms(Clock::time_point now);
+  std::size_t queued() const;
+};
+
+Transport::Impl::Impl(TransportOptions o) : options(o) {
+  curl_global_init(CURL_GLOBAL_DEFAULT);  // reference-counted by libcurl; thread-safe since 7.84
+  multi = curl_multi_init();
+  if (!multi) throw std::runtime_error("libcurl could not create its multi handle (out of memory?)");
+  if (options.max_concurrency < 1) options.max_concurrency = 1;
+}
+
+Transport::Impl::~Impl() {
+  for (auto& entry : active) curl_multi_remove_handle(multi, entry.first);
+  active.clear();
+  curl_multi_cleanup(multi);
+  curl_global_cleanup();
+}
+
+void Transport::Impl::submit(std::unique_ptr<Job> job) {
+  {
+    std::lock_guard<std::mutex> lock(inbox_mutex);
+    inbox.push_back(std::move(job));
+  }
+  curl_multi_wakeup(multi);  // safe from any thread; a no-op when nobody is polling
+}
+
+void Transport::Impl::take_inbox() {
+  std::vector<std::unique_ptr<Job>> arrived;
+  {
+    std::lock_guard<std::mutex> lock(inbox_mutex);
+    arrived.swap(inbox);
+  }
+  for (auto& job : arrived) {
+    Pool& pool = pools[job->pool];
+    pool.ready.push_back(std::move(job));
+  }
+}
+
+void Transport::Impl::release_due_retries(Clock::time_point now) {
+  while (!waiting.empty() && waiting.begin()->first <= now) {
+    auto job = std::move(waiting.begin()->second);
+    waiting.erase(waiting.begin());
+    Pool& pool = pools[job->pool];
+    pool.ready.push_front(std::move(job));
+  }
+}
+
+bool Transport::Impl::start_one(Pool& pool, Clock::time_point now) {
+  if (pool.ready.empty()) return false;
+  if (pool.concurrency > 0 && pool.active >= pool.concurrency) return false;
+  if (!pool.rate.try_take(now)) return false;
+  auto job = std::move(pool.ready.front());
+  pool.ready.pop_front();
+  if (!job->history.empty()) job->sink->on_restart();
+  auto transfer = std::make_unique<Transfer>(job->request, *job->sink, Clock::now());
+  CURL* handle = transfer->handle();
+  CURLMcode added = curl_multi_add_handle(multi, handle);
+  if (added != CURLM_OK) {
+    TransferOutcome outcome;
+    outcome.error = std::string("libcurl refused the transfer: ") + curl_multi_strerror(added);
+    conclude(std::move(job), std::move(outcome));
+    return true;
+  }
+  ++pool.active;
+  active.emplace(handle, Active{std::move(job), std::move(transfer)});
+  return true;
+}
+
+void Transport::Impl::start_ready(Clock::time_point now) {
+  // Round robin over pools, one start each per pass, so that no provider starves the others.
+  bool started = true;
+  while (started && static_cast<int>(active.size()) < options.max_concurrency) {
+    started = false;
+    for (auto& entry : pools) {
+      if (static_cast<int>(active.size()) >= options.max_concurrency) break;
+      started = start_one(entry.second, now) || started;
+    }
+  }
+}
+
+void Transport::Impl::collect_finished() {
+  int left = 0;
+  while (CURLMsg* message = curl_multi_info_read(multi, &left)) {
+    if (message->msg == CURLMSG_DONE) finish(message->easy_handle, message->data.result, "");
+  }
+}
+
+void Transport::Impl::enforce_deadlines(Clock::time_point now) {
+  std::vector<std::pair<CURL*, std::string>> expired;
+  for (auto& entry : active) {
+    std::string why = entry.second.transfer->expired(now);
+    if (!why.empty()) expired.emplace_back(entry.first, std::move(why));
+  }
+  for (auto& item : expired) finish(item.first, CURLE_OK, item.second);
+}
+
+void Transport::Impl::finish(CURL* handle, CURLcode result, const std::string& stopped_because) {
+  auto found = active.find(handle);
+  if (found == active.end()) return;
+  curl_multi_remove_handle(multi, handle);
+  Active entry = std::move(found->second);
+  active.erase(found);
+  --pools[entry.job->pool].active;
+  auto now = Clock::now();
+  TransferOutcome outcome = entry.transfer->finish(result, stopped_because, now);
+  if (auto error = entry.transfer->callback_error()) callback_error = error;
+  entry.transfer.reset();
+  auto job = std::move(entry.job);
+  job->history.push_back({outcome.status, outcome.error, job->waited_ms, outcome.timings.total_ms});
+
+  const RetryPolicy& policy = job->request.retry ? *job->request.retry : options.retry;
+  int retries_done = static_cast<int>(job->history.size()) - 1;
+  RetryDecision decision = outcome.error.empty()
+      ? decide_retry(policy, outcome.status, outcome.headers, retries_done, std::time(nullptr), random)
+      : RetryDecision{};
+  if (decision.retry) {
+    job->waited_ms = decision.delay_s * 1000.0;
+    auto at = now + std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(decision.delay_s));
+    waiting.emplace(at, std::move(job));
+    return;
+  }
+  outcome.retry_note = decision.note;
+  conclude(std::move(job), std::move(outcome));
+}
+
+void Transport::Impl::conclude(std::unique_ptr<Job> job, TransferOutcome outcome) {
+  outcome.attempts = std::max<int>(1, static_cast<int>(job->history.size()));
+  outcome.history = std::move(job->history);
+  Done done = std::move(job->done);
+  // The job (and so the sink) lives until the callback returns: it may read what the sink kept.
+  if (done) done(std::move(outcome));
+}
+
+std::size_t Transport::Impl::queued() const {
+  std::size_t count = 0;
+  for (const auto& entry : pools) count += entry.second.ready.size();
+  return count;
+}
+
+bool Transport::Impl::idle() {
+  std::lock_guard<std::mutex> lock(inbox_mutex);
+  return inbox.empty() && active.empty() && waiting.empty() && queued() == 0;
+}
+
+int Transport::Impl::wait_ms(Clock::time_point now) {
+  auto wake = now + std::chrono::seconds(1);  // a ceiling, so that nothing can hang unnoticed
+  for (const auto& entry : active) wake = std::min(wake, entry.second.transfer->next_deadline());
+  if (!waiting.empty()) wake = std::min(wake, waiting.begin()->first);
+  bool slots = static_cast<int>(active.size()) < options.max_concurrency;
+  for (auto& entry : pools) {
+    Pool& pool = entry.second;
+    bool pool_slot = pool.concurrency <= 0 || pool.active < pool.concurrency;
+    if (slots && pool_slot && !pool.ready.empty()) wake = std::min(wake, pool.rate.next_token(now));
+  }
+  auto ms = std::chrono::ceil<std::chrono::milliseconds>(wake - now).count();
+  return static_cast<int>(std::clamp<long long>(ms, 0, 1000));
+}
+
+void Transport::Impl::run() {
+  if (running) throw std::logic_error("Transport::run() called while it is already running");
+  running = true;
+  struct Reset {
+    bool& flag;
+    ~Reset() { flag = false; }
+  } reset{running};
+  while (true) {
+    take_inbox();
+    auto now = Clock::now();
+    release_due_retries(now);
+    start_ready(now);
+    int still_running = 0;
+    curl_multi_perform(multi, &still_running);
+    collect_finished();
+    enforce_deadlines(Clock::now());
+    if (callback_error) std::rethrow_exception(std::exchange(callback_error, nullptr));
+    if (idle()) break;
+    curl_multi_poll(multi, nullptr, 0, wait_ms(Clock::now()), nullptr);
+  }
+}
+
+Transport::Transport(TransportOptions options) : impl_(std::make_unique<Impl>(options)) {}
+Transport::~Transport() = default;
+
+void Transport::set_pool_limits(const std::string& pool, int concurrency, double rate_per_s) {
+  Pool& p = impl_->pools[pool];
+  p.concurrency = concurrency;
+  p.rate = rate_per_s > 0 ? TokenBucket(rate_per_s, 1, Clock::now()) : TokenBucket();
+}
+
+void Transport::submit(HttpRequest request, std::shared_ptr<ResponseSink> sink, Done done, const std::string& pool) {
+  auto job = std::make_unique<Job>();
+  job->request = std::move(request);
+  job->sink = sink ? std::move(sink) : std::make_shared<DiscardingSink>();
+  job->done = std::move(done);
+  job->pool = pool;
+  impl_->submit(std::move(job));
+}
+
+void Transport::run() { impl_->run(); }
+
+}  // namespace ac

@@ -1,0 +1,189 @@
+#include <arpa/inet.h>
+#include <gtest/gtest.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include "net_test_support.hpp"
+#include "support/local_server.hpp"
+
+namespace ac::test {
+namespace {
+
+// A port on 127.0.0.1 that is bound but not listening: connecting to it is refused.
+class ClosedPort {
+ public:
+  ClosedPort() {
+    fd_ = socket(AF_INET, SOCK_STREAM, 0);
+    sockaddr_in address{};
+    address.sin_family = AF_INET;
+    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    bind(fd_, reinterpret_cast<sockaddr*>(&address), sizeof address);
+    socklen_t size = sizeof address;
+    getsockname(fd_, reinterpret_cast<sockaddr*>(&address), &size);
+    port_ = ntohs(address.sin_port);
+  }
+  ~ClosedPort() { close(fd_); }
+  int port() const { return port_; }
+
+ private:
+  int fd_ = -1;
+  int port_ = 0;
+};
+
+std::string body_of(std::size_t n) { return std::string(n, 'b'); }
+
+TEST(TransportFailure, RefusedConnectionNamesTheAddress) {
+  ClosedPort port;
+  std::string where = "127.0.0.1:" + std::to_string(port.port());
+  auto out = run_one(get("http://" + where + "/v1/messages")).outcome;
+  EXPECT_EQ(out.error, "connection refused (" + where + ")");
+  EXPECT_EQ(out.status, 0);
+  EXPECT_EQ(out.attempts, 1);
+}
+
+TEST(TransportFailure, ResetMidBodySaysHowFarItGot) {
+  LocalServer server(Script::partial(200, {}, body_of(500), 120, Script::Cut::Reset));
+  auto done = run_one(get(server.url("/")));
+  EXPECT_EQ(done.outcome.error,
+            "connection reset by peer after 120 body bytes (127.0.0.1:" + std::to_string(server.port()) + ")");
+  EXPECT_EQ(done.sink->body(), body_of(120));
+  EXPECT_EQ(done.outcome.status, 200);
+}
+
+TEST(TransportFailure, ResetBeforeAnyResponse) {
+  LocalServer server(Script().pause(50).reset());
+  auto out = run_one(get(server.url("/"))).outcome;
+  bool reset = out.error.find("connection reset by peer before any response") != std::string::npos;
+  bool nothing = out.error.find("without any response") != std::string::npos;
+  EXPECT_TRUE(reset || nothing) << out.error;
+}
+
+TEST(TransportFailure, CloseMidBodySaysHowManyBytesOfHowMany) {
+  LocalServer server(Script::partial(200, {}, body_of(500), 120, Script::Cut::Close));
+  auto out = run_one(get(server.url("/"))).outcome;
+  EXPECT_EQ(out.error, "connection closed by peer after 120 of 500 body bytes (127.0.0.1:" +
+                           std::to_string(server.port()) + ")");
+}
+
+TEST(TransportFailure, ChunkedBodyCutShort) {
+  LocalServer server(Script::chunked(200).chunk("partial").close());
+  auto out = run_one(get(server.url("/"))).outcome;
+  EXPECT_CONTAINS(out.error, ("connection closed by peer after 7 body bytes, before the response ended"));
+}
+
+TEST(TransportFailure, ClosedWithoutAnyResponse) {
+  LocalServer server(Script().close());
+  auto out = run_one(get(server.url("/"))).outcome;
+  EXPECT_CONTAINS(out.error, ("connection closed by peer without any response (127.0.0.1:"));
+}
+
+TEST(TransportFailure, GarbageThatIsNotHttp) {
+  LocalServer server(Script::garbage());
+  auto out = run_one(get(server.url("/"))).outcome;
+  EXPECT_CONTAINS(out.error, ("not"));
+  EXPECT_CONTAINS(out.error, ("HTTP (127.0.0.1:" + std::to_string(server.port()) + ")"));
+  EXPECT_EQ(out.status, 0);
+}
+
+TEST(TransportFailure, FirstByteTimeout) {
+  LocalServer server(Script::never_answer());
+  HttpRequest request = get(server.url("/"));
+  request.timeouts.first_byte_s = 0.3;
+  auto out = run_one(request).outcome;
+  EXPECT_EQ(out.error, "no response byte within 0.3 s (first-byte timeout, 127.0.0.1:" +
+                           std::to_string(server.port()) + ")");
+  EXPECT_GE(out.timings.total_ms, 300);
+  EXPECT_EQ(server.request_count(), 1);
+}
+
+TEST(TransportFailure, IdleTimeoutEndsAStalledStream) {
+  LocalServer server(Script::chunked(200, {{"Content-Type", "text/event-stream"}})
+                         .chunk("event: ping\ndata: {}\n\n")
+                         .pause(50)
+                         .chunk("event: ping\ndata: {}\n\n")
+                         .stall());
+  HttpRequest request = get(server.url("/"));
+  request.timeouts.idle_s = 0.4;
+  auto done = run_one(request);
+  EXPECT_EQ(done.outcome.error, "stream idle for 0.4 s after 44 body bytes (idle timeout, 127.0.0.1:" +
+                                    std::to_string(server.port()) + ")");
+  EXPECT_EQ(done.outcome.status, 200);
+  EXPECT_EQ(done.sink->body().size(), 44u);
+}
+
+TEST(TransportFailure, IdleTimeoutOnAStalledFixedLengthBody) {
+  LocalServer server(Script::partial(200, {}, body_of(500), 120, Script::Cut::Stall));
+  HttpRequest request = get(server.url("/"));
+  request.timeouts.idle_s = 0.3;
+  auto out = run_one(request).outcome;
+  EXPECT_CONTAINS(out.error, ("stream idle for 0.3 s after 120 body bytes (idle timeout"));
+}
+
+TEST(TransportFailure, TotalTimeoutWhileBytesKeepComing) {
+  Script slow = Script::chunked(200);
+  for (int i = 0; i < 40; ++i) slow.chunk("data: tick\n\n").pause(50);
+  slow.end_chunks();
+  LocalServer server(slow);
+  HttpRequest request = get(server.url("/"));
+  request.timeouts.idle_s = 0.5;
+  request.timeouts.total_s = 0.6;
+  auto done = run_one(request);
+  EXPECT_CONTAINS(done.outcome.error, ("total timeout 0.6 s exceeded after "));
+  EXPECT_CONTAINS(done.outcome.error, (" body bytes (127.0.0.1:"));
+  EXPECT_FALSE(done.sink->body().empty());
+  EXPECT_GE(done.outcome.timings.total_ms, 600);
+}
+
+TEST(TransportFailure, UnresolvableHost) {
+  HttpRequest request = get("http://no-such-host.invalid/v1/messages");
+  request.timeouts.connect_s = 2;
+  auto out = run_one(request).outcome;
+  EXPECT_CONTAINS(out.error, ("could not resolve host no-such-host.invalid"));
+}
+
+TEST(TransportFailure, UnsupportedScheme) {
+  auto out = run_one(get("ftp://127.0.0.1/file")).outcome;
+  EXPECT_CONTAINS(out.error, ("unsupported URL scheme in 'ftp://127.0.0.1/file'"));
+}
+
+TEST(TransportFailure, SinkAbortStopsTheTransfer) {
+  Script endless = Script::chunked(200);
+  for (int i = 0; i < 20; ++i) endless.chunk("0123456789").pause(20);
+  LocalServer server(endless.stall());
+  auto sink = std::make_shared<RecordingSink>();
+  sink->stop_after_bytes = 10;
+  auto done = run_one(get(server.url("/")), {}, sink);
+  EXPECT_TRUE(done.outcome.aborted_by_sink);
+  EXPECT_CONTAINS(done.outcome.error, ("transfer stopped by the response reader after 10 body bytes"));
+  EXPECT_EQ(sink->body(), "0123456789");
+}
+
+TEST(TransportFailure, ASinkExceptionLeavesRunAndIsNotLost) {
+  LocalServer server;
+  struct Throwing : ResponseSink {
+    bool on_body(const char*, std::size_t, double) override { throw std::runtime_error("sink broke"); }
+  };
+  Transport transport({});
+  std::string error;
+  transport.submit(get(server.url("/")), std::make_shared<Throwing>(), [&](TransferOutcome o) { error = o.error; });
+  EXPECT_THROW(transport.run(), std::runtime_error);
+  EXPECT_CONTAINS(error, ("the response reader failed"));
+}
+
+TEST(TransportFailure, OneFailureDoesNotStopTheOthers) {
+  LocalServer good;
+  LocalServer bad(Script::partial(200, {}, body_of(100), 10, Script::Cut::Reset));
+  Transport transport({});
+  int ok = 0, failed = 0;
+  for (int i = 0; i < 6; ++i) {
+    const LocalServer& target = i % 2 ? good : bad;
+    transport.submit(get(target.url("/")), nullptr, [&](TransferOutcome o) { (o.error.empty() ? ok : failed)++; });
+  }
+  transport.run();
+  EXPECT_EQ(ok, 3);
+  EXPECT_EQ(failed, 3);
+}
+
+}  // namespace
+}  // namespace ac::test

@@ -1,0 +1,131 @@
+#include <gtest/gtest.h>
+
+#include "net_test_support.hpp"
+#include "support/local_server.hpp"
+
+namespace ac::test {
+namespace {
+
+TEST(TransportSuccess, DeliversStatusHeadersBodyAndTimings) {
+  LocalServer server(Script::json(200, R"({"ok":true})", {{"X-Request-Id", "req_1"}}));
+  auto done = run_one(get(server.url("/v1/models")));
+  const auto& out = done.outcome;
+  EXPECT_EQ(out.error, "");
+  EXPECT_EQ(out.status, 200);
+  EXPECT_EQ(out.attempts, 1);
+  EXPECT_EQ(done.sink->status, 200);
+  EXPECT_EQ(done.sink->body(), R"({"ok":true})");
+  EXPECT_TRUE(done.sink->headers_before_body);
+  EXPECT_EQ(find_header(out.headers, "x-request-id").value_or(""), "req_1");
+  EXPECT_GT(out.timings.connect_ms, 0);
+  EXPECT_GT(out.timings.first_byte_ms, 0);
+  EXPECT_GT(out.timings.total_ms, 0);
+  EXPECT_LE(out.timings.dns_ms, out.timings.connect_ms);
+  EXPECT_LE(out.timings.connect_ms, out.timings.first_byte_ms);
+  EXPECT_LE(out.timings.first_byte_ms, out.timings.total_ms);
+  EXPECT_EQ(out.timings.tls_ms, 0);
+  EXPECT_EQ(server.last_request().path, "/v1/models");
+  EXPECT_EQ(server.last_request().method, "GET");
+}
+
+TEST(TransportSuccess, HeaderNamesKeepTheirCaseAsReceived) {
+  LocalServer server(Script::reply(200, {{"X-MiXeD-Case", "a"}, {"anthropic-ratelimit-requests-limit", "50"}}, "x"));
+  auto out = run_one(get(server.url("/"))).outcome;
+  ASSERT_EQ(out.error, "");
+  bool mixed = false, lower = false;
+  for (const auto& h : out.headers) {
+    mixed = mixed || h.name == "X-MiXeD-Case";
+    lower = lower || h.name == "anthropic-ratelimit-requests-limit";
+  }
+  EXPECT_TRUE(mixed);
+  EXPECT_TRUE(lower);
+}
+
+TEST(TransportSuccess, BodyChunksArriveIncrementallyWithIncreasingTimes) {
+  LocalServer server(Script::chunked(200, {{"Content-Type", "text/event-stream"}})
+                         .chunk("event: one\n\n")
+                         .pause(150)
+                         .chunk("event: two\n\n")
+                         .pause(150)
+                         .chunk("event: three\n\n")
+                         .end_chunks());
+  auto done = run_one(get(server.url("/stream")));
+  ASSERT_EQ(done.outcome.error, "");
+  const auto& pieces = done.sink->pieces;
+  ASSERT_GE(pieces.size(), 3u);
+  EXPECT_EQ(done.sink->body(), "event: one\n\nevent: two\n\nevent: three\n\n");
+  EXPECT_EQ(pieces.front().data, "event: one\n\n");
+  for (std::size_t i = 1; i < pieces.size(); ++i) EXPECT_GT(pieces[i].at_ms, pieces[i - 1].at_ms);
+  // The server waited 2 × 150 ms between the first and the last chunk: had the body been
+  // buffered and delivered at the end, both would carry the same arrival time.
+  EXPECT_GE(pieces.back().at_ms - pieces.front().at_ms, 250);
+  EXPECT_TRUE(done.sink->headers_before_body);
+}
+
+TEST(TransportSuccess, SendsMethodHeadersAndBodyExactlyAsGiven) {
+  LocalServer server;
+  for (std::string method : {"POST", "PUT", "PATCH", "DELETE", "OPTIONS", "GET"}) {
+    HttpRequest request = get(server.url("/v1/messages?beta=true"));
+    request.method = method;
+    request.body = method == "DELETE" || method == "OPTIONS" ? "" : "{\"model\": \"m\",\n \"x\":1}";
+    request.headers = {{"x-api-key", "k"}, {"Anthropic-Version", "2023-06-01"}, {"X-Empty", ""}};
+    auto out = run_one(request).outcome;
+    ASSERT_EQ(out.error, "") << method;
+    auto seen = server.last_request();
+    EXPECT_EQ(seen.method, method);
+    EXPECT_EQ(seen.target, "/v1/messages?beta=true");
+    EXPECT_EQ(seen.body, request.body) << method;
+    EXPECT_FALSE(find_header(seen.headers, "expect")) << method;
+    EXPECT_FALSE(find_header(seen.headers, "accept")) << method;
+    EXPECT_FALSE(find_header(seen.headers, "content-type")) << method;
+    EXPECT_EQ(find_header(seen.headers, "x-empty").value_or("missing"), "");
+    bool exact_case = false;
+    for (const auto& h : seen.headers) exact_case = exact_case || h.name == "Anthropic-Version";
+    EXPECT_TRUE(exact_case);
+  }
+}
+
+TEST(TransportSuccess, LargeBodyIsSentWithoutExpectContinue) {
+  LocalServer server;
+  HttpRequest request = get(server.url("/big"));
+  request.method = "POST";
+  request.headers = {{"content-type", "application/json"}};
+  request.body = "{\"pad\":\"" + std::string(3 * 1024 * 1024, 'a') + "\"}";
+  auto out = run_one(request).outcome;
+  ASSERT_EQ(out.error, "");
+  auto seen = server.last_request();
+  EXPECT_EQ(seen.body.size(), request.body.size());
+  EXPECT_EQ(seen.body, request.body);
+  EXPECT_FALSE(find_header(seen.headers, "expect"));
+  EXPECT_EQ(find_header(seen.headers, "content-type").value_or(""), "application/json");
+}
+
+TEST(TransportSuccess, CompressedBodyIsDeliveredUndecoded) {
+  std::string raw = "\x1f\x8b not really gzip";
+  LocalServer server(Script::reply(200, {{"Content-Encoding", "gzip"}}, raw));
+  auto done = run_one(get(server.url("/")));
+  EXPECT_EQ(done.outcome.error, "");
+  EXPECT_EQ(done.sink->body(), raw);
+}
+
+TEST(TransportSuccess, InterimResponsesAreSkipped) {
+  LocalServer server(Script::head(103, {{"Link", "</a>"}}).send("HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok"));
+  auto done = run_one(get(server.url("/")));
+  EXPECT_EQ(done.outcome.error, "");
+  EXPECT_EQ(done.outcome.status, 200);
+  EXPECT_FALSE(find_header(done.outcome.headers, "link"));
+  EXPECT_EQ(done.sink->body(), "ok");
+}
+
+TEST(TransportSuccess, WorksWithoutASink) {
+  LocalServer server;
+  Transport transport({});
+  TransferOutcome result;
+  transport.submit(get(server.url("/")), nullptr, [&](TransferOutcome o) { result = std::move(o); });
+  transport.run();
+  EXPECT_EQ(result.error, "");
+  EXPECT_EQ(result.status, 200);
+}
+
+}  // namespace
+}  // namespace ac::test
