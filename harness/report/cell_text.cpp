@@ -1,0 +1,52 @@
+#include "report/cell_text.hpp"
+
+#include "report/escape.hpp"
+
+namespace ac {
+
+std::string cell_label(const Cell& cell) {
+  std::string label = to_string(cell.state);
+  if (cell.cosmetic_only) label += "*";
+  return label;
+}
+
+std::string cell_count(const Cell& cell) {
+  if (cell.applicable() == 0 || cell.state == CellState::NotRun) return "";
+  return std::to_string(cell.pass) + "/" + std::to_string(cell.applicable());
+}
+
+std::string percent(double share) { return fixed(100.0 * share, 1) + "%"; }
+
+std::string score_text(const ProviderScore& score) {
+  if (!score.run || score.applicable == 0) return "-";
+  return fixed(score.score, 1) + "%";
+}
+
+std::string cell_css_class(const Cell& cell) {
+  if (cell.cosmetic_only) return "s-cosmetic";
+  switch (cell.state) {
+    case CellState::Pass: return "s-pass";
+    case CellState::Partial: return "s-partial";
+    case CellState::Fail: return "s-fail";
+    case CellState::Unsupported: return "s-unsupported";
+    case CellState::Known: return "s-known";
+    case CellState::Error: return "s-error";
+    case CellState::NotRun: return "s-notrun";
+  }
+  return "s-notrun";
+}
+
+const char* state_meaning(CellState state) {
+  switch (state) {
+    case CellState::Pass: return "every applicable case passed";
+    case CellState::Partial: return "some cases passed, others failed, erred or are known deviations";
+    case CellState::Fail: return "no case passed and at least one failed";
+    case CellState::Unsupported: return "the provider declares the feature unsupported";
+    case CellState::Known: return "every applicable case is a declared known deviation";
+    case CellState::Error: return "no verdict could be reached (transport or set-up errors)";
+    case CellState::NotRun: return "not run (no key, skipped, or no case for this provider)";
+  }
+  return "";
+}
+
+}  // namespace ac

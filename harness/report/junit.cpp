@@ -1,0 +1,177 @@
+#include "report/cell_text.hpp"
+#include "report/escape.hpp"
+#include "report/report.hpp"
+#include "results/matrix.hpp"
+
+namespace ac {
+namespace {
+
+// JUnit XML as GitLab, Jenkins and the GitHub test-reporter actions read it: testsuites >
+// testsuite (one per provider) > testcase (one per case and repeat), each with at most one of
+// failure / error / skipped, then system-out.
+
+std::string attr(const char* name, const std::string& value) {
+  return std::string(" ") + name + "=\"" + xml_escape(value) + "\"";
+}
+
+std::string seconds(double ms) { return fixed(ms / 1000.0, 3); }
+
+// JUnit's timestamp has no zone designator (the Ant schema's xs:dateTime without it).
+std::string junit_timestamp(const std::string& rfc3339) {
+  std::string t = rfc3339;
+  if (!t.empty() && (t.back() == 'Z' || t.back() == 'z')) t.pop_back();
+  return t;
+}
+
+std::string timestamp_attr(const std::string& timestamp) {
+  return timestamp.empty() ? "" : attr("timestamp", timestamp);
+}
+
+std::string testcase_name(const Result& r, int repeat) {
+  if (repeat <= 1) return r.case_id;
+  return r.case_id + " [repeat " + std::to_string(r.repeat + 1) + "/" + std::to_string(repeat) + "]";
+}
+
+std::string finding_block(const Finding& f) {
+  std::string text = "[" + std::string(to_string(f.severity)) + "] " + f.check;
+  if (!f.pointer.empty()) text += " at " + f.pointer;
+  text += "\n  expected: " + excerpt(f.expected, 2000) + "\n  actual:   " + excerpt(f.actual, 2000);
+  if (!f.message.empty()) text += "\n  " + f.message;
+  return text + "\n";
+}
+
+std::string failure_element(const Result& r) {
+  const std::string message = r.findings.empty() ? "failed" : r.findings.front().message.empty()
+                                                                 ? r.findings.front().check + " check failed"
+                                                                 : r.findings.front().message;
+  bool breaking = r.findings.empty();
+  for (const auto& f : r.findings) breaking = breaking || f.severity == Severity::Breaking;
+  std::string body;
+  for (const auto& f : r.findings) body += finding_block(f);
+  return "      <failure" + attr("message", excerpt(message, 500)) + attr("type", breaking ? "breaking" : "cosmetic") +
+         ">" + xml_escape(body) + "</failure>\n";
+}
+
+std::string outcome_element(const Result& r) {
+  switch (r.verdict) {
+    case Verdict::Pass: return "";
+    case Verdict::Fail: return failure_element(r);
+    case Verdict::Error:
+      return "      <error" + attr("message", excerpt(r.reason.empty() ? "no verdict" : r.reason, 500)) +
+             attr("type", r.exchange.transport_error.empty() ? "error" : "transport") + ">" +
+             xml_escape(r.exchange.transport_error) + "</error>\n";
+    case Verdict::Skip:
+    case Verdict::Unsupported:
+    case Verdict::Known: {
+      const std::string why = std::string(to_string(r.verdict)) + (r.reason.empty() ? "" : ": " + r.reason);
+      return "      <skipped" + attr("message", excerpt(why, 500)) + "/>\n";
+    }
+  }
+  return "";
+}
+
+std::string testcase_properties(const Result& r) {
+  std::string props;
+  if (r.exchange.attempts > 1) {
+    props += "        <property" + attr("name", "attempts") + attr("value", std::to_string(r.exchange.attempts)) + "/>\n";
+    props += "        <property" + attr("name", "retried") + attr("value", "true") + "/>\n";
+  }
+  if (r.fixed) props += "        <property" + attr("name", "fixed") + attr("value", "known deviation now passes") + "/>\n";
+  return props.empty() ? "" : "      <properties>\n" + props + "      </properties>\n";
+}
+
+std::string system_out(const Result& r) {
+  std::string text;
+  if (!r.exchange.request.curl.empty()) text += r.exchange.request.curl + "\n";
+  if (r.exchange.status) text += "status " + std::to_string(r.exchange.status) + "\n";
+  if (r.verdict != Verdict::Pass && !r.exchange.body.empty()) text += excerpt(r.exchange.body, 2000) + "\n";
+  return text.empty() ? "" : "      <system-out>" + xml_escape(text) + "</system-out>\n";
+}
+
+std::string testcase(const Result& r, int repeat) {
+  std::string out = "    <testcase" + attr("classname", r.feature.empty() ? "(no feature)" : r.feature) +
+                    attr("name", testcase_name(r, repeat)) + attr("time", seconds(r.exchange.timings.total_ms));
+  const std::string inner = testcase_properties(r) + outcome_element(r) + system_out(r);
+  if (inner.empty()) return out + "/>\n";
+  return out + ">\n" + inner + "    </testcase>\n";
+}
+
+struct Counts {
+  int tests = 0, failures = 0, errors = 0, skipped = 0;
+  double ms = 0;
+  void add(const Result& r) {
+    ++tests;
+    failures += r.verdict == Verdict::Fail;
+    errors += r.verdict == Verdict::Error;
+    skipped += r.verdict == Verdict::Skip || r.verdict == Verdict::Unsupported || r.verdict == Verdict::Known;
+    ms += r.exchange.timings.total_ms;
+  }
+  std::string attrs() const {
+    return attr("tests", std::to_string(tests)) + attr("failures", std::to_string(failures)) +
+           attr("errors", std::to_string(errors)) + attr("skipped", std::to_string(skipped)) + attr("time", seconds(ms));
+  }
+};
+
+const ProviderRun* find_run(const ResultsFile& file, const std::string& name) {
+  for (const auto& p : file.run.providers) {
+    if (p.name == name) return &p;
+  }
+  return nullptr;
+}
+
+std::string suite_properties(const ProviderRun* run, const ProviderScore& score) {
+  std::string out = "    <properties>\n";
+  if (run) {
+    out += "      <property" + attr("name", "base_url") + attr("value", run->base_url) + "/>\n";
+    out += "      <property" + attr("name", "simulated") + attr("value", run->simulated ? "true" : "false") + "/>\n";
+  }
+  out += "      <property" + attr("name", "score") + attr("value", score_text(score)) + "/>\n";
+  return out + "    </properties>\n";
+}
+
+// A provider that could not run still appears, as one skipped test that says why, so a CI page
+// does not silently lose it.
+std::string not_run_suite(const ProviderScore& s, const ProviderRun* run, const std::string& timestamp) {
+  return "  <testsuite" + attr("name", s.provider) + attr("tests", "1") + attr("failures", "0") + attr("errors", "0") +
+         attr("skipped", "1") + attr("time", "0.000") + timestamp_attr(timestamp) + ">\n" +
+         suite_properties(run, s) + "    <testcase" + attr("classname", "(provider)") + attr("name", "not run") +
+         attr("time", "0.000") + ">\n      <skipped" + attr("message", "not run: " + s.reason) + "/>\n    </testcase>\n" +
+         "  </testsuite>\n";
+}
+
+}  // namespace
+
+std::string render_junit(const ResultsFile& results) {
+  const Matrix m = build_matrix(results);
+  const std::string timestamp = junit_timestamp(results.run.started_at);
+  std::string suites;
+  Counts all;
+  for (std::size_t p = 0; p < m.providers.size(); ++p) {
+    const std::string& name = m.providers[p];
+    const ProviderRun* run = find_run(results, name);
+    if (!m.scores[p].run) {
+      suites += not_run_suite(m.scores[p], run, timestamp);
+      ++all.tests;
+      ++all.skipped;
+      continue;
+    }
+    Counts counts;
+    std::string cases;
+    for (const auto& r : results.results) {
+      if (r.provider != name) continue;
+      counts.add(r);
+      cases += testcase(r, m.repeat);
+    }
+    all.tests += counts.tests;
+    all.failures += counts.failures;
+    all.errors += counts.errors;
+    all.skipped += counts.skipped;
+    all.ms += counts.ms;
+    suites += "  <testsuite" + attr("name", name) + counts.attrs() + timestamp_attr(timestamp) + ">\n" +
+              suite_properties(run, m.scores[p]) + cases + "  </testsuite>\n";
+  }
+  return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites" + attr("name", "apiconform") + all.attrs() + ">\n" +
+         suites + "</testsuites>\n";
+}
+
+}  // namespace ac

@@ -1,0 +1,152 @@
+#include "report/cell_text.hpp"
+#include "report/escape.hpp"
+#include "report/report.hpp"
+
+namespace ac {
+namespace {
+
+// A pull-request comment must stay readable (and under GitHub's 65,536 characters): lists are
+// capped and long values cut.
+constexpr std::size_t kFailuresPerProvider = 10;
+constexpr std::size_t kFindingsPerCase = 3;
+constexpr std::size_t kValueBytes = 80;
+
+std::string md(const std::string& text, std::size_t max_bytes = 200) {
+  return markdown_escape(excerpt(text, max_bytes));
+}
+
+const char* symbol(const Cell& cell) {
+  if (cell.cosmetic_only) return "\xF0\x9F\x9F\xA0";  // orange circle
+  switch (cell.state) {
+    case CellState::Pass: return "\xE2\x9C\x85";                // check mark
+    case CellState::Partial: return "\xF0\x9F\x9F\xA1";         // yellow circle
+    case CellState::Fail: return "\xE2\x9D\x8C";                // cross
+    case CellState::Unsupported: return "\xE2\x9A\xAA";         // white circle
+    case CellState::Known: return "\xF0\x9F\x9F\xA3";           // purple circle
+    case CellState::Error: return "\xE2\x9A\xA0\xEF\xB8\x8F";   // warning sign
+    case CellState::NotRun: return "\xE2\x9E\x96";              // minus
+  }
+  return "";
+}
+
+std::string run_line(const ResultsFile& r, const Matrix& m) {
+  std::string line = "Run " + md(r.run.started_at) + " · API version " + md(r.run.api_version) + " · " +
+                     std::to_string(m.providers.size()) + " provider" + (m.providers.size() == 1 ? "" : "s") + " · " +
+                     std::to_string(r.summary.total) + " results";
+  if (m.repeat > 1) line += " · each case repeated " + std::to_string(m.repeat) + " times";
+  return line + "\n\n";
+}
+
+std::string matrix_table(const Matrix& m) {
+  std::string out = "| Feature |";
+  for (const auto& p : m.providers) out += " " + md(p) + " |";
+  out += "\n|---|";
+  for (std::size_t p = 0; p < m.providers.size(); ++p) out += "---|";
+  out += "\n";
+  for (std::size_t f = 0; f < m.features.size(); ++f) {
+    out += "| " + md(m.features[f]) + " |";
+    for (std::size_t p = 0; p < m.providers.size(); ++p) {
+      const Cell& c = m.cell(f, p);
+      const std::string count = cell_count(c);
+      out += " " + std::string(symbol(c)) + " " + md(cell_label(c)) + (count.empty() ? "" : " " + count) + " |";
+    }
+    out += "\n";
+  }
+  out += "| **Score** |";
+  for (const auto& s : m.scores) out += " **" + score_text(s) + "** |";
+  out += "\n\n";
+  return out;
+}
+
+std::string legend() {
+  return "\xE2\x9C\x85 pass · \xF0\x9F\x9F\xA1 partial · \xE2\x9D\x8C fail (breaking) · "
+         "\xF0\x9F\x9F\xA0 `*` failures all cosmetic · \xE2\x9A\xAA unsupported · \xF0\x9F\x9F\xA3 known deviation · "
+         "\xE2\x9A\xA0\xEF\xB8\x8F error · \xE2\x9E\x96 not run. Cells: passing/applicable cases. "
+         "Score: passing/applicable cases, unsupported and skipped excluded, known deviations count as failing.\n\n";
+}
+
+std::string provider_table(const Matrix& m) {
+  std::string out = "| Provider | Score | Pass | Fail (breaking / cosmetic) | Error | Known | Unsupported | Skipped |";
+  if (m.repeat > 1) out += " pass@" + std::to_string(m.repeat) + " | pass^" + std::to_string(m.repeat) + " |";
+  out += " Notes |\n|---|---|---|---|---|---|---|---|";
+  if (m.repeat > 1) out += "---|---|";
+  out += "---|\n";
+  for (const auto& s : m.scores) {
+    out += "| " + md(s.provider) + " | " + score_text(s) + " | " + std::to_string(s.pass) + " | " +
+           std::to_string(s.fail) + " (" + std::to_string(s.breaking) + " / " + std::to_string(s.cosmetic) + ") | " +
+           std::to_string(s.error) + " | " + std::to_string(s.known) + " | " + std::to_string(s.unsupported) + " | " +
+           std::to_string(s.skip) + " |";
+    if (m.repeat > 1) out += " " + percent(s.pass_at_k) + " | " + percent(s.pass_hat_k) + " |";
+    std::string notes;
+    if (!s.run) notes = "not run: " + md(s.reason);
+    if (s.retried) notes += (notes.empty() ? "" : "; ") + std::to_string(s.retried) + " retried";
+    if (s.flaky) notes += (notes.empty() ? "" : "; ") + std::to_string(s.flaky) + " flaky";
+    if (s.fixed) notes += (notes.empty() ? "" : "; ") + std::to_string(s.fixed) + " known deviation(s) now pass";
+    out += " " + notes + " |\n";
+  }
+  return out + "\n";
+}
+
+std::string finding_text(const Finding& f) {
+  std::string text = "**" + std::string(to_string(f.severity)) + "** " + md(f.check);
+  if (!f.pointer.empty()) text += " at " + md(f.pointer, kValueBytes);
+  text += ": expected " + md(f.expected, kValueBytes) + ", got " + md(f.actual, kValueBytes);
+  if (!f.message.empty()) text += " — " + md(f.message, 160);
+  return text;
+}
+
+std::string case_item(const ResultsFile& r, const CaseOutcome& c) {
+  const Result& first_bad = [&]() -> const Result& {
+    for (std::size_t i : c.results) {
+      if (r.results[i].verdict == c.verdict) return r.results[i];
+    }
+    return r.results[c.results.front()];
+  }();
+  std::string item = "- " + std::string(to_string(c.verdict)) + " **" + md(c.case_id) + "** (" + md(c.feature) + ")";
+  if (c.flaky) item += " flaky " + std::to_string(c.passes) + "/" + std::to_string(c.runs);
+  if (c.retried) item += " retried ×" + std::to_string(c.max_attempts);
+  if (!c.reason.empty()) item += ": " + md(c.reason, 160);
+  item += "\n";
+  const auto& findings = first_bad.findings;
+  for (std::size_t i = 0; i < findings.size() && i < kFindingsPerCase; ++i) {
+    item += "  - " + finding_text(findings[i]) + "\n";
+  }
+  if (findings.size() > kFindingsPerCase) {
+    item += "  - … and " + std::to_string(findings.size() - kFindingsPerCase) + " more findings\n";
+  }
+  return item;
+}
+
+std::string failures(const ResultsFile& r, const Matrix& m) {
+  std::string out;
+  for (const auto& provider : m.providers) {
+    std::vector<const CaseOutcome*> bad;
+    for (const auto& c : m.outcomes) {
+      if (c.provider == provider && (c.verdict == Verdict::Fail || c.verdict == Verdict::Error)) bad.push_back(&c);
+    }
+    if (bad.empty()) continue;
+    out += "#### " + md(provider) + " (" + std::to_string(bad.size()) + ")\n\n";
+    for (std::size_t i = 0; i < bad.size() && i < kFailuresPerProvider; ++i) out += case_item(r, *bad[i]);
+    if (bad.size() > kFailuresPerProvider) {
+      out += "- … and " + std::to_string(bad.size() - kFailuresPerProvider) + " more (see the HTML report)\n";
+    }
+    out += "\n";
+  }
+  return out.empty() ? "No failures.\n" : out;
+}
+
+}  // namespace
+
+std::string render_markdown(const ResultsFile& results) {
+  const Matrix m = build_matrix(results);
+  std::string out = "## apiconform compatibility report\n\n";
+  out += run_line(results, m);
+  if (m.providers.empty()) return out + "No results.\n";
+  out += matrix_table(m);
+  out += legend();
+  out += "### Providers\n\n" + provider_table(m);
+  out += "### Failures\n\n" + failures(results, m);
+  return out;
+}
+
+}  // namespace ac

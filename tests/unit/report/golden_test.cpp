@@ -1,0 +1,38 @@
+#include <gtest/gtest.h>
+
+#include "report/report.hpp"
+#include "unit/report/golden.hpp"
+#include "unit/report/report_fixture.hpp"
+
+namespace ac {
+namespace {
+
+using testing::expect_golden;
+using testing::normalise_volatile;
+
+std::string rendered(const std::string& format, const ResultsFile& file) {
+  std::string out, error;
+  EXPECT_TRUE(render_report(format, file, out, error)) << error;
+  return normalise_volatile(out);
+}
+
+TEST(GoldenReports, Html) { expect_golden("report.html", rendered("html", testing::report_fixture())); }
+TEST(GoldenReports, Markdown) { expect_golden("report.md", rendered("md", testing::report_fixture())); }
+TEST(GoldenReports, Junit) { expect_golden("junit.xml", rendered("junit", testing::report_fixture())); }
+TEST(GoldenReports, Console) { expect_golden("console.txt", rendered("console", testing::report_fixture())); }
+TEST(GoldenReports, ConsoleInColour) {
+  expect_golden("console-colour.txt", normalise_volatile(render_console_matrix(testing::report_fixture(), true)));
+}
+
+TEST(GoldenReports, RepeatsHtml) { expect_golden("repeats.html", rendered("html", testing::repeats_fixture())); }
+TEST(GoldenReports, RepeatsMarkdown) { expect_golden("repeats.md", rendered("md", testing::repeats_fixture())); }
+TEST(GoldenReports, RepeatsJunit) { expect_golden("repeats.junit.xml", rendered("junit", testing::repeats_fixture())); }
+TEST(GoldenReports, RepeatsConsole) { expect_golden("repeats.console.txt", rendered("console", testing::repeats_fixture())); }
+
+TEST(Normalise, ReplacesTimesPortsAndVersion) {
+  EXPECT_EQ(normalise_volatile("at 2026-11-22T10:00:00Z on http://127.0.0.1:40123/v1 by apiconform 0.1.0"),
+            "at <TIMESTAMP> on http://127.0.0.1:<PORT>/v1 by apiconform <VERSION>");
+}
+
+}  // namespace
+}  // namespace ac

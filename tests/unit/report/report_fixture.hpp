@@ -1,0 +1,165 @@
+#pragma once
+#include <string>
+
+#include "results/results_file.hpp"
+
+namespace ac::testing {
+
+// Hostile provider text. The data-pwned / PWNED markers let a browser test see whether any of
+// it ran: the page must keep its <body> attributes and its title.
+inline const std::string kScriptAlert = "<script>alert(1)</script>";
+inline const std::string kImgOnerror = "\"><img src=x onerror=alert(1)>";
+inline const std::string kMarkerScript = "<script>document.body.setAttribute('data-pwned','1');document.title='PWNED'</script>";
+inline const std::string kMarkerImg = "'\"><img src=x onerror=\"document.body.setAttribute('data-pwned','1')\">";
+
+inline Result fixture_result(const std::string& provider, const std::string& feature, const std::string& id,
+                             Verdict verdict) {
+  Result r;
+  r.provider = provider;
+  r.feature = feature;
+  r.case_id = id;
+  r.title = "Case " + id;
+  r.tags = {"smoke"};
+  r.verdict = verdict;
+  Exchange& x = r.exchange;
+  x.request.method = "POST";
+  x.request.url = provider == "reference" ? "http://127.0.0.1:40123/v1/messages" : "https://gw.example/v1/messages";
+  x.request.headers = {{"x-api-key", "[REDACTED]"}, {"anthropic-version", "2023-06-01"},
+                       {"content-type", "application/json"}};
+  x.request.body = R"({"model":"claude-test","max_tokens":16,"messages":[{"role":"user","content":"Hi"}]})";
+  x.request.body_size = x.request.body.size();
+  x.request.curl = "curl -sS -X POST '" + x.request.url +
+                   "' -H \"x-api-key: $API_KEY\" -H 'anthropic-version: 2023-06-01' --data-binary @body.json";
+  x.status = 200;
+  x.response_headers = {{"content-type", "application/json"}, {"request-id", "req_fixture"}};
+  x.body = R"({"id":"msg_01","type":"message","role":"assistant","content":[{"type":"text","text":"Hello"}]})";
+  x.body_size = x.body.size();
+  x.timings = {0.1, 0.4, 0.0, 3.0, 4.0, 0, 0, 0};
+  return r;
+}
+
+inline void add_stream(Result& r, const std::string& hostile_data) {
+  r.exchange.response_headers = {{"content-type", "text/event-stream"}};
+  r.exchange.body = "event: message_start\ndata: {...}\n\n";
+  r.exchange.events = {{"message_start", R"({"type":"message_start"})", 12.5},
+                       {"content_block_start", R"({"type":"content_block_start","index":0})", 13.0},
+                       {"content_block_delta", hostile_data, 20.25},
+                       {"message_stop", R"({"type":"message_stop"})", 31.0}};
+  r.exchange.event_count = 9;  // more than recorded: the report says how many are shown
+  r.exchange.timings.first_event_ms = 12.5;
+  r.exchange.timings.first_content_ms = 20.25;
+  r.exchange.timings.max_gap_ms = 10.75;
+  r.exchange.timings.total_ms = 31.5;
+}
+
+// Two providers that ran and one that did not; every verdict, both severities, a stream, a
+// retried case, a fixed known deviation, provider text that tries to run script.
+inline ResultsFile report_fixture() {
+  ResultsFile f;
+  f.tool_version = "0.1.0";
+  f.run.started_at = "2026-11-22T10:00:00Z";
+  f.run.command = "apiconform run --provider reference --provider hostile-gw --provider anthropic";
+  f.run.jobs = 8;
+  f.run.repeat = 1;
+  f.run.providers = {{"reference", "http://127.0.0.1:40123", true, "run", ""},
+                     {"hostile-gw", "https://gw.example", false, "run", ""},
+                     {"anthropic", "https://api.anthropic.com", false, "not_run", "set ANTHROPIC_API_KEY"}};
+  f.finished_at = "2026-11-22T10:00:03Z";
+
+  // reference: mostly conformant.
+  f.results.push_back(fixture_result("reference", "messages.basic", "messages.basic-text", Verdict::Pass));
+  f.results.push_back(fixture_result("reference", "messages.basic", "messages.system-string", Verdict::Pass));
+  Result ref_stream = fixture_result("reference", "messages.stream", "stream.basic", Verdict::Pass);
+  add_stream(ref_stream, R"({"type":"content_block_delta","delta":{"type":"text_delta","text":"Hello"}})");
+  f.results.push_back(ref_stream);
+  Result ref_error = fixture_result("reference", "errors", "errors.missing-key", Verdict::Fail);
+  ref_error.findings = {{"status", "", "401", "400", "a missing key must be rejected with 401", Severity::Breaking}};
+  ref_error.exchange.status = 400;
+  f.results.push_back(ref_error);
+  f.results.push_back(fixture_result("reference", "errors", "errors.bad-json", Verdict::Pass));
+  Result ref_known = fixture_result("reference", "tools", "tools.choice-none", Verdict::Known);
+  ref_known.reason = "tool_choice none is not implemented yet (issue #12)";
+  ref_known.findings = {{"json", "/stop_reason", "\"end_turn\"", "\"tool_use\"", "tool used anyway", Severity::Breaking}};
+  f.results.push_back(ref_known);
+  Result ref_unsupported = fixture_result("reference", "batches", "batches.create", Verdict::Unsupported);
+  ref_unsupported.reason = "the simulator has no batches endpoint";
+  ref_unsupported.exchange = Exchange{};
+  f.results.push_back(ref_unsupported);
+
+  // hostile-gw: a gateway whose responses try to inject markup.
+  Result basic = fixture_result("hostile-gw", "messages.basic", "messages.basic-text", Verdict::Fail);
+  basic.title = "Title from a case file " + kScriptAlert;
+  basic.exchange.body = "{\"content\":\"" + kScriptAlert + kMarkerScript + "\",\"bad\":\"\x01\xFF\"}";
+  basic.exchange.body_size = 70000;
+  basic.exchange.body_truncated = true;
+  basic.exchange.response_headers = {{"content-type", "application/json"}, {"x-evil" + kImgOnerror, kMarkerImg}};
+  basic.findings = {{"json", "/content", "array", kImgOnerror, "content must be an array " + kScriptAlert, Severity::Breaking},
+                    {"schema", "/id" + kMarkerImg, "string matching ^msg_", "null", "id | missing", Severity::Breaking},
+                    {"header", "", "request-id present", "absent", "no request-id header", Severity::Cosmetic},
+                    {"json", "/usage", "object", "absent", "usage missing", Severity::Breaking}};
+  f.results.push_back(basic);
+  f.results.push_back(fixture_result("hostile-gw", "messages.basic", "messages.system-string", Verdict::Pass));
+  Result stream = fixture_result("hostile-gw", "messages.stream", "stream.basic", Verdict::Fail);
+  add_stream(stream, "{\"text\":\"" + kScriptAlert + kMarkerImg + "\"}");
+  stream.exchange.events[1].name = "content_block_start" + kImgOnerror;
+  stream.exchange.timings.first_byte_ms = 45;
+  stream.exchange.timings.first_event_ms = 60;
+  stream.findings = {{"stream-grammar", "/events/1", "content_block_start", "content_block_start" + kImgOnerror,
+                      "extra text after the event name", Severity::Cosmetic}};
+  f.results.push_back(stream);
+  Result transport = fixture_result("hostile-gw", "errors", "errors.missing-key", Verdict::Error);
+  transport.reason = "connection reset by peer " + kScriptAlert;
+  transport.exchange.status = 0;
+  transport.exchange.response_headers.clear();
+  transport.exchange.body.clear();
+  transport.exchange.body_size = 0;
+  transport.exchange.transport_error = "recv failure: connection reset by peer";
+  f.results.push_back(transport);
+  Result skipped = fixture_result("hostile-gw", "errors", "errors.bad-json", Verdict::Skip);
+  skipped.reason = "filtered by --tag smoke";
+  skipped.exchange = Exchange{};
+  f.results.push_back(skipped);
+  Result retried = fixture_result("hostile-gw", "tools", "tools.choice-any", Verdict::Pass);
+  retried.exchange.attempts = 3;
+  f.results.push_back(retried);
+  Result fixed = fixture_result("hostile-gw", "tools", "tools.choice-none", Verdict::Pass);
+  fixed.fixed = true;
+  f.results.push_back(fixed);
+  Result unsupported = fixture_result("hostile-gw", "batches", "batches.create", Verdict::Unsupported);
+  unsupported.reason = "declared unsupported: " + kImgOnerror;
+  unsupported.exchange = Exchange{};
+  f.results.push_back(unsupported);
+
+  for (const auto& r : f.results) f.summary.add(r.verdict);
+  return f;
+}
+
+// Three repeats of three cases on one provider: always passing, flaky, always failing.
+inline ResultsFile repeats_fixture() {
+  ResultsFile f;
+  f.tool_version = "0.1.0";
+  f.run.started_at = "2026-11-22T11:00:00Z";
+  f.run.command = "apiconform run --repeat 3";
+  f.run.jobs = 4;
+  f.run.repeat = 3;
+  f.run.providers = {{"reference", "http://127.0.0.1:40999", true, "run", ""}};
+  f.finished_at = "2026-11-22T11:00:09Z";
+  const Verdict plan[3][3] = {{Verdict::Pass, Verdict::Pass, Verdict::Pass},
+                              {Verdict::Pass, Verdict::Fail, Verdict::Pass},
+                              {Verdict::Fail, Verdict::Fail, Verdict::Fail}};
+  const char* ids[3] = {"messages.steady", "messages.flaky", "messages.broken"};
+  for (int k = 0; k < 3; ++k) {
+    for (int c = 0; c < 3; ++c) {
+      Result r = fixture_result("reference", "messages.basic", ids[c], plan[c][k]);
+      r.repeat = k;
+      if (r.verdict == Verdict::Fail) {
+        r.findings = {{"json", "/content/0/text", "non-empty string", "\"\"", "empty text", Severity::Cosmetic}};
+      }
+      f.results.push_back(r);
+    }
+  }
+  for (const auto& r : f.results) f.summary.add(r.verdict);
+  return f;
+}
+
+}  // namespace ac::testing
