@@ -31,6 +31,39 @@ class ClosedPort {
   int port_ = 0;
 };
 
+// A listening port whose accept queue is full: the kernel drops further SYNs, so connecting hangs
+// until the client's connect timeout.
+class FullBacklog {
+ public:
+  FullBacklog() {
+    listener_ = socket(AF_INET, SOCK_STREAM, 0);
+    sockaddr_in address{};
+    address.sin_family = AF_INET;
+    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    bind(listener_, reinterpret_cast<sockaddr*>(&address), sizeof address);
+    socklen_t size = sizeof address;
+    getsockname(listener_, reinterpret_cast<sockaddr*>(&address), &size);
+    port_ = ntohs(address.sin_port);
+    listen(listener_, 0);
+    for (int i = 0; i < 3; ++i) {
+      int filler = socket(AF_INET, SOCK_STREAM | SOCK_NONBLOCK, 0);
+      connect(filler, reinterpret_cast<sockaddr*>(&address), sizeof address);
+      fillers_.push_back(filler);
+    }
+    usleep(50 * 1000);  // let the handshakes of the fillers complete
+  }
+  ~FullBacklog() {
+    for (int fd : fillers_) close(fd);
+    close(listener_);
+  }
+  int port() const { return port_; }
+
+ private:
+  int listener_ = -1;
+  int port_ = 0;
+  std::vector<int> fillers_;
+};
+
 std::string body_of(std::size_t n) { return std::string(n, 'b'); }
 
 TEST(TransportFailure, RefusedConnectionNamesTheAddress) {
@@ -40,6 +73,16 @@ TEST(TransportFailure, RefusedConnectionNamesTheAddress) {
   EXPECT_EQ(out.error, "connection refused (" + where + ")");
   EXPECT_EQ(out.status, 0);
   EXPECT_EQ(out.attempts, 1);
+}
+
+TEST(TransportFailure, ConnectTimeout) {
+  FullBacklog backlog;
+  std::string where = "127.0.0.1:" + std::to_string(backlog.port());
+  HttpRequest request = get("http://" + where + "/");
+  request.timeouts.connect_s = 0.3;
+  auto out = run_one(request).outcome;
+  if (out.error.rfind("connection refused", 0) == 0) GTEST_SKIP() << "this kernel refuses on a full backlog";
+  EXPECT_EQ(out.error, "could not connect within 0.3 s (connect timeout, " + where + ")");
 }
 
 TEST(TransportFailure, ResetMidBodySaysHowFarItGot) {

@@ -85,6 +85,17 @@ TEST(TransportSuccess, SendsMethodHeadersAndBodyExactlyAsGiven) {
   }
 }
 
+TEST(TransportSuccess, HeadReadsNoBody) {
+  LocalServer server(Script::head(200, {{"Content-Length", "1000"}, {"Connection", "close"}}));
+  HttpRequest request = get(server.url("/"));
+  request.method = "HEAD";
+  auto done = run_one(request);
+  EXPECT_EQ(done.outcome.error, "");
+  EXPECT_EQ(done.outcome.status, 200);
+  EXPECT_EQ(server.last_request().method, "HEAD");
+  EXPECT_EQ(done.sink->body(), "");
+}
+
 TEST(TransportSuccess, LargeBodyIsSentWithoutExpectContinue) {
   LocalServer server;
   HttpRequest request = get(server.url("/big"));
