@@ -76,6 +76,16 @@ std::string xml_escape(const std::string& text) {
   return out;
 }
 
+std::string xml_escape_text(const std::string& text) {
+  std::string out = xml_escape(text);
+  for (const auto& [ref, literal] : {std::pair<const char*, const char*>{"&#10;", "\n"}, {"&#9;", "\t"}}) {
+    for (std::size_t at = out.find(ref); at != std::string::npos; at = out.find(ref, at + 1)) {
+      out.replace(at, std::string(ref).size(), literal);
+    }
+  }
+  return out;
+}
+
 std::string markdown_escape(const std::string& text) {
   const std::string clean = valid_utf8(text);
   std::string out;

@@ -15,6 +15,10 @@ std::string html_escape(const std::string& text);
 // kept as character references (attribute-safe) and characters XML forbids replaced.
 std::string xml_escape(const std::string& text);
 
+// For XML element content: like xml_escape, but line breaks and tabs stay literal so CI pages
+// show multi-line failure text as written.
+std::string xml_escape_text(const std::string& text);
+
 // For one Markdown table cell or list item: one line, with Markdown and HTML syntax neutralised.
 std::string markdown_escape(const std::string& text);
 

@@ -221,6 +221,8 @@ std::string result_detail(const Result& r, int repeat) {
   if (x.attempts > 1) out += "<p class=\"flag\">retried: " + std::to_string(x.attempts) + " attempts, the last one judged</p>\n";
   if (!x.transport_error.empty()) out += "<p><strong>Transport error:</strong> " + h(x.transport_error) + "</p>\n";
   out += findings_table(r.findings);
+  // Unsupported and skipped cases were never sent: there is nothing more to show.
+  if (x.request.method.empty() && x.status == 0 && x.transport_error.empty()) return out;
   out += "<h5>Request</h5>\n<p><code>" + h(x.request.method) + " " + h(x.request.url) + "</code></p>\n";
   out += headers_table(x.request.headers) + body_block(x.request.body, x.request.body_size, false);
   out += "<h5>Response: " + (x.status ? std::to_string(x.status) : std::string("none")) + "</h5>\n";

@@ -87,6 +87,10 @@ std::string html_latency_chart(const ResultsFile& results, const Matrix& m) {
     const double y = kTop + i * kRowHeight;
     svg += "<text x=\"0\" y=\"" + fixed(y + 18, 1) + "\" class=\"label\">" + html_escape(excerpt(rows[i].provider, 40)) +
            "</text>\n";
+    if (!m.scores[i].run) {
+      svg += "<text x=\"" + fixed(kLabelWidth, 0) + "\" y=\"" + fixed(y + 18, 1) + "\" class=\"none\">not run</text>\n";
+      continue;
+    }
     svg += bar(y, rows[i].first_byte, scale, "byte", "first byte");
     svg += bar(y + 16, rows[i].first_event, scale, "event", "first event");
   }

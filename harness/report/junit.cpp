@@ -49,7 +49,7 @@ std::string failure_element(const Result& r) {
   std::string body;
   for (const auto& f : r.findings) body += finding_block(f);
   return "      <failure" + attr("message", excerpt(message, 500)) + attr("type", breaking ? "breaking" : "cosmetic") +
-         ">" + xml_escape(body) + "</failure>\n";
+         ">" + xml_escape_text(body) + "</failure>\n";
 }
 
 std::string outcome_element(const Result& r) {
@@ -59,7 +59,7 @@ std::string outcome_element(const Result& r) {
     case Verdict::Error:
       return "      <error" + attr("message", excerpt(r.reason.empty() ? "no verdict" : r.reason, 500)) +
              attr("type", r.exchange.transport_error.empty() ? "error" : "transport") + ">" +
-             xml_escape(r.exchange.transport_error) + "</error>\n";
+             xml_escape_text(r.exchange.transport_error) + "</error>\n";
     case Verdict::Skip:
     case Verdict::Unsupported:
     case Verdict::Known: {
@@ -80,12 +80,14 @@ std::string testcase_properties(const Result& r) {
   return props.empty() ? "" : "      <properties>\n" + props + "      </properties>\n";
 }
 
+// Only for cases that did not pass: what a person needs to reproduce the failure.
 std::string system_out(const Result& r) {
+  if (r.verdict != Verdict::Fail && r.verdict != Verdict::Error) return "";
   std::string text;
   if (!r.exchange.request.curl.empty()) text += r.exchange.request.curl + "\n";
   if (r.exchange.status) text += "status " + std::to_string(r.exchange.status) + "\n";
-  if (r.verdict != Verdict::Pass && !r.exchange.body.empty()) text += excerpt(r.exchange.body, 2000) + "\n";
-  return text.empty() ? "" : "      <system-out>" + xml_escape(text) + "</system-out>\n";
+  if (!r.exchange.body.empty()) text += excerpt(r.exchange.body, 2000) + "\n";
+  return text.empty() ? "" : "      <system-out>" + xml_escape_text(text) + "</system-out>\n";
 }
 
 std::string testcase(const Result& r, int repeat) {

@@ -10,14 +10,15 @@
 namespace ac::testing {
 
 // Volatile fields of real runs (times, ephemeral ports, the tool's version) become placeholders
-// so a golden file only changes when the rendering does.
+// so a golden file only changes when the rendering does. The placeholders avoid < and > so a
+// golden HTML file still opens cleanly in a browser.
 inline std::string normalise_volatile(std::string text) {
   static const std::regex timestamp(R"(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z?)");
   static const std::regex port(R"(127\.0\.0\.1:\d+)");
   static const std::regex version(R"(apiconform (\d+\.\d+\.\d+))");
-  text = std::regex_replace(text, timestamp, "<TIMESTAMP>");
-  text = std::regex_replace(text, port, "127.0.0.1:<PORT>");
-  text = std::regex_replace(text, version, "apiconform <VERSION>");
+  text = std::regex_replace(text, timestamp, "@TIMESTAMP@");
+  text = std::regex_replace(text, port, "127.0.0.1:@PORT@");
+  text = std::regex_replace(text, version, "apiconform @VERSION@");
   return text;
 }
 

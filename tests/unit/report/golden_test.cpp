@@ -31,7 +31,7 @@ TEST(GoldenReports, RepeatsConsole) { expect_golden("repeats.console.txt", rende
 
 TEST(Normalise, ReplacesTimesPortsAndVersion) {
   EXPECT_EQ(normalise_volatile("at 2026-11-22T10:00:00Z on http://127.0.0.1:40123/v1 by apiconform 0.1.0"),
-            "at <TIMESTAMP> on http://127.0.0.1:<PORT>/v1 by apiconform <VERSION>");
+            "at @TIMESTAMP@ on http://127.0.0.1:@PORT@/v1 by apiconform @VERSION@");
 }
 
 }  // namespace
