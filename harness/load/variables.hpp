@@ -16,4 +16,12 @@ bool expand_json(const std::string& json_text, const Variables& vars, std::strin
 // Replaces {{name}} in plain text (paths, header values, regexes).
 bool expand_text(const std::string& text, const Variables& vars, std::string& out, std::string& error);
 
+// Checks the placeholders of `text` without a value for them: every `{{` is closed by `}}` and
+// holds a variable name ([A-Za-z0-9_.-], spaces around it allowed). Used by the loaders so a
+// broken placeholder is reported at load time, not when the case runs.
+bool check_placeholders(const std::string& text, std::string& error);
+
+// `text` with every placeholder replaced by `with` (e.g. to compile a regex that has variables).
+std::string blank_placeholders(const std::string& text, const std::string& with);
+
 }  // namespace ac

@@ -1,0 +1,25 @@
+#pragma once
+#include <vector>
+
+#include "load/located_yaml.hpp"
+#include "model/case.hpp"
+
+namespace ac {
+
+// A case as read from its file, with what can only be checked once every file is loaded.
+struct ParsedCase {
+  Case c;
+  SourceLocation id_at;            // where `id:` was written (duplicate ids are reported there)
+  SourceLocation compare_with_at;  // where `expect.stream.compare_with` was written
+};
+
+// One YAML document: a case (a mapping with `id`) or a `cases:` list.
+void parse_case_document(const YAML::Node& doc, YamlFile& f, std::vector<ParsedCase>& out);
+
+void parse_request(const YAML::Node& node, YamlFile& f, RequestSpec& out);
+void parse_expect(const YAML::Node& node, YamlFile& f, Expectation& out, SourceLocation& compare_with_at);
+
+// Case ids and feature names: [a-z0-9._-]+.
+bool valid_case_id(const std::string& id);
+
+}  // namespace ac

@@ -1,0 +1,123 @@
+#include "load/assertion_parser.hpp"
+#include "load/case_parser.hpp"
+#include "load/suggest.hpp"
+
+namespace ac {
+
+namespace {
+
+const std::vector<std::string> kExpectKeys = {"status", "headers", "schema", "json", "stream"};
+const std::vector<std::string> kStreamKeys = {"grammar", "folded_schema", "folded", "timing", "incremental",
+                                              "compare_with"};
+const std::vector<std::string> kTimingKeys = {"first_byte_ms", "first_event_ms", "first_content_ms", "max_gap_ms",
+                                              "total_ms"};
+
+bool read_status(const YAML::Node& v, YamlFile& f, int& out) {
+  std::string json;
+  if (v.IsScalar() && is_plain(v) && yaml_int_to_json(v.Scalar(), json) && json.size() == 3 && json[0] >= '1' &&
+      json[0] <= '5') {
+    out = std::stoi(json);
+    return true;
+  }
+  f.error(v, "`status` must be an HTTP status from 100 to 599", "e.g. `status: 200` or `status: [400, 422]`");
+  return false;
+}
+
+void parse_status(const YAML::Node& v, YamlFile& f, std::vector<int>& out) {
+  if (!v.IsScalar() && !v.IsSequence()) {
+    f.error(v, "`status` must be a number or a list of numbers", "e.g. `status: 200` or `status: [400, 422]`");
+    return;
+  }
+  if (v.IsSequence() && v.size() == 0) {
+    f.error(v, "`status` must not be an empty list", "leave it out to accept any 2xx");
+    return;
+  }
+  if (v.IsScalar() && !is_plain(v)) {
+    f.error(v, "`status` must be a number or a list of numbers", "write it without quotes");
+    return;
+  }
+  std::vector<YAML::Node> items;
+  if (v.IsSequence()) {
+    for (const auto& item : v) items.push_back(item);
+  } else {
+    items.push_back(v);
+  }
+  for (const auto& item : items) {
+    int status = 0;
+    if (read_status(item, f, status)) out.push_back(status);
+  }
+}
+
+// A reference into schemas/ (or a grammar file there): relative, staying inside the folder.
+bool read_schema_ref(const YAML::Node& v, YamlFile& f, const std::string& what, std::string& out) {
+  if (!read_string(v, f, what, out)) return false;
+  const std::string path = out.substr(0, out.find('#'));
+  if (path.empty() || path[0] == '/' || path.find("..") != std::string::npos) {
+    f.error(v, "`" + what + "` must name a file under schemas/, like `anthropic/message.json`");
+    return false;
+  }
+  return true;
+}
+
+void parse_timing(const YAML::Node& v, YamlFile& f, StreamExpectation& out) {
+  if (!v.IsMap()) {
+    f.error(v, "`expect.stream.timing` must be a mapping of limits in milliseconds", "e.g. `{first_event_ms: 5000}`");
+    return;
+  }
+  Fields fields(v, kTimingKeys, f, "expect.stream.timing");
+  for (const auto& key : kTimingKeys) {
+    if (!fields.has(key)) continue;
+    double ms = 0;
+    if (!read_number(fields.value(key), f, "expect.stream.timing." + key, 0, ms)) continue;
+    if (ms <= 0) {
+      f.error(fields.value(key), "`" + key + "` must be above 0");
+      continue;
+    }
+    out.timing_max_ms[key.substr(0, key.size() - 3)] = ms;  // first_byte_ms -> first_byte
+  }
+}
+
+void parse_stream(const YAML::Node& v, YamlFile& f, std::optional<StreamExpectation>& out,
+                  SourceLocation& compare_with_at) {
+  StreamExpectation s;
+  s.expected = true;
+  s.where = f.at(v);
+  bool on = true;
+  if (v.IsScalar() && is_plain(v) && yaml_bool(v.Scalar(), on)) {  // `stream: true` = defaults
+    if (on) out = s;
+    return;
+  }
+  if (!v.IsMap()) {
+    f.error(v, "`expect.stream` must be true or a mapping", "keys: " + list_choices(kStreamKeys));
+    return;
+  }
+  Fields fields(v, kStreamKeys, f, "expect.stream");
+  if (fields.has("grammar")) read_schema_ref(fields.value("grammar"), f, "grammar", s.grammar);
+  if (fields.has("folded_schema")) read_schema_ref(fields.value("folded_schema"), f, "folded_schema", s.folded_schema);
+  if (fields.has("folded")) parse_json_assertions(fields.value("folded"), f, "expect.stream.folded", s.folded);
+  if (fields.has("timing")) parse_timing(fields.value("timing"), f, s);
+  if (fields.has("incremental")) read_bool(fields.value("incremental"), f, "incremental", s.require_incremental);
+  if (fields.has("compare_with") && read_string(fields.value("compare_with"), f, "compare_with", s.compare_with))
+    compare_with_at = f.at(fields.value("compare_with"));
+  out = s;
+}
+
+}  // namespace
+
+void parse_expect(const YAML::Node& node, YamlFile& f, Expectation& out, SourceLocation& compare_with_at) {
+  out.where = f.at(node);
+  if (is_null(node)) return;  // `expect:` with nothing under it: any 2xx
+  if (!node.IsMap()) {
+    f.error(node, "`expect` must be a mapping", "keys: " + list_choices(kExpectKeys));
+    return;
+  }
+  Fields fields(node, kExpectKeys, f, "expect");
+  if (fields.has("status")) parse_status(fields.value("status"), f, out.status);
+  if (fields.has("headers")) parse_header_expectations(fields.value("headers"), f, out.headers);
+  if (fields.has("schema") && read_schema_ref(fields.value("schema"), f, "schema", out.schema))
+    out.schema_where = f.at(fields.value("schema"));
+  if (fields.has("json")) parse_json_assertions(fields.value("json"), f, "expect.json", out.json);
+  if (fields.has("stream")) parse_stream(fields.value("stream"), f, out.stream, compare_with_at);
+}
+
+}  // namespace ac

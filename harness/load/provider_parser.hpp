@@ -1,0 +1,10 @@
+#pragma once
+#include "load/located_yaml.hpp"
+#include "model/provider.hpp"
+
+namespace ac {
+
+// Fills `out` from one profile mapping, defaults first (official paths, anthropic-version).
+void parse_provider(const YAML::Node& node, YamlFile& f, Provider& out);
+
+}  // namespace ac
