@@ -8,6 +8,8 @@
 #include <deque>
 #include <map>
 #include <mutex>
+#include <optional>
+#include <thread>
 #include <random>
 #include <stdexcept>
 #include <unordered_map>
@@ -74,6 +76,7 @@ struct Transport::Impl {
   // Submissions from other threads land here; the loop thread moves them into their pools.
   std::mutex inbox_mutex;
   std::vector<std::unique_ptr<Job>> inbox;
+  std::optional<std::thread::id> runner;  // the thread inside run(), if any (under inbox_mutex)
 
  private:
   void take_inbox();
@@ -94,6 +97,9 @@ Transport::Impl::Impl(TransportOptions o) : options(o) {
   multi = curl_multi_init();
   if (!multi) throw std::runtime_error("libcurl could not create its multi handle (out of memory?)");
   if (options.max_concurrency < 1) options.max_concurrency = 1;
+  // Keep idle connections for reuse between bursts (libcurl's default shrinks with the number of
+  // transfers in flight at that moment).
+  curl_multi_setopt(multi, CURLMOPT_MAXCONNECTS, static_cast<long>(std::max(16, 2 * options.max_concurrency)));
 }
 
 Transport::Impl::~Impl() {
@@ -104,11 +110,15 @@ Transport::Impl::~Impl() {
 }
 
 void Transport::Impl::submit(std::unique_ptr<Job> job) {
+  bool from_elsewhere = false;
   {
     std::lock_guard<std::mutex> lock(inbox_mutex);
     inbox.push_back(std::move(job));
+    from_elsewhere = runner && *runner != std::this_thread::get_id();
   }
-  curl_multi_wakeup(multi);  // safe from any thread; a no-op when nobody is polling
+  // Only another thread can find the loop asleep in curl_multi_poll; the loop's own callbacks
+  // need no wake-up (that would cost a system call per submit).
+  if (from_elsewhere) curl_multi_wakeup(multi);
 }
 
 void Transport::Impl::take_inbox() {
@@ -246,10 +256,18 @@ int Transport::Impl::wait_ms(Clock::time_point now) {
 void Transport::Impl::run() {
   if (running) throw std::logic_error("Transport::run() called while it is already running");
   running = true;
+  {
+    std::lock_guard<std::mutex> lock(inbox_mutex);
+    runner = std::this_thread::get_id();
+  }
   struct Reset {
-    bool& flag;
-    ~Reset() { flag = false; }
-  } reset{running};
+    Impl& impl;
+    ~Reset() {
+      impl.running = false;
+      std::lock_guard<std::mutex> lock(impl.inbox_mutex);
+      impl.runner.reset();
+    }
+  } reset{*this};
   while (true) {
     take_inbox();
     auto now = Clock::now();

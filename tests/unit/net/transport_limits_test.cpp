@@ -102,17 +102,25 @@ TEST(TransportLimits, DoneCallbacksMaySubmitMore) {
   EXPECT_EQ(server.request_count(), 5);
 }
 
-TEST(TransportLimits, SubmitFromAnotherThreadWhileRunning) {
-  LocalServer server(slow_ok());
-  Transport transport({});
-  int done = 0;
-  transport.submit(get(server.url("/first")), nullptr, [&](TransferOutcome) { ++done; });
-  std::thread other([&] {
-    transport.submit(get(server.url("/second")), nullptr, [&](TransferOutcome) { ++done; });
+TEST(TransportLimits, SubmitFromAnotherThreadWakesTheLoop) {
+  LocalServer server([](const RecordedRequest& r) {
+    return r.path == "/silent" ? Script::never_answer() : Script::json(200, "{}");
   });
-  other.join();  // before run() ends at the latest, since the first transfer takes 100 ms
+  Transport transport({});
+  std::vector<std::string> order;
+  HttpRequest silent = get(server.url("/silent"));
+  silent.timeouts.first_byte_s = 0.8;
+  transport.submit(silent, nullptr, [&](TransferOutcome) { order.push_back("silent"); });
+  std::thread other([&] {
+    // Once the server has the first request, run() is sleeping in its poll.
+    for (int i = 0; i < 500 && server.request_count() == 0; ++i)
+      std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    transport.submit(get(server.url("/quick")), nullptr, [&](TransferOutcome o) { order.push_back("quick"); });
+  });
   transport.run();
-  EXPECT_EQ(done, 2);
+  other.join();
+  // Had the submission not woken the loop, it would have waited for the silent one's timeout.
+  EXPECT_EQ(order, (std::vector<std::string>{"quick", "silent"}));
 }
 
 TEST(TransportLimits, RunMayBeCalledAgainForNewWork) {
