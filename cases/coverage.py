@@ -1,0 +1,248 @@
+#!/usr/bin/env python3
+"""Generates docs/coverage.md: which cases probe each documented behaviour.
+
+    cases/coverage.py            # rewrite docs/coverage.md
+    cases/coverage.py --check    # exit 1 if docs/coverage.md is stale; write nothing
+
+The behaviours are the checklist of the reference document (§9 of anthropic-messages-api.md)
+plus the surface listed by issue 6 (content blocks, tools, thinking, caching, service tiers,
+models pagination, batches, headers, every error, the 2026-10-21 version). A case claims a
+behaviour with a tag `covers:<item>` (tags: [covers:errors.auth-missing]). Items no case claims
+are listed as gaps, with the reason when one is known. A tag naming an item that is not in
+CHECKLIST is an error (exit 2), so claims cannot drift away from the list.
+
+Only the Python standard library is used: case files are read with a small scanner that
+understands the layout the suite uses (a `cases:` list whose items start with `- id:` and carry
+`feature:` and a one-line `tags: [...]`). A file it cannot read that way is an error, never
+silently skipped.
+"""
+import argparse
+import os
+import re
+import sys
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+REPO = os.path.dirname(HERE)
+CASES_DIR = os.path.join(HERE, "anthropic")
+OUT = os.path.join(REPO, "docs", "coverage.md")
+
+# (item id, reference section, behaviour, reason when known to be uncovered)
+CHECKLIST = [
+    ("Non-streaming responses", None, None, None),
+    ("nonstream.content-type", "§9, §1.3", "200 body is `application/json`", None),
+    ("nonstream.shape", "§9, §3.1", "type `message`, role `assistant`, id starts `msg_`, content array of known block types (warn on unknown)", None),
+    ("nonstream.model", "§3.1", "`model` names the (resolved) model", None),
+    ("nonstream.stop-sequence", "§9, §2.1, §3.1", "`stop_sequence` non-null iff `stop_reason` is `stop_sequence`; it names the matched string", None),
+    ("nonstream.max-tokens", "§3.1", "`max_tokens` truncation gives `stop_reason: max_tokens`", None),
+    ("nonstream.tool-use", "§9, §3.2", "`tool_use.input` is an object; `stop_reason: tool_use` only with a tool_use block", None),
+    ("nonstream.thinking", "§3.2", "thinking blocks carry `thinking` and `signature`", None),
+    ("headers.request-id", "§9, §1.3", "`request-id` header on every response", None),
+    ("headers.sdk-noise", "§1.2", "SDK headers (X-Stainless-*, User-Agent, Accept) are tolerated", None),
+    ("Request surface (2023-06-01)", None, None, None),
+    ("request.content-text-blocks", "§2.2", "content as an array of text blocks", None),
+    ("request.system-string", "§2.1", "system prompt as a string", None),
+    ("request.system-blocks", "§2.1", "system prompt as text blocks", None),
+    ("request.multi-turn", "§2.3", "user/assistant conversations", None),
+    ("request.image-base64", "§2.2", "base64 images in each media type (jpeg, png, gif, webp)", None),
+    ("request.image-url", "§2.2", "image with a URL source", None),
+    ("request.document", "§2.2", "document blocks (text, content sources; citations enabled)", None),
+    ("response.citations", "§3.2", "citations in responses are well-formed", None),
+    ("request.metadata", "§2.1", "`metadata.user_id`", None),
+    ("request.sampling", "§2.1", "temperature, top_p, top_k in range accepted (2023-06-01)", None),
+    ("request.thinking", "§2.1", "extended thinking with `budget_tokens`", None),
+    ("request.thinking-replay", "§2.2", "thinking / redacted_thinking passed back", None),
+    ("request.service-tier", "§2.1", "`service_tier` auto / standard_only", None),
+    ("request.cache-control", "§2.2", "`cache_control` on system, message and tool blocks (ttl 5m/1h)", None),
+    ("response.cache-usage", "§3.3", "cache usage fields in `usage`", None),
+    ("Tools", None, None, None),
+    ("tools.definition", "§2.4", "custom tool definitions (description optional)", None),
+    ("tools.choice-auto", "§2.1", "`tool_choice: auto`", None),
+    ("tools.choice-any", "§2.1", "`tool_choice: any` forces a tool use", None),
+    ("tools.choice-tool", "§2.1", "`tool_choice: tool` calls the named tool", None),
+    ("tools.choice-none", "§2.1", "`tool_choice: none` calls no tool", None),
+    ("tools.disable-parallel", "§2.1", "`disable_parallel_tool_use` gives exactly one tool use", None),
+    ("tools.tool-result", "§2.2", "tool_use / tool_result round trip (string and block content)", None),
+    ("tools.tool-result-error", "§2.2", "tool_result with `is_error`", None),
+    ("tools.input-matches-schema", "issue 6 req. 6", "a tool_use `input` validates against the declared `input_schema`",
+     "judged by the runner's tool-input check, not by a case assertion; cases assert the required field's presence"),
+    ("Other endpoints", None, None, None),
+    ("count-tokens.basic", "§6.1", "count_tokens returns `{input_tokens}`", None),
+    ("count-tokens.system-tools", "§6.1", "count_tokens with system, tools, thinking", None),
+    ("models.list", "§6.2", "models list page", None),
+    ("models.get", "§6.2", "one model by id", None),
+    ("models.pagination", "§6.2, §1.1", "`limit`, `after_id`, `before_id`", None),
+    ("batches.create", "§6.3", "create a message batch", "needs batch endpoints in the reference simulator"),
+    ("batches.retrieve", "§6.3", "retrieve / list / cancel / delete a batch", "needs batch endpoints in the reference simulator (and an id from a previous step)"),
+    ("batches.results", "§6.3", "results as JSON lines", "needs batch endpoints and a JSONL body check"),
+    ("Streaming", None, None, None),
+    ("stream.content-type", "§9, §5.1", "`text/event-stream`", None),
+    ("stream.grammar", "§9, §5.3", "every frame named, name == data.type, JSON parses, event order, delta/block compatibility", None),
+    ("stream.fold", "§9, §5.2", "events fold into a message valid like a non-streamed one", None),
+    ("stream.partial-json", "§9, §5.2", "concatenated `partial_json` parses to an object", None),
+    ("stream.stop-sequence", "§5.2", "stop_sequence reported in message_delta", None),
+    ("stream.max-tokens", "§5.2", "max_tokens stop in message_delta", None),
+    ("stream.tool-use", "§5.2", "tool_use blocks streamed (auto, any, named)", None),
+    ("stream.thinking", "§5.2", "thinking_delta then one signature_delta", None),
+    ("stream.multi-block", "§5.3", "several blocks, index k = k-th block, no interleaving", None),
+    ("stream.compare", "§9", "folded stream has the shape of the same request made without streaming", None),
+    ("stream.timing", "issue 3 req. 5", "prompt first byte, incremental delivery, bounded gaps", None),
+    ("stream.error-json", "§4.1", "a request rejected before streaming gets a JSON error, not a stream", None),
+    ("stream.midstream-error", "§4.4, §9", "mid-stream `event: error` then close",
+     "cannot be requested by a case; exercised by the simulator's fault tests"),
+    ("Errors", None, None, None),
+    ("errors.auth-missing", "§9, §1.2", "no key -> 401 authentication_error", None),
+    ("errors.auth-invalid", "§9, §1.2", "bad key -> 401 authentication_error", None),
+    ("errors.version-missing", "§9, §1.2", "no anthropic-version -> 400", None),
+    ("errors.version-unknown", "issue 6", "unknown anthropic-version -> 400", None),
+    ("errors.beta-unknown", "§1.2", "unknown anthropic-beta -> 400", None),
+    ("errors.missing-field", "§9, §4.3", "missing model / max_tokens / messages -> 400", None),
+    ("errors.wrong-type", "§4.3", "wrongly typed model / max_tokens / messages -> 400", None),
+    ("errors.empty-messages", "§9, §4.3", "`messages: []` -> 400", None),
+    ("errors.empty-content", "§4.3", "empty content in a non-final turn -> 400", None),
+    ("errors.empty-text", "§4.3", "empty text block -> 400", None),
+    ("errors.bad-role", "§2.1", "role other than user/assistant -> 400", None),
+    ("errors.unknown-field", "§9, §2", "unknown top-level field -> 400", None),
+    ("errors.invalid-json", "§4.3", "body not JSON -> 400", None),
+    ("errors.sampling-range", "§9, §4.3", "out-of-range temperature / top_p / top_k -> 400 (2023-06-01)", None),
+    ("errors.thinking-budget", "§4.3", "budget_tokens < 1024 or >= max_tokens -> 400", None),
+    ("errors.cache-breakpoints", "§2.2", "more than 4 cache_control blocks -> 400", None),
+    ("errors.validation", "§2", "other schema violations of the closed request -> 400", None),
+    ("errors.unknown-model", "§9, §2.1", "unknown model -> 404 not_found_error", None),
+    ("errors.not-found", "§4.2", "unknown path -> 404 not_found_error", None),
+    ("errors.method", "§4.2", "wrong method -> 405 with an error envelope", None),
+    ("errors.size-limit", "§1.1, §4.2", "body over 32 MB -> 413 request_too_large with the edge body", None),
+    ("errors.rate-limit", "§4.2, §1.3", "429 rate_limit_error with `retry-after`",
+     "cannot be provoked by a request; needs a simulator fault or dialect"),
+    ("errors.overloaded", "§4.2", "529 overloaded_error",
+     "cannot be provoked by a request; needs a simulator fault or dialect"),
+    ("errors.request-id-match", "§9", "body `request_id` equals the `request-id` header",
+     "the case format cannot compare a header with a body field"),
+    ("headers.both-auth", "§0", "x-api-key and Authorization both sent",
+     "behaviour unresolved in the reference (§0, §10): not asserted"),
+    ("API version 2026-10-21", None, None, None),
+    ("api2026.basic", "§0", "plain requests work under 2026-10-21", None),
+    ("api2026.sampling-removed", "§0", "temperature / top_p / top_k -> 400, even at defaults", None),
+    ("api2026.document-rule", "§0", "document block in an assistant message -> 400", None),
+    ("api2026.citation-rule", "§0", "user text block with citations -> 400", None),
+]
+
+CASE_LINE = re.compile(r"^(\s*)- id:\s*(\S+)\s*$")
+FIELD_LINE = re.compile(r"^(\s*)(feature|tags):\s*(.*?)\s*$")
+
+
+class CoverageError(Exception):
+    pass
+
+
+def scan_file(path):
+    """Returns [(id, feature, [tags])] for the cases of one file."""
+    cases = []
+    indent = None
+    with open(path, encoding="utf-8") as f:
+        lines = f.read().split("\n")
+    for number, line in enumerate(lines, 1):
+        m = CASE_LINE.match(line)
+        if m:
+            if indent is None:
+                indent = len(m.group(1))
+            if len(m.group(1)) == indent:
+                cases.append([m.group(2), None, [], number])
+            continue
+        m = FIELD_LINE.match(line)
+        if m and cases and indent is not None and len(m.group(1)) == indent + 2:
+            if m.group(2) == "feature":
+                cases[-1][1] = m.group(3)
+            else:
+                text = m.group(3)
+                if not (text.startswith("[") and text.endswith("]")):
+                    raise CoverageError("%s:%d: tags must be a one-line list [a, b] for coverage.py"
+                                        % (path, number))
+                cases[-1][2] = [t.strip().strip("'\"") for t in text[1:-1].split(",") if t.strip()]
+    if not cases:
+        raise CoverageError("%s: no `- id:` case items found" % path)
+    for cid, feature, _, number in cases:
+        if not feature:
+            raise CoverageError("%s:%d: case %s has no feature" % (path, number, cid))
+    return [(c[0], c[1], c[2]) for c in cases]
+
+
+def scan_cases(folder):
+    cases = []
+    for root, _, names in os.walk(folder):
+        for n in sorted(names):
+            if n.endswith((".yaml", ".yml")):
+                cases.extend(scan_file(os.path.join(root, n)))
+    return sorted(cases)
+
+
+def render(cases):
+    items = {row[0]: row for row in CHECKLIST if row[1] is not None}
+    claims = {}
+    for cid, _, tags in cases:
+        for tag in tags:
+            if tag.startswith("covers:"):
+                item = tag[len("covers:"):]
+                if item not in items:
+                    raise CoverageError("case %s: tag covers:%s names no item of the checklist in "
+                                        "cases/coverage.py" % (cid, item))
+                claims.setdefault(item, []).append(cid)
+    covered = sum(1 for i in items if i in claims)
+    features = {}
+    for cid, feature, _ in cases:
+        features.setdefault(feature, []).append(cid)
+    out = ["# Coverage", "",
+           "Generated by `cases/coverage.py` from the `covers:` tags of the cases in `cases/anthropic/`;",
+           "do not edit (a test fails when this file is stale). Behaviours come from the checklist of",
+           "the reference document (§9 of `anthropic-messages-api.md`) and from issue 6.", "",
+           "**%d cases, %d features; %d of %d behaviours covered, %d gaps.**"
+           % (len(cases), len(features), covered, len(items), len(items) - covered), ""]
+    for row in CHECKLIST:
+        item, section, text, reason = row
+        if section is None:
+            out += ["## " + item, "", "| behaviour | ref | cases |", "|---|---|---|"]
+            continue
+        ids = claims.get(item)
+        cell = ", ".join("`%s`" % c for c in ids) if ids else "**gap**" + (": " + reason if reason else "")
+        out.append("| %s (`%s`) | %s | %s |" % (text, item, section, cell))
+        if CHECKLIST.index(row) + 1 == len(CHECKLIST) or CHECKLIST[CHECKLIST.index(row) + 1][1] is None:
+            out.append("")
+    out += ["## Gaps", ""]
+    gaps = [row for row in CHECKLIST if row[1] is not None and row[0] not in claims]
+    out += ["- `%s`: %s%s" % (g[0], g[2], " — " + g[3] if g[3] else "") for g in gaps] or ["None."]
+    out += ["", "## Features", "", "| feature | cases |", "|---|---|"]
+    for feature in sorted(features):
+        out.append("| `%s` | %d |" % (feature, len(features[feature])))
+    return "\n".join(out) + "\n"
+
+
+def main(argv):
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--check", action="store_true", help="exit 1 if docs/coverage.md is stale")
+    ap.add_argument("--cases", default=CASES_DIR)
+    ap.add_argument("--out", default=OUT)
+    args = ap.parse_args(argv)
+    try:
+        text = render(scan_cases(args.cases))
+    except (OSError, CoverageError) as e:
+        print("coverage.py: error: %s" % e, file=sys.stderr)
+        return 2
+    if args.check:
+        try:
+            with open(args.out, encoding="utf-8") as f:
+                current = f.read()
+        except OSError:
+            current = None
+        if current != text:
+            print("cases/coverage.py --check: %s is stale; run cases/coverage.py" % args.out,
+                  file=sys.stderr)
+            return 1
+        print("cases/coverage.py --check: %s up to date" % args.out)
+        return 0
+    with open(args.out, "w", encoding="utf-8") as f:
+        f.write(text)
+    print("cases/coverage.py: wrote %s" % args.out)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
