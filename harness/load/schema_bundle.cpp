@@ -1,0 +1,335 @@
+#include "load/schema_bundle.hpp"
+
+#include <algorithm>
+#include <deque>
+#include <filesystem>
+#include <fstream>
+#include <set>
+#include <sstream>
+
+#include "load/schema_pointer.hpp"
+#include "load/suggest.hpp"
+
+namespace ac {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+std::vector<std::string> list_json_files(const fs::path& root) {
+  std::vector<std::string> files;
+  std::error_code ec;
+  for (auto it = fs::recursive_directory_iterator(root, ec); !ec && it != fs::recursive_directory_iterator();
+       it.increment(ec)) {
+    if (it->is_regular_file() && it->path().extension() == ".json") {
+      files.push_back(fs::relative(it->path(), root).generic_string());
+    }
+  }
+  std::sort(files.begin(), files.end());
+  return files;
+}
+
+std::string display_path(const std::string& root, const std::string& rel) {
+  if (root.empty() || root == ".") return rel;
+  return root.back() == '/' ? root + rel : root + "/" + rel;
+}
+
+// A place in the bundle that holds a schema, waiting to be visited.
+struct SchemaSite {
+  std::size_t file;
+  std::string pointer;
+  rapidjson::Value* node;
+};
+
+// Visits every schema reachable from each file's root and from each $ref target, rewriting
+// references and compiling patterns on the way. Only schema positions are visited, so data
+// (`enum`, `const`, `default`, `examples`) is never mistaken for a schema.
+class RefRewriter {
+ public:
+  RefRewriter(SchemaBundle& bundle, Diagnostics& diags) : b_(bundle), diags_(diags) {}
+
+  void run() {
+    for (std::size_t i = 0; i < b_.files.size(); ++i) {
+      check_dialect(i);
+      push(i, "", &mutable_root(i));
+    }
+    while (!work_.empty()) {
+      SchemaSite site = std::move(work_.front());  // first in, first out: diagnostics in file order
+      work_.pop_front();
+      visit(site);
+    }
+    check_ref_cycles();
+  }
+
+ private:
+  rapidjson::Value& mutable_root(std::size_t i) { return b_.doc["d"][static_cast<rapidjson::SizeType>(i)]; }
+
+  void push(std::size_t file, std::string pointer, rapidjson::Value* node) {
+    if (!seen_.insert(std::to_string(file) + "#" + pointer).second) return;
+    work_.push_back(SchemaSite{file, std::move(pointer), node});
+  }
+
+  void error(std::size_t file, const std::string& pointer, std::string message, std::string hint = "") {
+    diags_.push_back(Diagnostic{b_.sources[file].where(pointer), std::move(message), std::move(hint)});
+  }
+  // The same, for use as `return error(...)` in a function that answers false on failure.
+  bool error(std::size_t file, const std::string& pointer, std::string message, std::string hint, bool result) {
+    error(file, pointer, std::move(message), std::move(hint));
+    return result;
+  }
+
+  void check_dialect(std::size_t i) {
+    const rapidjson::Value& root = b_.file_root(i);
+    if (!root.IsObject()) return;
+    auto it = root.FindMember("$schema");
+    if (it == root.MemberEnd() || !it->value.IsString()) return;
+    std::string dialect = it->value.GetString();
+    for (const char* ok : {"draft-07", "draft-06", "draft-04"}) {
+      if (dialect.find(ok) != std::string::npos) return;
+    }
+    error(i, "/$schema", "unsupported JSON Schema dialect `" + dialect + "`",
+          "schemas are validated as draft 7: use \"http://json-schema.org/draft-07/schema#\"");
+  }
+
+  void visit(const SchemaSite& s) {
+    rapidjson::Value& node = *s.node;
+    if (!node.IsObject()) return;  // boolean schemas need nothing; other types Valijson reports
+    auto ref = node.FindMember("$ref");
+    if (ref != node.MemberEnd() && ref->value.IsString()) {
+      // A reference that cannot be resolved has been reported; aiming it at an empty schema
+      // keeps Valijson from trying to fetch it and piling a second, vaguer error on top.
+      if (!rewrite_ref(s, ref->value)) ref->value.SetString(rapidjson::StringRef(kUnresolvedRef));
+      return;  // draft 7: keywords beside $ref are ignored
+    }
+    auto child = [&](const char* keyword, rapidjson::Value& v) {
+      std::string p = s.pointer;
+      append_pointer_token(p, keyword);
+      push(s.file, std::move(p), &v);
+    };
+    auto children_of_map = [&](const char* keyword, rapidjson::Value& map) {
+      if (!map.IsObject()) return;
+      for (auto& m : map.GetObject()) {
+        std::string p = s.pointer;
+        append_pointer_token(p, keyword);
+        append_pointer_token(p, std::string_view(m.name.GetString(), m.name.GetStringLength()));
+        push(s.file, std::move(p), &m.value);
+      }
+    };
+    auto children_of_array = [&](const char* keyword, rapidjson::Value& arr) {
+      if (!arr.IsArray()) return;
+      for (rapidjson::SizeType k = 0; k < arr.Size(); ++k) {
+        std::string p = s.pointer;
+        append_pointer_token(p, keyword);
+        append_pointer_index(p, k);
+        push(s.file, std::move(p), &arr[k]);
+      }
+    };
+    for (auto& m : node.GetObject()) {
+      std::string_view key(m.name.GetString(), m.name.GetStringLength());
+      if (key == "properties" || key == "definitions" || key == "$defs" || key == "dependencies") {
+        children_of_map(m.name.GetString(), m.value);
+      } else if (key == "patternProperties") {
+        compile_pattern_keys(s, m.value);
+        children_of_map(m.name.GetString(), m.value);
+      } else if (key == "allOf" || key == "anyOf" || key == "oneOf") {
+        children_of_array(m.name.GetString(), m.value);
+      } else if (key == "items") {
+        if (m.value.IsArray()) {
+          children_of_array("items", m.value);
+        } else {
+          child("items", m.value);
+        }
+      } else if (key == "additionalItems" || key == "additionalProperties" || key == "contains" || key == "else" ||
+                 key == "if" || key == "not" || key == "propertyNames" || key == "then") {
+        child(m.name.GetString(), m.value);
+      } else if (key == "pattern" && m.value.IsString()) {
+        std::string p = s.pointer;
+        append_pointer_token(p, "pattern");
+        compile_pattern(s.file, p, m.value.GetString());
+      }
+    }
+  }
+
+  void compile_pattern(std::size_t file, const std::string& pointer, const std::string& pattern) {
+    if (b_.patterns.count(pattern)) return;
+    try {
+      b_.patterns.emplace(pattern, std::regex(pattern, std::regex::ECMAScript));
+    } catch (const std::regex_error& e) {
+      error(file, pointer, "invalid regular expression `" + pattern + "`: " + e.what(),
+            "patterns are ECMAScript regular expressions");
+    }
+  }
+
+  void compile_pattern_keys(const SchemaSite& s, const rapidjson::Value& map) {
+    if (!map.IsObject()) return;
+    for (const auto& m : map.GetObject()) {
+      std::string p = s.pointer;
+      append_pointer_token(p, "patternProperties");
+      append_pointer_token(p, m.name.GetString());
+      compile_pattern(s.file, p, m.name.GetString());
+    }
+  }
+
+  // Resolves `ref` relative to the file holding it, then rewrites it to "#/d/<index><pointer>".
+  bool rewrite_ref(const SchemaSite& s, rapidjson::Value& ref) {
+    std::string text(ref.GetString(), ref.GetStringLength());
+    std::string at = s.pointer + "/$ref";
+    std::size_t hash = text.find('#');
+    std::string uri = text.substr(0, hash);
+    std::string fragment_raw = hash == std::string::npos ? "" : text.substr(hash + 1);
+    if (uri.find("://") != std::string::npos || uri.rfind("urn:", 0) == 0) {
+      return error(s.file, at, "remote $ref `" + text + "` is not supported",
+                   "put the schema under the schema folder and refer to it by relative path", false);
+    }
+    std::size_t target = s.file;
+    if (!uri.empty()) {
+      std::string decoded, joined;
+      if (!percent_decode(uri, decoded) || !join_relative(b_.files[s.file], decoded, joined)) {
+        return error(s.file, at, "$ref `" + text + "` leads outside the schema folder",
+                     "references are paths relative to the file that holds them, e.g. \"common.json#/definitions/usage\"",
+                     false);
+      }
+      auto it = b_.file_index.find(joined);
+      if (it == b_.file_index.end()) {
+        if (failed_.count(joined)) return false;  // already reported as invalid JSON
+        return error(s.file, at, "$ref `" + text + "` refers to missing file `" + joined + "`",
+                     did_you_mean(joined, b_.files), false);
+      }
+      target = it->second;
+    }
+    std::string fragment;
+    if (!percent_decode(fragment_raw, fragment)) {
+      return error(s.file, at, "$ref `" + text + "` has a malformed %-escape", "", false);
+    }
+    if (!fragment.empty() && fragment[0] != '/') {
+      return error(s.file, at, "$ref `" + text + "` has a fragment that is not a JSON pointer",
+                   "anchors by name are not supported; write \"#/definitions/name\"", false);
+    }
+    rapidjson::Value* node = const_cast<rapidjson::Value*>(resolve_pointer(mutable_root(target), fragment));
+    if (!node) {
+      return error(s.file, at,
+                   "$ref `" + text + "` points to nothing: `" + fragment + "` does not exist in " + b_.files[target],
+                   nearby_names(target, fragment), false);
+    }
+    std::string local = kBundleRefPrefix + std::to_string(target);
+    for (char c : fragment) {
+      if (c == '%') {
+        local += "%25";  // Valijson percent-decodes reference pointers once more
+      } else {
+        local += c;
+      }
+    }
+    ref.SetString(local.c_str(), static_cast<rapidjson::SizeType>(local.size()), b_.doc.GetAllocator());
+    refs_.push_back(RefSite{s.file, at, &ref});
+    push(target, fragment, node);
+    return true;
+  }
+
+  // "did you mean" among the keys beside the missing one, e.g. /definitions/usgae -> usage.
+  std::string nearby_names(std::size_t file, const std::string& pointer) {
+    std::size_t slash = pointer.rfind('/');
+    if (slash == std::string::npos) return "";
+    const rapidjson::Value* parent = resolve_pointer(b_.file_root(file), pointer.substr(0, slash));
+    if (!parent || !parent->IsObject()) return "";
+    std::vector<std::string> names;
+    for (const auto& m : parent->GetObject()) names.emplace_back(m.name.GetString());
+    std::vector<std::string> tokens;
+    split_pointer(pointer.substr(slash), tokens);
+    return tokens.empty() ? "" : did_you_mean(tokens[0], names);
+  }
+
+  // A chain of schemas that are nothing but $ref and lead back to themselves would send Valijson
+  // into endless recursion; report it instead.
+  void check_ref_cycles() {
+    for (const RefSite& r : refs_) {
+      std::set<const rapidjson::Value*> chain;
+      const rapidjson::Value* ref = r.ref;
+      while (ref && chain.insert(ref).second) {
+        std::size_t file = 0;
+        std::string pointer;
+        if (!decode_bundle_ref(ref->GetString(), ref->GetStringLength(), file, pointer)) break;
+        const rapidjson::Value* next = resolve_pointer(b_.file_root(file), pointer);
+        if (!next || !next->IsObject()) break;
+        auto it = next->FindMember("$ref");
+        ref = it != next->MemberEnd() && it->value.IsString() ? &it->value : nullptr;
+        if (ref == r.ref) {
+          error(r.file, r.pointer, "$ref cycle: this reference leads back to itself through other references only",
+                "one schema in the chain must have keywords of its own");
+          r.ref->SetString(rapidjson::StringRef(kUnresolvedRef));  // broken, so that nothing loops on it
+          break;
+        }
+      }
+    }
+  }
+
+  struct RefSite {
+    std::size_t file;
+    std::string pointer;
+    rapidjson::Value* ref;
+  };
+
+ public:
+  std::set<std::string> failed_;  // files that exist but did not parse
+
+ private:
+  SchemaBundle& b_;
+  Diagnostics& diags_;
+  std::deque<SchemaSite> work_;
+  std::set<std::string> seen_;
+  std::vector<RefSite> refs_;
+};
+
+}  // namespace
+
+bool decode_bundle_ref(const char* ref, std::size_t length, std::size_t& file, std::string& pointer) {
+  std::string_view text(ref, length);
+  std::string_view prefix(kBundleRefPrefix);
+  if (text.substr(0, prefix.size()) != prefix) return false;
+  std::size_t i = prefix.size();
+  if (i >= text.size() || text[i] < '0' || text[i] > '9') return false;
+  file = 0;
+  while (i < text.size() && text[i] >= '0' && text[i] <= '9') file = file * 10 + static_cast<std::size_t>(text[i++] - '0');
+  return percent_decode(text.substr(i), pointer);
+}
+
+std::string schema_location(const SchemaBundle& bundle, std::size_t file, const std::string& pointer) {
+  return bundle.files[file] + "#" + pointer;
+}
+
+void build_schema_bundle(const std::string& root, SchemaBundle& out, Diagnostics& diags) {
+  out.doc.SetObject();
+  auto& alloc = out.doc.GetAllocator();
+  out.doc.AddMember("$ref", rapidjson::Value(kBundleRefPrefix + std::string("0"), alloc), alloc);
+  out.doc.AddMember("d", rapidjson::Value(rapidjson::kArrayType), alloc);
+  out.doc.AddMember("u", rapidjson::Value(rapidjson::kObjectType), alloc);  // target of unresolved refs
+  std::error_code ec;
+  if (!fs::is_directory(root, ec)) {
+    diags.push_back(Diagnostic{SourceLocation{root, 0, 0}, "schema folder not found", "pass the folder that holds the *.json schemas, e.g. schemas/"});
+    return;
+  }
+  std::set<std::string> failed;
+  for (const std::string& rel : list_json_files(root)) {
+    std::string path = display_path(root, rel);
+    std::ifstream in(fs::path(root) / rel, std::ios::binary);
+    std::stringstream text;
+    text << in.rdbuf();
+    LocatedJson source;
+    Diagnostic diag;
+    if (!in || !source.parse(path, text.str(), diag)) {
+      if (!in) diag = Diagnostic{SourceLocation{path, 0, 0}, "cannot read schema file", ""};
+      diags.push_back(diag);
+      failed.insert(rel);
+      continue;
+    }
+    out.file_index.emplace(rel, out.files.size());
+    out.files.push_back(rel);
+    out.doc["d"].PushBack(rapidjson::Value(source.doc(), alloc), alloc);
+    rapidjson::Document().Swap(source.doc());  // only the positions are kept; the DOM lives in the bundle
+    out.sources.push_back(std::move(source));
+  }
+  RefRewriter rewriter(out, diags);
+  rewriter.failed_ = std::move(failed);
+  rewriter.run();
+}
+
+}  // namespace ac

@@ -1,0 +1,31 @@
+#pragma once
+#include <cstddef>
+#include <string>
+#include <vector>
+
+#include <rapidjson/document.h>
+
+#include "load/schema_bundle.hpp"
+#include "load/schema_registry.hpp"
+
+namespace ac {
+
+// Explains why `value` fails the schema at `pointer` in bundle file `file`, by walking the schema
+// JSON beside the value (draft 7 keywords). Runs only after the validator said "invalid", so it
+// favours clear messages over speed: each error names the value's JSON pointer, the keyword,
+// the schema location, expected vs actual, and for oneOf/anyOf the branch that came closest.
+// Errors are distinct by pointer + keyword (for `required`: + the property) and capped at
+// `max_errors`. Reads only const data: safe from several threads at once.
+std::vector<SchemaError> explain_schema_errors(const SchemaBundle& bundle, std::size_t file, const std::string& pointer,
+                                               const rapidjson::Value& value, std::size_t max_errors = 50);
+
+// The value as compact JSON, cut to about `limit` bytes (at a UTF-8 boundary) with "..." added.
+std::string render_json(const rapidjson::Value& value, std::size_t limit = 200);
+
+// "string", "integer" (a number without fraction), "number", "object", "array", "boolean", "null".
+const char* json_type_name(const rapidjson::Value& value);
+
+// Keeps the first error for each pointer + keyword (+ property for `required`), in order.
+void dedupe_schema_errors(std::vector<SchemaError>& errors);
+
+}  // namespace ac

@@ -1,0 +1,290 @@
+// Valijson is included only here, with exceptions enabled: by default it prints and abort()s on a
+// schema it cannot compile, and a user's bad schema must become a diagnostic, not a crash.
+#ifndef VALIJSON_USE_EXCEPTIONS
+#define VALIJSON_USE_EXCEPTIONS 1
+#endif
+#include "load/schema_registry.hpp"
+
+#include <mutex>
+#include <set>
+#include <unordered_map>
+
+#include <valijson/exceptions.hpp>
+#include <valijson/schema.hpp>
+#include <valijson/schema_parser.hpp>
+#include <valijson/validation_results.hpp>
+#include <valijson/validator.hpp>
+// With exceptions on, Valijson's RapidJSON adapter would also redefine RAPIDJSON_ASSERT to throw
+// (and warns when RapidJSON came first). We keep RapidJSON's own assert: a different
+// RAPIDJSON_ASSERT in one file would give RapidJSON's inline code two meanings in one program.
+// The adapter uses the macro for nothing else, so it is hidden while the adapter is read.
+#undef VALIJSON_USE_EXCEPTIONS
+#include <valijson/adapters/rapidjson_adapter.hpp>
+#define VALIJSON_USE_EXCEPTIONS 1
+
+#include "load/schema_bundle.hpp"
+#include "load/schema_explain.hpp"
+#include "load/schema_pointer.hpp"
+
+namespace ac {
+
+namespace {
+
+// One schema compiled by Valijson, with where it came from for the explainer.
+struct CompiledSchema {
+  std::size_t file = 0;
+  std::string pointer;
+  std::unique_ptr<valijson::Schema> schema;  // null when Valijson rejected it
+  std::string error;                         // why, when it did
+};
+
+// "a/b.json" or "a/b.json#/definitions/x" -> (file index, pointer); false when it names no file
+// or the fragment is not a JSON pointer. A pointer that leads nowhere is not checked here.
+bool parse_ref(const SchemaBundle& bundle, const std::string& ref, std::size_t& file, std::string& pointer) {
+  std::size_t hash = ref.find('#');
+  auto it = bundle.file_index.find(ref.substr(0, hash));
+  if (it == bundle.file_index.end()) return false;
+  file = it->second;
+  pointer.clear();
+  if (hash == std::string::npos) return true;
+  if (!percent_decode(std::string_view(ref).substr(hash + 1), pointer)) return false;
+  return pointer.empty() || pointer[0] == '/';
+}
+
+std::string canonical_ref(const SchemaBundle& bundle, std::size_t file, const std::string& pointer) {
+  return pointer.empty() ? bundle.files[file] : bundle.files[file] + "#" + pointer;
+}
+
+// Valijson names schema nodes by their path in the bundle ("/d/3/properties/x"); a person wants
+// "anthropic/message.json#/properties/x".
+std::string translate_bundle_paths(const SchemaBundle& bundle, const std::string& text) {
+  std::string out;
+  std::size_t i = 0;
+  while (i < text.size()) {
+    std::size_t at = text.find("/d/", i);
+    if (at == std::string::npos || at + 3 >= text.size() || !std::isdigit(static_cast<unsigned char>(text[at + 3]))) {
+      out += text.substr(i, at == std::string::npos ? std::string::npos : at + 3 - i);
+      if (at == std::string::npos) break;
+      i = at + 3;
+      continue;
+    }
+    out += text.substr(i, at - i);
+    std::size_t j = at + 3, index = 0;
+    while (j < text.size() && std::isdigit(static_cast<unsigned char>(text[j]))) index = index * 10 + (text[j++] - '0');
+    out += index < bundle.files.size() ? bundle.files[index] + "#" : text.substr(at, j - at);
+    i = j;
+  }
+  return out;
+}
+
+// Where a Valijson complaint points: the first bundle path in its text, else the schema itself.
+SourceLocation locate_compile_error(const SchemaBundle& bundle, const CompiledSchema& c) {
+  std::size_t at = c.error.find("/d/");
+  if (at != std::string::npos) {
+    std::size_t j = at + 3, index = 0;
+    bool digits = false;
+    while (j < c.error.size() && std::isdigit(static_cast<unsigned char>(c.error[j]))) {
+      index = index * 10 + (c.error[j++] - '0');
+      digits = true;
+    }
+    std::size_t end = c.error.find_first_of(" \t'\"", j);
+    if (digits && index < bundle.sources.size()) return bundle.sources[index].where(c.error.substr(j, end - j));
+  }
+  return bundle.sources[c.file].where(c.pointer);
+}
+
+// Valijson's own words, used only if the explainer found nothing to say (a keyword it does not
+// cover, such as `format`): context ["<root>", "[content]", "[0]"] becomes "/content/0".
+std::vector<SchemaError> from_valijson(const valijson::ValidationResults& results, const std::string& location,
+                                       const rapidjson::Value& value) {
+  static const std::pair<const char*, const char*> kKeywords[] = {
+      {"Value type not permitted", "type"},   {"Missing required property", "required"},
+      {"Failed to match against any enum", "enum"}, {"Failed to match expected value set by 'const'", "const"},
+      {"String should be a valid", "format"}, {"Failed to match regex", "pattern"},
+      {"Object contains a property", "additionalProperties"}, {"Expected number", "minimum/maximum"},
+  };
+  std::vector<SchemaError> errors;
+  for (const auto& e : results) {
+    std::string pointer;
+    for (std::size_t i = 1; i < e.context.size(); ++i) {
+      const std::string& c = e.context[i];
+      append_pointer_token(pointer, c.size() >= 2 && c.front() == '[' && c.back() == ']' ? c.substr(1, c.size() - 2) : c);
+    }
+    std::string keyword = "schema";
+    for (const auto& k : kKeywords) {
+      if (e.description.rfind(k.first, 0) == 0) keyword = k.second;
+    }
+    const rapidjson::Value* at = resolve_pointer(value, pointer);
+    errors.push_back(SchemaError{pointer, keyword, location, "", at ? render_json(*at) : "", e.description});
+  }
+  // Valijson also reports every enclosing level ("Failed to validate item #1"); keep the deepest.
+  std::vector<SchemaError> deepest;
+  for (const SchemaError& e : errors) {
+    bool has_deeper = false;
+    for (const SchemaError& other : errors) {
+      has_deeper = has_deeper || (other.pointer.size() > e.pointer.size() &&
+                                  other.pointer.compare(0, e.pointer.size(), e.pointer) == 0 &&
+                                  other.pointer[e.pointer.size()] == '/');
+    }
+    if (!has_deeper) deepest.push_back(e);
+  }
+  dedupe_schema_errors(deepest);
+  return deepest;
+}
+
+class ValijsonRegistry : public SchemaRegistry {
+ public:
+  void load(const std::string& root, Diagnostics& diags) {
+    build_schema_bundle(root, bundle_, diags);
+    compile_doc_.CopyFrom(bundle_.doc, compile_doc_.GetAllocator());
+    std::set<std::string> reported;
+    for (std::size_t f = 0; f < bundle_.files.size(); ++f) {
+      precompile(f, "", diags, reported);
+      const rapidjson::Value& root_schema = bundle_.file_root(f);
+      for (const char* container : {"definitions", "$defs"}) {
+        if (!root_schema.IsObject()) break;
+        auto defs = root_schema.FindMember(container);
+        if (defs == root_schema.MemberEnd() || !defs->value.IsObject()) continue;
+        for (const auto& d : defs->value.GetObject()) {
+          std::string pointer = "/";
+          pointer += container;
+          append_pointer_token(pointer, d.name.GetString());
+          precompile(f, pointer, diags, reported);
+        }
+      }
+    }
+  }
+
+  bool has(const std::string& ref) const override {
+    if (compiled_.count(ref)) return true;
+    std::size_t file = 0;
+    std::string pointer;
+    return parse_ref(bundle_, ref, file, pointer) && resolve_pointer(bundle_.file_root(file), pointer);
+  }
+
+  std::vector<SchemaError> validate(const std::string& ref, const rapidjson::Value& value) const override {
+    const CompiledSchema* c = find(ref);
+    if (!c) {
+      return {SchemaError{"", "$ref", ref, "a schema under the schema folder", "",
+                          "no schema `" + ref + "`; a reference is a path under schemas/, optionally with #/json/pointer"}};
+    }
+    if (!c->schema) {
+      return {SchemaError{"", "$ref", ref, "a schema the validator accepts", "", "schema `" + ref + "` could not be compiled: " + c->error}};
+    }
+    if (passes(*c->schema, value)) return {};  // the common case: no error text is ever built
+    std::vector<SchemaError> errors = explain_schema_errors(bundle_, c->file, c->pointer, value);
+    if (errors.empty()) errors = valijson_errors(*c, value);
+    if (errors.empty()) {
+      errors.push_back(SchemaError{"", "schema", canonical_ref(bundle_, c->file, c->pointer), "", render_json(value),
+                                   "the value does not match the schema (the validator gave no detail)"});
+    }
+    return errors;
+  }
+
+ private:
+  void precompile(std::size_t file, const std::string& pointer, Diagnostics& diags, std::set<std::string>& reported) {
+    CompiledSchema c = compile(file, pointer);
+    if (!c.schema) {
+      SourceLocation where = locate_compile_error(bundle_, c);
+      std::string key = where.file + ":" + std::to_string(where.line) + ":" + std::to_string(where.column) + c.error;
+      if (reported.insert(key).second) {
+        diags.push_back(Diagnostic{where, "schema rejected by the validator: " + c.error, ""});
+      }
+    }
+    compiled_.emplace(canonical_ref(bundle_, file, pointer), std::move(c));
+  }
+
+  // Compiles the schema at (file, pointer) of the bundle. Valijson resolves "$ref"s against the
+  // document it is given, so the copy's root becomes {"$ref": <target>, "d": [...]} for the call.
+  CompiledSchema compile(std::size_t file, const std::string& pointer) {
+    CompiledSchema c;
+    c.file = file;
+    c.pointer = pointer;
+    std::string target = kBundleRefPrefix + std::to_string(file);
+    for (char ch : pointer) target += ch == '%' ? std::string("%25") : std::string(1, ch);
+    compile_doc_["$ref"].SetString(target.c_str(), static_cast<rapidjson::SizeType>(target.size()),
+                                   compile_doc_.GetAllocator());
+    try {
+      auto schema = std::make_unique<valijson::Schema>();
+      valijson::SchemaParser parser(valijson::SchemaParser::kDraft7);
+      parser.populateSchema(valijson::adapters::RapidJsonAdapter(compile_doc_), *schema);
+      c.schema = std::move(schema);
+    } catch (const std::exception& e) {
+      c.error = translate_bundle_paths(bundle_, e.what());
+    }
+    return c;
+  }
+
+  // Compiled at load for every file and every definition; any other fragment on first use.
+  const CompiledSchema* find(const std::string& ref) const {
+    auto it = compiled_.find(ref);
+    if (it != compiled_.end()) return &it->second;
+    std::size_t file = 0;
+    std::string pointer;
+    if (!parse_ref(bundle_, ref, file, pointer) || !resolve_pointer(bundle_.file_root(file), pointer)) return nullptr;
+    std::lock_guard<std::mutex> lock(lazy_mutex_);
+    std::unique_ptr<CompiledSchema>& slot = lazy_[canonical_ref(bundle_, file, pointer)];
+    if (!slot) slot = std::make_unique<CompiledSchema>(const_cast<ValijsonRegistry*>(this)->compile(file, pointer));
+    return slot.get();
+  }
+
+  bool passes(const valijson::Schema& schema, const rapidjson::Value& value) const {
+    std::unique_ptr<valijson::Validator> validator = acquire();
+    bool ok = false;
+    try {
+      ok = validator->validate(schema, valijson::adapters::RapidJsonAdapter(value), nullptr);
+    } catch (const std::exception&) {
+      ok = false;  // e.g. a `format` applied to a non-string: let the explainer describe it
+    }
+    release(std::move(validator));
+    return ok;
+  }
+
+  std::vector<SchemaError> valijson_errors(const CompiledSchema& c, const rapidjson::Value& value) const {
+    valijson::ValidationResults results;
+    std::unique_ptr<valijson::Validator> validator = acquire();
+    try {
+      validator->validate(*c.schema, valijson::adapters::RapidJsonAdapter(value), &results);
+    } catch (const std::exception& e) {
+      results.pushError({"<root>"}, std::string("the validator stopped: ") + e.what());
+    }
+    release(std::move(validator));
+    return from_valijson(results, canonical_ref(bundle_, c.file, c.pointer), value);
+  }
+
+  // Validators are reused because each caches its compiled `pattern` regexes, but one must not
+  // be used by two threads at once (the cache is unsynchronised): each call borrows one.
+  std::unique_ptr<valijson::Validator> acquire() const {
+    {
+      std::lock_guard<std::mutex> lock(pool_mutex_);
+      if (!pool_.empty()) {
+        std::unique_ptr<valijson::Validator> v = std::move(pool_.back());
+        pool_.pop_back();
+        return v;
+      }
+    }
+    return std::make_unique<valijson::Validator>(valijson::Validator::kStrongTypes);
+  }
+  void release(std::unique_ptr<valijson::Validator> v) const {
+    std::lock_guard<std::mutex> lock(pool_mutex_);
+    pool_.push_back(std::move(v));
+  }
+
+  SchemaBundle bundle_;          // read-only after load: the explainer walks it
+  rapidjson::Document compile_doc_;  // a copy whose root $ref is re-aimed for each compile
+  std::unordered_map<std::string, CompiledSchema> compiled_;  // read-only after load
+  mutable std::mutex lazy_mutex_;
+  mutable std::unordered_map<std::string, std::unique_ptr<CompiledSchema>> lazy_;
+  mutable std::mutex pool_mutex_;
+  mutable std::vector<std::unique_ptr<valijson::Validator>> pool_;
+};
+
+}  // namespace
+
+std::unique_ptr<SchemaRegistry> SchemaRegistry::load(const std::string& root, Diagnostics& diags) {
+  auto registry = std::make_unique<ValijsonRegistry>();
+  registry->load(root, diags);
+  return registry;
+}
+
+}  // namespace ac

@@ -1,0 +1,162 @@
+#include <filesystem>
+#include <string>
+
+#include <gtest/gtest.h>
+
+#include "load/schema_registry.hpp"
+
+namespace ac {
+namespace {
+
+std::string fixtures(const std::string& folder) {
+  return (std::filesystem::path(__FILE__).parent_path() / "schemas" / folder).string();
+}
+
+const Diagnostic* find_diag(const Diagnostics& diags, const std::string& needle) {
+  for (const Diagnostic& d : diags) {
+    if (d.message.find(needle) != std::string::npos) return &d;
+  }
+  return nullptr;
+}
+
+std::string all_messages(const Diagnostics& diags) {
+  std::string out;
+  for (const Diagnostic& d : diags) out += format_diagnostic(d);
+  return out;
+}
+
+TEST(SchemaRegistryLoad, GoodFolderLoadsWithoutDiagnostics) {
+  Diagnostics diags;
+  auto registry = SchemaRegistry::load(fixtures("good"), diags);
+  ASSERT_NE(registry, nullptr);
+  EXPECT_TRUE(diags.empty()) << all_messages(diags);
+}
+
+TEST(SchemaRegistryLoad, HasKnowsFilesDefinitionsAndFragments) {
+  Diagnostics diags;
+  auto registry = SchemaRegistry::load(fixtures("good"), diags);
+  EXPECT_TRUE(registry->has("anthropic/message.json"));
+  EXPECT_TRUE(registry->has("common.json"));
+  EXPECT_TRUE(registry->has("anthropic/nested/deep.json"));
+  EXPECT_TRUE(registry->has("common.json#/definitions/usage"));
+  EXPECT_TRUE(registry->has("common.json#/definitions/a~1b"));
+  EXPECT_TRUE(registry->has("anthropic/message.json#/properties/content"));  // any pointer, not only definitions
+  EXPECT_FALSE(registry->has("anthropic/missing.json"));
+  EXPECT_FALSE(registry->has("message.json"));  // paths are relative to the root, not searched
+  EXPECT_FALSE(registry->has("common.json#/definitions/nope"));
+  EXPECT_FALSE(registry->has("common.json#definitions"));  // a fragment must be a JSON pointer
+}
+
+TEST(SchemaRegistryLoad, InvalidJsonIsLocatedAtLineAndColumn) {
+  Diagnostics diags;
+  auto registry = SchemaRegistry::load(fixtures("bad_json"), diags);
+  const Diagnostic* d = find_diag(diags, "Missing a comma or '}'");
+  ASSERT_NE(d, nullptr) << all_messages(diags);
+  EXPECT_EQ(d->where.file, fixtures("bad_json") + "/broken.json");
+  EXPECT_EQ(d->where.line, 5);  // the member after the missing comma
+  EXPECT_EQ(d->where.column, 5);
+  EXPECT_FALSE(registry->has("broken.json"));
+}
+
+TEST(SchemaRegistryLoad, TrailingTextAfterTheDocumentIsLocated) {
+  Diagnostics diags;
+  SchemaRegistry::load(fixtures("bad_json"), diags);
+  const Diagnostic* d = find_diag(diags, "after the end of the document");
+  ASSERT_NE(d, nullptr) << all_messages(diags);
+  EXPECT_EQ(d->where.line, 1);
+  EXPECT_EQ(d->where.column, 20);
+}
+
+TEST(SchemaRegistryLoad, RefToMissingFileIsLocatedAtTheRef) {
+  Diagnostics diags;
+  SchemaRegistry::load(fixtures("missing_ref"), diags);
+  const Diagnostic* d = find_diag(diags, "refers to missing file `nothere.json`");
+  ASSERT_NE(d, nullptr) << all_messages(diags);
+  EXPECT_EQ(d->where.file, fixtures("missing_ref") + "/uses.json");
+  EXPECT_EQ(d->where.line, 4);
+  EXPECT_EQ(d->where.column, 19);  // the "$ref" value
+}
+
+TEST(SchemaRegistryLoad, RefToMissingFileSuggestsACloseName) {
+  Diagnostics diags;
+  SchemaRegistry::load(fixtures("missing_ref"), diags);
+  const Diagnostic* d = find_diag(diags, "`comon.json#/definitions/usage` refers to missing file");
+  ASSERT_NE(d, nullptr) << all_messages(diags);
+  EXPECT_NE(d->hint.find("common.json"), std::string::npos) << d->hint;
+  EXPECT_EQ(d->where.line, 8);
+}
+
+TEST(SchemaRegistryLoad, RefToMissingPointerNamesItAndSuggests) {
+  Diagnostics diags;
+  SchemaRegistry::load(fixtures("missing_ref"), diags);
+  const Diagnostic* d = find_diag(diags, "points to nothing: `/definitions/usgae` does not exist in common.json");
+  ASSERT_NE(d, nullptr) << all_messages(diags);
+  EXPECT_EQ(d->where.line, 5);
+  EXPECT_NE(d->hint.find("usage"), std::string::npos) << d->hint;
+}
+
+TEST(SchemaRegistryLoad, RefsLeavingTheRootOrRemoteAreRejected) {
+  Diagnostics diags;
+  SchemaRegistry::load(fixtures("missing_ref"), diags);
+  const Diagnostic* outside = find_diag(diags, "leads outside the schema folder");
+  ASSERT_NE(outside, nullptr) << all_messages(diags);
+  EXPECT_EQ(outside->where.line, 6);
+  const Diagnostic* remote = find_diag(diags, "remote $ref `https://example.com/schema.json`");
+  ASSERT_NE(remote, nullptr) << all_messages(diags);
+  EXPECT_EQ(remote->where.line, 7);
+  EXPECT_EQ(diags.size(), 5u) << all_messages(diags);
+}
+
+TEST(SchemaRegistryLoad, SchemaValijsonRejectsIsADiagnosticNotACrash) {
+  Diagnostics diags;
+  auto registry = SchemaRegistry::load(fixtures("rejected"), diags);
+  ASSERT_EQ(diags.size(), 1u) << all_messages(diags);
+  EXPECT_NE(diags[0].message.find("schema rejected by the validator"), std::string::npos);
+  EXPECT_EQ(diags[0].where.file, fixtures("rejected") + "/bad_type.json");
+  EXPECT_GT(diags[0].where.line, 0);
+  // Validating against it says why instead of crashing.
+  rapidjson::Document doc;
+  doc.Parse("{}");
+  auto errors = registry->validate("bad_type.json", doc);
+  ASSERT_EQ(errors.size(), 1u);
+  EXPECT_NE(errors[0].message.find("could not be compiled"), std::string::npos);
+}
+
+TEST(SchemaRegistryLoad, PureRefCycleIsReported) {
+  Diagnostics diags;
+  SchemaRegistry::load(fixtures("cycle"), diags);
+  const Diagnostic* d = find_diag(diags, "$ref cycle");
+  ASSERT_NE(d, nullptr) << all_messages(diags);
+  EXPECT_EQ(d->where.file, fixtures("cycle") + "/loop.json");
+  EXPECT_GE(d->where.line, 3);
+}
+
+TEST(SchemaRegistryLoad, InvalidRegexIsLocatedAtThePattern) {
+  Diagnostics diags;
+  SchemaRegistry::load(fixtures("bad_regex"), diags);
+  const Diagnostic* d = find_diag(diags, "invalid regular expression `^(msg_`");
+  ASSERT_NE(d, nullptr) << all_messages(diags);
+  EXPECT_EQ(d->where.line, 4);
+  EXPECT_EQ(d->where.column, 41);
+}
+
+TEST(SchemaRegistryLoad, MissingFolderIsADiagnostic) {
+  Diagnostics diags;
+  auto registry = SchemaRegistry::load(fixtures("no-such-folder"), diags);
+  ASSERT_EQ(diags.size(), 1u);
+  EXPECT_NE(diags[0].message.find("schema folder not found"), std::string::npos);
+  EXPECT_FALSE(registry->has("anything.json"));
+}
+
+TEST(SchemaRegistryLoad, DiagnosticFormatShowsLineAndCaret) {
+  Diagnostics diags;
+  SchemaRegistry::load(fixtures("missing_ref"), diags);
+  const Diagnostic* d = find_diag(diags, "nothere.json");
+  ASSERT_NE(d, nullptr);
+  std::string text = format_diagnostic(*d);
+  EXPECT_NE(text.find("uses.json:4:19: error:"), std::string::npos) << text;
+  EXPECT_NE(text.find("\"a\": {\"$ref\": \"nothere.json\"}"), std::string::npos) << text;
+}
+
+}  // namespace
+}  // namespace ac
