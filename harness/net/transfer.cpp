@@ -20,21 +20,27 @@ std::string trim(const std::string& text) {
 
 bool has_header(const Headers& headers, const char* name) { return find_header(headers, name).has_value(); }
 
-// "host:port" and "host" of a URL, for error sentences; the URL itself when it cannot be parsed.
+// "host" and "host:port" of a URL, for error sentences. Never the whole URL: a query string may
+// carry a key (`?key=...`), and error sentences end up in reports.
 std::pair<std::string, std::string> host_and_where(const std::string& url) {
+  std::string host = "unparsable URL", where = host;
   CURLU* parsed = curl_url();
-  std::string host = url, where = url;
-  if (parsed && curl_url_set(parsed, CURLUPART_URL, url.c_str(), CURLU_NON_SUPPORT_SCHEME) == CURLUE_OK) {
+  if (parsed && curl_url_set(parsed, CURLUPART_URL, url.c_str(), CURLU_NON_SUPPORT_SCHEME | CURLU_GUESS_SCHEME) == CURLUE_OK) {
     char* h = nullptr;
     char* p = nullptr;
-    if (curl_url_get(parsed, CURLUPART_HOST, &h, 0) == CURLUE_OK) host = h;
+    if (curl_url_get(parsed, CURLUPART_HOST, &h, 0) == CURLUE_OK) host = where = h;
     if (curl_url_get(parsed, CURLUPART_PORT, &p, CURLU_DEFAULT_PORT) == CURLUE_OK) where = host + ":" + p;
-    else where = host;
     curl_free(h);
     curl_free(p);
   }
   curl_url_cleanup(parsed);
   return {host, where};
+}
+
+// "https", "ftp"...: what a URL starts with, for the unsupported-scheme sentence.
+std::string scheme_of(const std::string& url) {
+  auto colon = url.find("://");
+  return colon == std::string::npos || colon > 16 ? "" : url.substr(0, colon);
 }
 
 double micros_to_ms(curl_off_t micros) { return static_cast<double>(micros) / 1000.0; }
@@ -238,7 +244,7 @@ TransferOutcome Transfer::finish(CURLcode result, const std::string& stopped_bec
     facts.code = result;
     curl_easy_getinfo(easy_, CURLINFO_OS_ERRNO, &facts.os_errno);
     facts.curl_message = error_buffer_;
-    facts.url = request_.url;
+    facts.scheme = scheme_of(request_.url);
     facts.host = host_;
     facts.where = where_;
     curl_off_t connect_time = 0;

@@ -79,13 +79,14 @@ std::string describe_failure(const FailureFacts& f) {
     case CURLE_COULDNT_RESOLVE_PROXY: return "could not resolve the proxy: " + detail(f);
     case CURLE_COULDNT_CONNECT: return connect_failure(f);
     case CURLE_OPERATION_TIMEDOUT: return timed_out(f);
-    case CURLE_URL_MALFORMAT: return "malformed URL '" + f.url + "': " + detail(f);
+    case CURLE_URL_MALFORMAT: return "malformed URL: " + detail(f);
     case CURLE_GOT_NOTHING: return "connection closed by peer without any response" + at(f);
     case CURLE_PARTIAL_FILE: return cut_short(f);
     case CURLE_WEIRD_SERVER_REPLY: return "the response is not valid HTTP" + at(f) + ": " + detail(f);
     case CURLE_UNSUPPORTED_PROTOCOL:
       if (f.connected || f.got_response) return "the response is not HTTP" + at(f) + ": " + detail(f);
-      return "unsupported URL scheme in '" + f.url + "' (only http and https)";
+      if (f.scheme.empty()) return "the URL has no scheme (it must start with http:// or https://)";
+      return "unsupported URL scheme '" + f.scheme + "' (only http and https)";
     case CURLE_SEND_ERROR:
       if (was_reset(f) || f.os_errno == EPIPE) return "connection reset by peer while sending the request" + at(f);
       return "could not send the request" + at(f) + ": " + detail(f);

@@ -12,7 +12,7 @@ struct FailureFacts {
   CURLcode code = CURLE_OK;
   long os_errno = 0;              // CURLINFO_OS_ERRNO
   std::string curl_message;       // libcurl's error buffer (or its generic text)
-  std::string url;
+  std::string scheme;             // "ftp"... (the URL itself is never quoted: it may hold a key)
   std::string host;               // from the URL
   std::string where;              // "host:port"
   bool connected = false;         // a connection to the server was made

@@ -185,9 +185,26 @@ TEST(TransportFailure, UnresolvableHost) {
   EXPECT_CONTAINS(out.error, ("could not resolve host no-such-host.invalid"));
 }
 
-TEST(TransportFailure, UnsupportedScheme) {
-  auto out = run_one(get("ftp://127.0.0.1/file")).outcome;
-  EXPECT_CONTAINS(out.error, ("unsupported URL scheme in 'ftp://127.0.0.1/file'"));
+TEST(TransportFailure, BadUrlsAreNamedWithoutQuotingThem) {
+  // A query string may carry a key: error sentences never repeat the URL.
+  auto ftp = run_one(get("ftp://127.0.0.1/file?key=SECRET123")).outcome;
+  EXPECT_EQ(ftp.error, "unsupported URL scheme 'ftp' (only http and https)");
+  auto bare = run_one(get("127.0.0.1:1/v1/messages?key=SECRET123")).outcome;
+  EXPECT_NE(bare.error, "");
+  EXPECT_EQ(bare.error.find("SECRET123"), std::string::npos) << bare.error;
+  auto broken = run_one(get("http://exa mple.com/?key=SECRET123")).outcome;
+  EXPECT_CONTAINS(broken.error, "malformed URL");
+  EXPECT_EQ(broken.error.find("SECRET123"), std::string::npos) << broken.error;
+  ClosedPort port;
+  auto refused = run_one(get("http://127.0.0.1:" + std::to_string(port.port()) + "/?key=SECRET123")).outcome;
+  EXPECT_EQ(refused.error.find("SECRET123"), std::string::npos) << refused.error;
+}
+
+TEST(TransportFailure, CloseDelimitedBodyIsComplete) {
+  LocalServer server(Script::head(200, {{"Content-Type", "text/event-stream"}}).send("data: a\n\n").pause(30).send("data: b\n\n").close());
+  auto done = run_one(get(server.url("/")));
+  EXPECT_EQ(done.outcome.error, "");
+  EXPECT_EQ(done.sink->body(), "data: a\n\ndata: b\n\n");
 }
 
 TEST(TransportFailure, SinkAbortStopsTheTransfer) {
