@@ -316,6 +316,29 @@ def ref_target(ref):
     return ref[len(COMPONENTS):]
 
 
+SCALAR_TYPES = {"string", "integer", "number", "boolean"}
+# "format" stays inside its anyOf branch: Valijson 1.0 applies format to any value, null included.
+COMPOUND = {"$ref", "anyOf", "allOf", "oneOf", "not", "if", "const", "properties", "items", "format"}
+
+
+def simplify_nullable(node):
+    """{"anyOf": [{"type": T, ...}, {"type": "null"}]} -> {"type": [T, "null"], ...} when the
+    first branch is a plain scalar schema: same meaning in draft 7 (minimum, maxLength... only
+    apply to their own types), and a failure then reads "expected string or null" instead of
+    "no anyOf branch matched"."""
+    branches = node["anyOf"]
+    if len(node) != 1 or len(branches) != 2 or branches[1] != {"type": "null"}:
+        return node
+    first = branches[0]
+    if first.get("type") not in SCALAR_TYPES or COMPOUND & set(first):
+        return node
+    out = dict(first)
+    out["type"] = [first["type"], "null"]
+    if "enum" in out:
+        out["enum"] = list(out["enum"]) + [None]
+    return out
+
+
 class Converter:
     """OpenAPI 3.1 schema objects -> JSON Schema draft 7, collecting referenced components."""
 
@@ -350,6 +373,9 @@ class Converter:
             out = {"allOf": [{"$ref": ref}, out]}
         if node.get("nullable") is True:
             out = {"anyOf": [out, {"type": "null"}]}
+        return simplify_nullable(out) if "anyOf" in out else self.close(out)
+
+    def close(self, out):
         if self.strict and "properties" in out and "additionalProperties" not in out:
             out["additionalProperties"] = False
         return out

@@ -71,6 +71,9 @@ def resolve(doc, ref):
     return node
 
 
+DATE_TIME = re.compile(r"^[0-9]+-(0[1-9]|1[012])-(0[1-9]|[12][0-9]|3[01])[Tt]([01][0-9]|2[0-3]):"
+                       r"[0-5][0-9]:([0-5][0-9]|60)(\.[0-9]+)?([Zz]|[+-]([01][0-9]|2[0-3]):[0-5][0-9])$")
+
 TYPES = {
     "object": lambda v: isinstance(v, dict),
     "array": lambda v: isinstance(v, list),
@@ -104,6 +107,9 @@ def errors(schema, value, doc, ptr="", out=None):
         out.append("%s: const %r, got %r" % (at, schema["const"], value))
     if "enum" in schema and value not in schema["enum"]:
         out.append("%s: one of %s, got %r" % (at, schema["enum"], value))
+    if schema.get("format") == "date-time" and not (isinstance(value, str) and DATE_TIME.match(value)):
+        # Valijson 1.0 applies format to every value, null included: mirror it
+        out.append("%s: not a date-time: %r" % (at, value))
     if isinstance(value, str):
         if "pattern" in schema and not re.search(schema["pattern"], value):
             out.append("%s: %r does not match %s" % (at, value, schema["pattern"]))
