@@ -75,7 +75,7 @@ TEST(LocalServerTest, StopsCleanlyWithStalledConnectionsOpen) {
 }
 
 TEST(LocalServerTest, ServesManyConnectionsAtOnce) {
-  LocalServer server(Script().pause(200).send("HTTP/1.1 204 No Content\r\nConnection: close\r\n\r\n"));
+  LocalServer server(Script().pause(400).send("HTTP/1.1 204 No Content\r\nConnection: close\r\n\r\n"));
   TransportOptions options;
   options.max_concurrency = 20;
   Transport transport(options);
