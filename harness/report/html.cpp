@@ -12,7 +12,8 @@ namespace {
 // scripts and every external load, so even an escaping mistake could not run provider text.
 // Every string from results.json goes through h(); element ids are built from indexes only.
 
-constexpr std::size_t kBodyBytes = 4096;
+constexpr std::size_t kBodyBytes = 4096;      // for cases that did not pass
+constexpr std::size_t kPassingBodyBytes = 1024;  // keeps a 10,000-case report a sensible size
 constexpr std::size_t kEventBytes = 300;
 constexpr std::size_t kEventsShown = 60;
 
@@ -157,11 +158,11 @@ std::string headers_table(const Headers& headers) {
   return out + "</table>\n";
 }
 
-std::string body_block(const std::string& body, std::size_t size, bool truncated) {
+std::string body_block(const std::string& body, std::size_t size, bool truncated, std::size_t limit) {
   if (body.empty()) return "<p class=\"note\">no body</p>\n";
-  std::string out = "<pre>" + h(excerpt(body, kBodyBytes)) + "</pre>\n";
-  if (truncated || body.size() > kBodyBytes || size > body.size()) {
-    out += "<p class=\"note\">excerpt: " + std::to_string(std::min(body.size(), kBodyBytes)) + " of " +
+  std::string out = "<pre>" + h(excerpt(body, limit)) + "</pre>\n";
+  if (truncated || body.size() > limit || size > body.size()) {
+    out += "<p class=\"note\">excerpt: " + std::to_string(std::min(body.size(), limit)) + " of " +
            std::to_string(std::max(size, body.size())) + " bytes</p>\n";
   }
   return out;
@@ -224,9 +225,10 @@ std::string result_detail(const Result& r, int repeat) {
   // Unsupported and skipped cases were never sent: there is nothing more to show.
   if (x.request.method.empty() && x.status == 0 && x.transport_error.empty()) return out;
   out += "<h5>Request</h5>\n<p><code>" + h(x.request.method) + " " + h(x.request.url) + "</code></p>\n";
-  out += headers_table(x.request.headers) + body_block(x.request.body, x.request.body_size, false);
+  const std::size_t limit = r.verdict == Verdict::Pass ? kPassingBodyBytes : kBodyBytes;
+  out += headers_table(x.request.headers) + body_block(x.request.body, x.request.body_size, false, limit);
   out += "<h5>Response: " + (x.status ? std::to_string(x.status) : std::string("none")) + "</h5>\n";
-  if (x.status) out += headers_table(x.response_headers) + body_block(x.body, x.body_size, x.body_truncated);
+  if (x.status) out += headers_table(x.response_headers) + body_block(x.body, x.body_size, x.body_truncated, limit);
   out += timeline(x) + timings_line(x.timings);
   if (!x.request.curl.empty()) out += "<h5>Reproduce</h5>\n<pre class=\"curl\">" + h(x.request.curl) + "</pre>\n";
   return out;

@@ -132,7 +132,22 @@ std::string failures(const ResultsFile& r, const Matrix& m) {
     }
     out += "\n";
   }
-  return out.empty() ? "No failures.\n" : out;
+  return out.empty() ? "No failures.\n\n" : out;
+}
+
+// Declared deviations that now pass: the profile should drop them, or a later regression of
+// the same case would be excused as "known".
+std::string fixed_deviations(const Matrix& m) {
+  std::string out;
+  std::size_t shown = 0, total = 0;
+  for (const auto& c : m.outcomes) {
+    if (!c.fixed) continue;
+    ++total;
+    if (shown++ < kFailuresPerProvider) out += "- " + md(c.provider) + ": **" + md(c.case_id) + "**\n";
+  }
+  if (total == 0) return "";
+  if (total > kFailuresPerProvider) out += "- … and " + std::to_string(total - kFailuresPerProvider) + " more\n";
+  return "### Known deviations that now pass\n\nRemove them from the provider profile.\n\n" + out + "\n";
 }
 
 }  // namespace
@@ -146,6 +161,7 @@ std::string render_markdown(const ResultsFile& results) {
   out += legend();
   out += "### Providers\n\n" + provider_table(m);
   out += "### Failures\n\n" + failures(results, m);
+  out += fixed_deviations(m);
   return out;
 }
 

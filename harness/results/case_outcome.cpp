@@ -34,7 +34,7 @@ void fold_into(CaseOutcome& c, const Result& r, std::size_t index) {
   if (c.results.empty()) {
     c.case_id = r.case_id;
     c.title = r.title;
-    c.feature = r.feature;
+    c.feature = r.feature.empty() ? "(no feature)" : r.feature;  // still gets a matrix row
     c.provider = r.provider;
     c.verdict = r.verdict;
     c.reason = r.reason;

@@ -47,6 +47,12 @@ TEST_F(CaseDiagnostics, EmptyValuesAreReportedAtTheirKey) {
                        "`id` must be a string"));
 }
 
+TEST_F(CaseDiagnostics, StrayCommaIsASyntaxErrorNotAHang) {
+  // yaml-cpp 0.7's LoadAll never returns on this input; the loader must.
+  EXPECT_TRUE(has_diag(load(", \"usage\": "), file_, 1, 1, "YAML syntax error"));
+  EXPECT_TRUE(has_diag(load("id: a\n---\n, x\n"), file_, 3, 1, "YAML syntax error"));
+}
+
 TEST_F(CaseDiagnostics, BadIndentationIsASyntaxError) {
   const Diagnostics d = load("id: a\n feature: f\n");
   EXPECT_TRUE(has_diag(d, file_, 2, 9, "YAML syntax error"));

@@ -217,3 +217,47 @@ TEST_F(ProviderProfiles, UnknownNameListsTheAvailableOnes) {
 
 }  // namespace
 }  // namespace ac
+
+namespace ac {
+namespace {
+
+std::string source_dir() {
+  const char* s = std::getenv("APICONFORM_SOURCE");
+  return s && *s ? s : ".";
+}
+
+TEST(ShippedProfiles, EveryProfileInProvidersLoadsCleanly) {
+  const std::string dir = source_dir() + "/providers";
+  const auto names = list_provider_names(dir);
+  ASSERT_FALSE(names.empty()) << "no profile found in " << dir;
+  for (const auto& name : names) {
+    Provider p;
+    const Diagnostics d = load_provider(name, dir, p);
+    EXPECT_TRUE(d.empty()) << name << ":\n" << testing::dump(d);
+    EXPECT_EQ(p.name, name) << "a profile's name should match its file name";
+  }
+}
+
+TEST(ShippedProfiles, ReferenceIsTheEmbeddedSimulator) {
+  Provider p;
+  ASSERT_TRUE(load_provider("reference", source_dir() + "/providers", p).empty());
+  EXPECT_EQ(p.base_url, "sim:");
+  EXPECT_EQ(p.dialect, "reference");
+  EXPECT_EQ(p.key_env, "APICONFORM_SIM_KEY");
+  EXPECT_EQ(p.vars.at("model"), "\"claude-sonnet-4-5\"");
+  EXPECT_EQ(p.vars.at("max_tokens"), "256");
+  EXPECT_EQ(p.vars.count("small_model"), 1u);
+}
+
+TEST(ShippedProfiles, AnthropicIsTheOfficialApi) {
+  Provider p;
+  ASSERT_TRUE(load_provider("anthropic", source_dir() + "/providers", p).empty());
+  EXPECT_EQ(p.base_url, "https://api.anthropic.com");
+  EXPECT_EQ(p.auth, AuthStyle::XApiKey);
+  EXPECT_EQ(p.key_env, "ANTHROPIC_API_KEY");
+  EXPECT_EQ(find_header(p.headers, "anthropic-version"), std::optional<std::string>("2023-06-01"));
+  EXPECT_TRUE(p.dialect.empty());
+}
+
+}  // namespace
+}  // namespace ac

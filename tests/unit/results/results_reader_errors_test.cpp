@@ -81,3 +81,37 @@ TEST(ResultsReader, SummaryIsRecountedWhenAbsent) {
 
 }  // namespace
 }  // namespace ac
+
+namespace ac {
+namespace {
+
+TEST(ResultsReader, ResultsMustBeAnArrayOfObjects) {
+  const std::string base = std::string("{\"format\":1,") + kMinimalRun;
+  EXPECT_NE(read_error(base + ",\"results\":{}}").find("results: expected an array"), std::string::npos);
+  EXPECT_NE(read_error(base + ",\"results\":[3]}").find("results[0]: expected an object"), std::string::npos);
+  EXPECT_NE(read_error(std::string("{\"format\":1,\"results\":[]}")).find("run: missing"), std::string::npos);
+  EXPECT_NE(read_error(std::string("{\"format\":1.5,") + kMinimalRun + ",\"results\":[]}").find("must be an integer"),
+            std::string::npos);
+}
+
+TEST(ResultsReader, ReadsALargeFileResultByResult) {
+  testing::ScratchDir dir;
+  std::string text = std::string("{\"format\":1,") + kMinimalRun + ",\"results\":[";
+  for (int i = 0; i < 5000; ++i) {
+    text += std::string(i ? "," : "") + R"({"case":"c)" + std::to_string(i) +
+            R"(","provider":"p","verdict":"pass","findings":[],"exchange":{"body":")" + std::string(200, 'x') +
+            R"(","headers":[["a","b"]],"events":[{"name":"e","data":"{}","at_ms":1.5}]}})";
+  }
+  testing::write_text(dir.file("big.json"), text + "],\"finished_at\":\"end\"}");
+  ResultsFile file;
+  std::string error;
+  ASSERT_TRUE(read_results(dir.file("big.json"), file, error)) << error;
+  ASSERT_EQ(file.results.size(), 5000u);
+  EXPECT_EQ(file.results[4999].case_id, "c4999");
+  EXPECT_EQ(file.results[17].exchange.events[0].at_ms, 1.5);
+  EXPECT_EQ(file.summary.pass, 5000);
+  EXPECT_EQ(file.finished_at, "end");
+}
+
+}  // namespace
+}  // namespace ac
