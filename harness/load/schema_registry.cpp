@@ -24,6 +24,7 @@
 
 #include "load/schema_bundle.hpp"
 #include "load/schema_explain.hpp"
+#include "load/schema_fast.hpp"
 #include "load/schema_pointer.hpp"
 
 namespace ac {
@@ -35,6 +36,7 @@ struct CompiledSchema {
   std::size_t file = 0;
   std::string pointer;
   std::unique_ptr<valijson::Schema> schema;  // null when Valijson rejected it
+  const FastSchema* fast = nullptr;          // null when Valijson must judge (format, or fast path off)
   std::string error;                         // why, when it did
 };
 
@@ -134,6 +136,8 @@ std::vector<SchemaError> from_valijson(const valijson::ValidationResults& result
 
 class ValijsonRegistry : public SchemaRegistry {
  public:
+  explicit ValijsonRegistry(const SchemaLoadOptions& options) : options_(options) {}
+
   void load(const std::string& root, Diagnostics& diags) {
     build_schema_bundle(root, bundle_, diags);
     compile_doc_.CopyFrom(bundle_.doc, compile_doc_.GetAllocator());
@@ -171,7 +175,7 @@ class ValijsonRegistry : public SchemaRegistry {
     if (!c->schema) {
       return {SchemaError{"", "$ref", ref, "a schema the validator accepts", "", "schema `" + ref + "` could not be compiled: " + c->error}};
     }
-    if (passes(*c->schema, value)) return {};  // the common case: no error text is ever built
+    if (passes(*c, value)) return {};  // the common case: no error text is ever built
     std::vector<SchemaError> errors = explain_schema_errors(bundle_, c->file, c->pointer, value);
     if (errors.empty()) errors = valijson_errors(*c, value);
     if (errors.empty()) {
@@ -209,6 +213,7 @@ class ValijsonRegistry : public SchemaRegistry {
       valijson::SchemaParser parser(valijson::SchemaParser::kDraft7);
       parser.populateSchema(valijson::adapters::RapidJsonAdapter(compile_doc_), *schema);
       c.schema = std::move(schema);
+      if (options_.fast_path) c.fast = fast_.compile(file, pointer);
     } catch (const std::exception& e) {
       c.error = translate_bundle_paths(bundle_, e.what());
     }
@@ -228,11 +233,12 @@ class ValijsonRegistry : public SchemaRegistry {
     return slot.get();
   }
 
-  bool passes(const valijson::Schema& schema, const rapidjson::Value& value) const {
+  bool passes(const CompiledSchema& c, const rapidjson::Value& value) const {
+    if (c.fast) return FastSchemaSet::valid(*c.fast, value);
     std::unique_ptr<valijson::Validator> validator = acquire();
     bool ok = false;
     try {
-      ok = validator->validate(schema, valijson::adapters::RapidJsonAdapter(value), nullptr);
+      ok = validator->validate(*c.schema, valijson::adapters::RapidJsonAdapter(value), nullptr);
     } catch (const std::exception&) {
       ok = false;  // e.g. a `format` applied to a non-string: let the explainer describe it
     }
@@ -270,7 +276,9 @@ class ValijsonRegistry : public SchemaRegistry {
     pool_.push_back(std::move(v));
   }
 
+  SchemaLoadOptions options_;
   SchemaBundle bundle_;          // read-only after load: the explainer walks it
+  FastSchemaSet fast_{bundle_};  // grows only at load and under lazy_mutex_
   rapidjson::Document compile_doc_;  // a copy whose root $ref is re-aimed for each compile
   std::unordered_map<std::string, CompiledSchema> compiled_;  // read-only after load
   mutable std::mutex lazy_mutex_;
@@ -282,7 +290,12 @@ class ValijsonRegistry : public SchemaRegistry {
 }  // namespace
 
 std::unique_ptr<SchemaRegistry> SchemaRegistry::load(const std::string& root, Diagnostics& diags) {
-  auto registry = std::make_unique<ValijsonRegistry>();
+  return load(root, diags, SchemaLoadOptions{});
+}
+
+std::unique_ptr<SchemaRegistry> SchemaRegistry::load(const std::string& root, Diagnostics& diags,
+                                                     const SchemaLoadOptions& options) {
+  auto registry = std::make_unique<ValijsonRegistry>(options);
   registry->load(root, diags);
   return registry;
 }

@@ -19,6 +19,14 @@ struct SchemaError {
   std::string message;      // one line; for oneOf, says which branch came closest
 };
 
+struct SchemaLoadOptions {
+  // Decide "valid or not" with the registry's compiled fast path (the same draft-7 semantics,
+  // tested against Valijson) and hand a schema to Valijson only when the fast path cannot judge it
+  // (it uses `format`). Off: Valijson judges every value. Either way, a failure is then explained
+  // by the same error explainer.
+  bool fast_path = true;
+};
+
 // Every JSON Schema (draft 7) under a root folder, parsed once, with $ref resolved across files,
 // shared read-only by all jobs. A reference is "path/under/root.json" with an optional
 // "#/json/pointer" fragment.
@@ -28,6 +36,8 @@ class SchemaRegistry {
 
   // Loads and compiles every *.json under `root`; problems are appended to `diags`.
   static std::unique_ptr<SchemaRegistry> load(const std::string& root, Diagnostics& diags);
+  static std::unique_ptr<SchemaRegistry> load(const std::string& root, Diagnostics& diags,
+                                              const SchemaLoadOptions& options);
 
   virtual bool has(const std::string& ref) const = 0;
 

@@ -1,0 +1,182 @@
+// The fast path must judge exactly as Valijson does. These tests validate many values (fixtures,
+// real-looking Anthropic events, and systematic mutations of them) with both and compare, and
+// check that every rejection is explained by a specific keyword.
+#include <filesystem>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include <gtest/gtest.h>
+#include <rapidjson/document.h>
+#include <rapidjson/writer.h>
+
+#include "load/schema_pointer.hpp"
+#include "load/schema_registry.hpp"
+
+namespace ac {
+namespace {
+
+std::filesystem::path here() { return std::filesystem::path(__FILE__).parent_path(); }
+
+std::string to_text(const rapidjson::Value& v) {
+  rapidjson::StringBuffer buffer;
+  rapidjson::Writer<rapidjson::StringBuffer> writer(buffer);
+  v.Accept(writer);
+  return buffer.GetString();
+}
+
+void collect_pointers(const rapidjson::Value& v, const std::string& at, std::vector<std::string>& out) {
+  out.push_back(at);
+  if (v.IsObject()) {
+    for (const auto& m : v.GetObject()) {
+      std::string p = at;
+      append_pointer_token(p, m.name.GetString());
+      collect_pointers(m.value, p, out);
+    }
+  } else if (v.IsArray()) {
+    for (rapidjson::SizeType i = 0; i < v.Size(); ++i) {
+      std::string p = at;
+      append_pointer_index(p, i);
+      collect_pointers(v[i], p, out);
+    }
+  }
+}
+
+// The value itself, then at every place: each replacement below, the member removed, and an
+// unknown member added to each object.
+std::vector<std::string> mutations(const std::string& json) {
+  static const char* kReplacements[] = {"null", "0", "1.5", "-1", "\"\"", "\"x\"", "true", "{}", "[]", "\"text_delta\""};
+  std::vector<std::string> out{json};
+  rapidjson::Document base;
+  base.Parse(json.c_str());
+  std::vector<std::string> pointers;
+  collect_pointers(base, "", pointers);
+  for (const std::string& p : pointers) {
+    auto variant = [&](const std::function<void(rapidjson::Document&, rapidjson::Value&)>& change) {
+      rapidjson::Document d;
+      d.Parse(json.c_str());
+      rapidjson::Value* at = const_cast<rapidjson::Value*>(resolve_pointer(d, p));
+      change(d, *at);
+      out.push_back(to_text(d));
+    };
+    for (const char* r : kReplacements) {
+      variant([&](rapidjson::Document& d, rapidjson::Value& at) {
+        rapidjson::Document repl;
+        repl.Parse(r);
+        at.CopyFrom(repl, d.GetAllocator());
+      });
+    }
+    variant([&](rapidjson::Document& d, rapidjson::Value& at) {
+      if (at.IsObject()) at.AddMember("zz_extra", 1, d.GetAllocator());
+    });
+    std::size_t slash = p.rfind('/');
+    if (slash != std::string::npos) {
+      std::vector<std::string> tokens;
+      split_pointer(p.substr(slash), tokens);
+      std::string parent = p.substr(0, slash);
+      rapidjson::Document d;
+      d.Parse(json.c_str());
+      rapidjson::Value* up = const_cast<rapidjson::Value*>(resolve_pointer(d, parent));
+      if (up->IsObject()) {
+        up->RemoveMember(tokens[0].c_str());
+        out.push_back(to_text(d));
+      } else if (up->IsArray()) {
+        up->Erase(up->Begin() + std::stoi(tokens[0]));
+        out.push_back(to_text(d));
+      }
+    }
+  }
+  return out;
+}
+
+struct Sample {
+  std::string ref;
+  std::string json;
+};
+
+// Compares the two registries on every mutation of every sample; returns how many were invalid.
+int compare(const SchemaRegistry& fast, const SchemaRegistry& reference, const std::vector<Sample>& samples) {
+  int invalid = 0;
+  for (const Sample& s : samples) {
+    if (!fast.has(s.ref)) {
+      ADD_FAILURE() << "no schema " << s.ref;
+      continue;
+    }
+    for (const std::string& text : mutations(s.json)) {
+      rapidjson::Document d;
+      d.Parse(text.c_str());
+      auto by_fast = fast.validate(s.ref, d);
+      auto by_valijson = reference.validate(s.ref, d);
+      EXPECT_EQ(by_fast.empty(), by_valijson.empty()) << s.ref << " " << text;
+      if (by_fast.empty()) continue;
+      ++invalid;
+      for (const SchemaError& e : by_fast) {
+        EXPECT_NE(e.keyword, "schema") << "unexplained rejection of " << text << " by " << s.ref << ": " << e.message;
+        EXPECT_FALSE(e.message.empty());
+      }
+    }
+  }
+  return invalid;
+}
+
+void load_both(const std::string& root, std::unique_ptr<SchemaRegistry>& fast, std::unique_ptr<SchemaRegistry>& reference) {
+  Diagnostics diags;
+  fast = SchemaRegistry::load(root, diags);
+  ASSERT_TRUE(diags.empty()) << format_diagnostic(diags[0]);
+  SchemaLoadOptions options;
+  options.fast_path = false;
+  reference = SchemaRegistry::load(root, diags, options);
+}
+
+TEST(SchemaFastPath, AgreesWithValijsonOnFixtureSchemas) {
+  std::unique_ptr<SchemaRegistry> fast, reference;
+  load_both((here() / "schemas" / "good").string(), fast, reference);
+  std::vector<Sample> samples = {
+      {"anthropic/message.json",
+       R"({"id":"msg_1","type":"message","role":"assistant","content":[{"type":"text","text":"hi"},{"type":"tool_use","id":"toolu_1","name":"f","input":{"a":[1,2]}}],"stop_reason":"end_turn","stop_sequence":null,"usage":{"input_tokens":3,"output_tokens":5},"temperature":0.5,"a/b~c":"s","flag":true})"},
+      {"anthropic/events.json#/definitions/content_block_delta",
+       R"({"type":"content_block_delta","index":0,"delta":{"type":"text_delta","text":"Hello"}})"},
+      {"anthropic/events.json#/definitions/content_block_delta",
+       R"({"type":"content_block_delta","index":1,"delta":{"type":"input_json_delta","partial_json":"{\"a\":"}})"},
+      {"anthropic/nested/deep.json",
+       R"({"usage":{"input_tokens":1,"output_tokens":2},"sibling":{"type":"ping"},"tags":["a","b"],"pair":["x",2],"any":"s","either":1.5,"not_null":1,"both":"ab","meta":{"x-a":"1"},"deps":{"a":1,"b":2}})"},
+  };
+  int invalid = compare(*fast, *reference, samples);
+  EXPECT_GT(invalid, 100);  // the mutations do reach the schemas' keywords
+}
+
+// The repository's own Anthropic schemas, on events shaped like the recorded streams.
+TEST(SchemaFastPath, AgreesWithValijsonOnTheAnthropicSchemas) {
+  std::filesystem::path root = here().parent_path().parent_path().parent_path() / "schemas";
+  if (!std::filesystem::exists(root / "anthropic" / "events" / "content_block_delta.json")) {
+    GTEST_SKIP() << "no Anthropic event schemas under " << root;
+  }
+  std::unique_ptr<SchemaRegistry> fast, reference;
+  load_both(root.string(), fast, reference);
+  std::vector<Sample> samples = {
+      {"anthropic/events/message_start.json",
+       R"({"type":"message_start","message":{"id":"msg_01","type":"message","role":"assistant","content":[],"model":"claude-x","stop_reason":null,"stop_sequence":null,"usage":{"input_tokens":25,"output_tokens":1}}})"},
+      {"anthropic/events/content_block_start.json",
+       R"({"type":"content_block_start","index":0,"content_block":{"type":"text","text":""}})"},
+      {"anthropic/events/content_block_start.json",
+       R"({"type":"content_block_start","index":1,"content_block":{"type":"tool_use","id":"toolu_01","name":"get_weather","input":{}}})"},
+      {"anthropic/events/content_block_delta.json",
+       R"({"type":"content_block_delta","index":0,"delta":{"type":"text_delta","text":"Hello"}})"},
+      {"anthropic/events/content_block_delta.json",
+       R"({"type":"content_block_delta","index":1,"delta":{"type":"input_json_delta","partial_json":"{\"location\": \"San Fra"}})"},
+      {"anthropic/events/content_block_stop.json", R"({"type":"content_block_stop","index":0})"},
+      {"anthropic/events/message_delta.json",
+       R"({"type":"message_delta","delta":{"stop_reason":"end_turn","stop_sequence":null},"usage":{"output_tokens":15}})"},
+      {"anthropic/events/message_stop.json", R"({"type":"message_stop"})"},
+      {"anthropic/events/ping.json", R"({"type":"ping"})"},
+  };
+  std::vector<Sample> present;
+  for (const Sample& s : samples) {
+    if (fast->has(s.ref)) present.push_back(s);
+  }
+  ASSERT_FALSE(present.empty());
+  compare(*fast, *reference, present);
+}
+
+}  // namespace
+}  // namespace ac
