@@ -9,9 +9,9 @@
 #include <map>
 #include <mutex>
 #include <optional>
-#include <thread>
 #include <random>
 #include <stdexcept>
+#include <thread>
 #include <unordered_map>
 #include <utility>
 
@@ -29,7 +29,6 @@ class DiscardingSink : public ResponseSink {
  public:
   bool on_body(const char*, std::size_t, double) override { return true; }
 };
-
 
 // A submitted request, across all its attempts.
 struct Job {
@@ -274,7 +273,8 @@ void Transport::Impl::run() {
     release_due_retries(now);
     start_ready(now);
     int still_running = 0;
-    curl_multi_perform(multi, &still_running);
+    CURLMcode performed = curl_multi_perform(multi, &still_running);
+    if (performed != CURLM_OK) throw std::runtime_error(std::string("libcurl: ") + curl_multi_strerror(performed));
     collect_finished();
     enforce_deadlines(Clock::now());
     if (callback_error) std::rethrow_exception(std::exchange(callback_error, nullptr));
