@@ -115,6 +115,8 @@ CHECKLIST = [
      "cannot be provoked by a request; needs a simulator fault or dialect"),
     ("errors.overloaded", "§4.2", "529 overloaded_error",
      "cannot be provoked by a request; needs a simulator fault or dialect"),
+    ("errors.server-side", "§4.2", "402 billing_error, 403 permission_error, 409 conflict_error, 500 api_error, 504 timeout_error",
+     "cannot be provoked by a request; the error schema accepts each type"),
     ("errors.request-id-match", "§9", "body `request_id` equals the `request-id` header",
      "the case format cannot compare a header with a body field"),
     ("headers.both-auth", "§0", "x-api-key and Authorization both sent",

@@ -22,7 +22,10 @@ import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.join(HERE, "anthropic")
-DEFAULT_SAMPLES = "/work/shared/reference/sse-samples"
+# The recorded streams, vendored for the stream tests; the shared reference copy otherwise.
+DEFAULT_SAMPLES = next((d for d in (os.path.join(os.path.dirname(HERE), "tests", "unit", "stream", "samples"),
+                                    "/work/shared/reference/sse-samples") if os.path.isdir(d)),
+                       "/work/shared/reference/sse-samples")
 
 # Keywords Valijson (1.0, draft 7 parser) understands, plus annotations it ignores.
 KEYWORDS = {"$schema", "$comment", "$ref", "definitions", "type", "const", "enum", "properties",
