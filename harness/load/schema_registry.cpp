@@ -26,6 +26,7 @@
 #include "load/schema_explain.hpp"
 #include "load/schema_fast.hpp"
 #include "load/schema_pointer.hpp"
+#include "load/suggest.hpp"
 
 namespace ac {
 
@@ -164,6 +165,30 @@ class ValijsonRegistry : public SchemaRegistry {
     std::size_t file = 0;
     std::string pointer;
     return parse_ref(bundle_, ref, file, pointer) && resolve_pointer(bundle_.file_root(file), pointer);
+  }
+
+  std::string hint_for(const std::string& ref) const override {
+    std::size_t hash = ref.find('#');
+    std::string file = ref.substr(0, hash);
+    auto it = bundle_.file_index.find(file);
+    if (it == bundle_.file_index.end()) {
+      std::string hint = did_you_mean(file, bundle_.files);
+      return bundle_.files.empty() ? "the schema folder holds no *.json file" : hint;
+    }
+    if (hash == std::string::npos) return "";
+    std::vector<std::string> defined;
+    const rapidjson::Value& root = bundle_.file_root(it->second);
+    for (const char* container : {"definitions", "$defs"}) {
+      auto defs = root.IsObject() ? root.FindMember(container) : root.MemberEnd();
+      if (!root.IsObject() || defs == root.MemberEnd() || !defs->value.IsObject()) continue;
+      for (const auto& d : defs->value.GetObject()) {
+        std::string p = file + "#/" + container;
+        append_pointer_token(p, d.name.GetString());
+        defined.push_back(p);
+      }
+    }
+    return defined.empty() ? "a fragment is a JSON pointer into the file, e.g. " + file + "#/properties/x"
+                           : did_you_mean(ref, defined);
   }
 
   std::vector<SchemaError> validate(const std::string& ref, const rapidjson::Value& value) const override {

@@ -41,6 +41,10 @@ class SchemaRegistry {
 
   virtual bool has(const std::string& ref) const = 0;
 
+  // For a reference `has()` rejects: a hint naming what exists ("did you mean
+  // `anthropic/message.json`?", or the definitions of the file when only the fragment is wrong).
+  virtual std::string hint_for(const std::string& ref) const { return ""; }
+
   // Validates `value` against the schema at `ref`; returns the distinct errors (empty = valid).
   // Safe to call from several threads at once.
   virtual std::vector<SchemaError> validate(const std::string& ref, const rapidjson::Value& value) const = 0;

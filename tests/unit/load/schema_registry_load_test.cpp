@@ -47,6 +47,14 @@ TEST(SchemaRegistryLoad, HasKnowsFilesDefinitionsAndFragments) {
   EXPECT_FALSE(registry->has("common.json#definitions"));  // a fragment must be a JSON pointer
 }
 
+TEST(SchemaRegistryLoad, HintForAnUnknownReferenceNamesWhatExists) {
+  Diagnostics diags;
+  auto registry = SchemaRegistry::load(fixtures("good"), diags);
+  EXPECT_EQ(registry->hint_for("anthropic/mesage.json"), "did you mean `anthropic/message.json`?");
+  EXPECT_EQ(registry->hint_for("common.json#/definitions/usgae"), "did you mean `common.json#/definitions/usage`?");
+  EXPECT_NE(registry->hint_for("anthropic/message.json#/nope").find("JSON pointer"), std::string::npos);
+}
+
 TEST(SchemaRegistryLoad, InvalidJsonIsLocatedAtLineAndColumn) {
   Diagnostics diags;
   auto registry = SchemaRegistry::load(fixtures("bad_json"), diags);
