@@ -103,7 +103,7 @@ TEST(Violations, InvalidPartialJson) {
   const Finding* f = find(j.findings, "stream-fold", "is not valid JSON");
   ASSERT_NE(f, nullptr) << dump(j.findings);
   EXPECT_EQ(f->pointer, "/folded/content/0/input");
-  EXPECT_NE(f->message.find("event 4 (content_block_stop)"), std::string::npos) << f->message;
+  EXPECT_NE(f->message.find("event 5 (content_block_stop)"), std::string::npos) << f->message;
 }
 
 TEST(Violations, PartialJsonThatIsNotAnObject) {
