@@ -71,9 +71,11 @@ CHECKLIST = [
     ("models.list", "§6.2", "models list page", None),
     ("models.get", "§6.2", "one model by id", None),
     ("models.pagination", "§6.2, §1.1", "`limit`, `after_id`, `before_id`", None),
-    ("batches.create", "§6.3", "create a message batch", "needs batch endpoints in the reference simulator"),
-    ("batches.retrieve", "§6.3", "retrieve / list / cancel / delete a batch", "needs batch endpoints in the reference simulator (and an id from a previous step)"),
-    ("batches.results", "§6.3", "results as JSON lines", "needs batch endpoints and a JSONL body check"),
+    ("batches.create", "§6.3", "create a message batch (and its validation)", None),
+    ("batches.retrieve", "§6.3", "list; retrieve / cancel / delete (unknown id -> 404)", None),
+    ("batches.results", "§6.3", "results (unknown id -> 404)", None),
+    ("batches.lifecycle", "§6.3", "retrieve, cancel, delete and read the JSON-lines results of a batch just created",
+     "a case cannot carry the id of one request into the next, and there is no JSON-lines body check"),
     ("Streaming", None, None, None),
     ("stream.content-type", "§9, §5.1", "`text/event-stream`", None),
     ("stream.grammar", "§9, §5.3", "every frame named, name == data.type, JSON parses, event order, delta/block compatibility", None),
@@ -130,6 +132,8 @@ CHECKLIST = [
 
 CASE_LINE = re.compile(r"^(\s*)- id:\s*(\S+)\s*$")
 FIELD_LINE = re.compile(r"^(\s*)(feature|tags):\s*(.*?)\s*$")
+# A plain (unquoted) scalar may not contain ": " or " #": YAML reads a mapping or a comment.
+PLAIN_TITLE = re.compile(r"^\s*title:\s*([^'\"\s].*)$")
 
 
 class CoverageError(Exception):
@@ -150,6 +154,10 @@ def scan_file(path):
             if len(m.group(1)) == indent:
                 cases.append([m.group(2), None, [], number])
             continue
+        m = PLAIN_TITLE.match(line)
+        if m and (": " in m.group(1) or " #" in m.group(1)):
+            raise CoverageError("%s:%d: title holds ': ' or ' #' unquoted (YAML would misread it): "
+                                "quote it" % (path, number))
         m = FIELD_LINE.match(line)
         if m and cases and indent is not None and len(m.group(1)) == indent + 2:
             if m.group(2) == "feature":

@@ -157,6 +157,15 @@ class CoverageTest(unittest.TestCase):
         finally:
             shutil.rmtree(folder)
 
+    def test_scanner_rejects_a_title_yaml_would_misread(self):
+        folder = tempfile.mkdtemp()
+        try:
+            self.write_case_file(folder, 'cases:\n  - id: a.one\n    title: An explicit "stream": false\n    feature: f\n')
+            with self.assertRaisesRegex(coverage.CoverageError, "quote it"):
+                coverage.scan_cases(folder)
+        finally:
+            shutil.rmtree(folder)
+
     def test_stale_file_fails_the_check(self):
         folder = tempfile.mkdtemp()
         try:
