@@ -21,17 +21,6 @@ std::string json_text(const rapidjson::Value& value, std::size_t max_chars) {
   return text;
 }
 
-const char* json_type_name(const rapidjson::Value& value) {
-  if (value.IsNull()) return "null";
-  if (value.IsBool()) return "boolean";
-  if (value.IsString()) return "string";
-  if (value.IsArray()) return "array";
-  if (value.IsObject()) return "object";
-  if (value.IsInt64() || value.IsUint64()) return "integer";
-  double d = value.GetDouble();
-  return std::floor(d) == d && std::isfinite(d) ? "integer" : "number";
-}
-
 bool json_equal(const rapidjson::Value& a, const rapidjson::Value& b) {
   if (a.IsNumber() && b.IsNumber()) {
     if (a.IsInt64() && b.IsInt64()) return a.GetInt64() == b.GetInt64();

@@ -77,7 +77,8 @@ int list_faults() {
 }
 
 int list_dialects() {
-  for (const auto& [name, text] : sim::list_dialects()) std::cout << name << "  " << text << "\n";
+  // Provider dialects arrive as data files (issue 5); until then the reference is the only one.
+  std::cout << "reference  the official Anthropic Messages API, as the reference document describes it\n";
   return kExitOk;
 }
 

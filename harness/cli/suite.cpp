@@ -28,6 +28,10 @@ void load_grammars(const std::vector<Case>& cases, const std::string& root, Gram
 }
 
 void check_references(const Suite& suite, Diagnostics& out) {
+  for (const auto& [ref, grammar] : suite.grammars) {
+    Diagnostics d = check_grammar_schemas(*grammar, *suite.schemas);
+    out.insert(out.end(), d.begin(), d.end());
+  }
   for (const auto& c : suite.cases) {
     check_schema_ref(*suite.schemas, c.expect.schema, c.expect.schema_where, "schema", out);
     if (!c.expect.stream) continue;

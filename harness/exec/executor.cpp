@@ -1,6 +1,7 @@
 #include "exec/executor.hpp"
 
 #include "check/judge.hpp"
+#include "check/json_text.hpp"
 
 namespace ac {
 
@@ -62,6 +63,7 @@ Executor::Executor(Transport& transport, const SchemaRegistry& schemas, const Gr
     : transport_(transport), schemas_(schemas), grammars_(grammars), redactor_(redactor), options_(options) {}
 
 void Executor::run(std::vector<Job>& jobs, const OnResult& on_result) {
+  pairing_.plan(jobs);
   for (auto& job : jobs) {
     if (job.decided)
       on_result(decided_result(job));
@@ -69,6 +71,7 @@ void Executor::run(std::vector<Job>& jobs, const OnResult& on_result) {
       submit(job, on_result);
   }
   transport_.run();
+  pairing_.flush(on_result);
 }
 
 Result Executor::decided_result(const Job& job) const {
@@ -78,7 +81,7 @@ Result Executor::decided_result(const Job& job) const {
   return r;
 }
 
-void Executor::submit(Job& job, const OnResult& on_result) {
+void Executor::submit(Job& job, const Pairing::Emit& emit) {
   const Grammar* grammar = nullptr;
   if (job.expect.stream) {
     auto it = grammars_.find(job.expect.stream->grammar);
@@ -88,9 +91,12 @@ void Executor::submit(Job& job, const OnResult& on_result) {
   const Job* j = &job;
   transport_.submit(
       http_request_of(job), collector,
-      [this, j, collector, &on_result](TransferOutcome outcome) {
+      [this, j, collector, &emit](TransferOutcome outcome) {
         collector->finish(outcome.error.empty());
-        on_result(judged_result(*j, *collector, std::move(outcome)));
+        std::string folded;
+        if (collector->stream() && j->expect.stream && !j->expect.stream->compare_with.empty())
+          folded = json_text(collector->stream()->folded(), std::string::npos);
+        pairing_.offer(*j, judged_result(*j, *collector, std::move(outcome)), folded, emit);
       },
       job.target->provider.name);
 }

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "exec/pairing.hpp"
 #include "exec/response_collector.hpp"
 #include "plan/job.hpp"
 #include "plan/redactor.hpp"
@@ -32,7 +33,7 @@ class Executor {
   void run(std::vector<Job>& jobs, const OnResult& on_result);
 
  private:
-  void submit(Job& job, const OnResult& on_result);
+  void submit(Job& job, const Pairing::Emit& emit);
   Result decided_result(const Job& job) const;
   Result judged_result(const Job& job, const ResponseCollector& collector, TransferOutcome&& outcome) const;
 
@@ -41,6 +42,7 @@ class Executor {
   const Grammars& grammars_;
   const Redactor& redactor_;
   ExecutorOptions options_;
+  Pairing pairing_;
 };
 
 // The Result skeleton every job shares: identity of case, provider and repeat.

@@ -1,0 +1,72 @@
+#include <iostream>
+#include <memory>
+
+#include "cli/commands.hpp"
+#include "cli/data_paths.hpp"
+#include "cli/exit_codes.hpp"
+#include "load/schema_registry.hpp"
+#include "stream/stream_judge.hpp"
+
+namespace ac {
+
+namespace {
+struct CheckStreamOptions {
+  std::vector<std::string> files;
+  std::string schemas_dir;
+  std::string grammar = "anthropic/stream-grammar.yaml";
+  bool quiet = false;
+};
+
+void print_finding(const Finding& f) {
+  std::cout << "  - " << to_string(f.severity) << " " << f.check;
+  if (!f.pointer.empty()) std::cout << " " << f.pointer;
+  std::cout << ": " << f.message << "\n";
+  if (!f.expected.empty() || !f.actual.empty())
+    std::cout << "      expected: " << f.expected << "\n      actual:   " << f.actual << "\n";
+}
+
+int check_stream(const CheckStreamOptions& o) {
+  Diagnostics diags;
+  auto schemas = SchemaRegistry::load(o.schemas_dir, diags);
+  std::unique_ptr<Grammar> grammar;
+  Diagnostics g = load_grammar(o.schemas_dir + "/" + o.grammar, grammar);
+  diags.insert(diags.end(), g.begin(), g.end());
+  if (grammar && schemas) {
+    Diagnostics s = check_grammar_schemas(*grammar, *schemas);
+    diags.insert(diags.end(), s.begin(), s.end());
+  }
+  for (const auto& d : diags) std::cerr << format_diagnostic(d);
+  if (!diags.empty()) return kExitInput;
+
+  int code = kExitOk;
+  for (const auto& file : o.files) {
+    StreamFileVerdict v = judge_stream_file_verbose(file, *grammar, *schemas);
+    bool failed = false;
+    for (const auto& f : v.findings) failed = failed || f.severity != Severity::Warning;
+    std::cout << (failed ? "FAIL " : "ok   ") << file << ": " << v.events << " events";
+    if (!v.error_summary.empty()) std::cout << ", ended with an in-band error (" << v.error_summary << ")";
+    std::cout << ", " << v.findings.size() << (v.findings.size() == 1 ? " finding\n" : " findings\n");
+    if (!o.quiet)
+      for (const auto& f : v.findings) print_finding(f);
+    if (failed) code = kExitFindings;
+  }
+  return code;
+}
+}  // namespace
+
+void add_check_stream_command(CLI::App& app, Action& action) {
+  auto o = std::make_shared<CheckStreamOptions>();
+  CLI::App* cmd = app.add_subcommand("check-stream", "Judge recorded event streams (SSE transcripts) offline");
+  cmd->footer("The same parser, grammar, per-event schemas, folding and invariants as a live run, without timing.\n"
+              "Exit 0 when every file conforms, 1 when any does not. Example: apiconform check-stream capture.sse");
+  cmd->add_option("files", o->files, "SSE transcripts (raw bytes of the response body)")->required()->check(CLI::ExistingFile);
+  cmd->add_option("--schemas", o->schemas_dir, "Schemas folder (default: schemas/)");
+  cmd->add_option("--grammar", o->grammar, "Grammar file under the schemas folder")->capture_default_str();
+  cmd->add_flag("--quiet,-q", o->quiet, "Only one line per file");
+  cmd->final_callback([o, &action]() {
+    if (o->schemas_dir.empty()) o->schemas_dir = data_path("schemas");
+    action = [o]() { return check_stream(*o); };
+  });
+}
+
+}  // namespace ac

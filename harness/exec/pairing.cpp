@@ -1,0 +1,84 @@
+#include "exec/pairing.hpp"
+
+#include <rapidjson/document.h>
+
+#include "exec/shape_compare.hpp"
+
+namespace ac {
+
+std::string Pairing::key(const Job& job, const std::string& case_id) {
+  return job.target->provider.name + "\n" + std::to_string(job.repeat) + "\n" + case_id;
+}
+
+void Pairing::plan(const std::vector<Job>& jobs) {
+  for (const auto& job : jobs)
+    if (!job.decided) partners_.emplace(key(job, job.test->id), false);
+  for (const auto& job : jobs) {
+    if (!job.expect.stream || job.expect.stream->compare_with.empty()) continue;
+    auto it = partners_.find(key(job, job.expect.stream->compare_with));
+    if (it != partners_.end()) it->second = true;
+  }
+}
+
+void Pairing::complete(Waiting& w, const std::string& plain_body) {
+  rapidjson::Document folded, plain;
+  folded.Parse(w.folded.c_str(), w.folded.size());
+  plain.Parse(plain_body.c_str(), plain_body.size());
+  if (folded.HasParseError() || !folded.IsObject() || plain.HasParseError() || !plain.IsObject()) {
+    w.result.findings.push_back(Finding{"stream-vs-json", "", "two messages to compare", "",
+                                        "could not compare with " + w.partner_id + ": one of the two replies is not a message",
+                                        Severity::Warning});
+    return;
+  }
+  std::size_t before = w.result.findings.size();
+  compare_message_shapes(folded, plain, w.partner_id, w.result.findings);
+  if (w.result.findings.size() > before && w.result.verdict == Verdict::Pass) w.result.verdict = Verdict::Fail;
+}
+
+void Pairing::offer(const Job& job, Result&& result, const std::string& folded_json, const Emit& emit) {
+  std::string own = key(job, job.test->id);
+  auto partner_of = partners_.find(own);
+  if (partner_of != partners_.end() && partner_of->second) {
+    bodies_[own] = result.exchange.body;
+    auto waiting = waiting_.find(own);
+    if (waiting != waiting_.end()) {
+      for (auto& w : waiting->second) {
+        complete(w, bodies_[own]);
+        emit(std::move(w.result));
+      }
+      waiting_.erase(waiting);
+    }
+  }
+  bool compares = job.expect.stream && !job.expect.stream->compare_with.empty() && result.verdict != Verdict::Error;
+  if (!compares) {
+    emit(std::move(result));
+    return;
+  }
+  std::string partner = key(job, job.expect.stream->compare_with);
+  Waiting w{std::move(result), folded_json, job.expect.stream->compare_with};
+  auto body = bodies_.find(partner);
+  if (body != bodies_.end()) {
+    complete(w, body->second);
+    emit(std::move(w.result));
+  } else if (!partners_.count(partner)) {
+    w.result.findings.push_back(Finding{"stream-vs-json", "", w.partner_id, "not run",
+                                        "the non-streamed case to compare with was not run (filtered out or skipped)",
+                                        Severity::Warning});
+    emit(std::move(w.result));
+  } else {
+    waiting_[partner].push_back(std::move(w));
+  }
+}
+
+void Pairing::flush(const Emit& emit) {
+  for (auto& [partner, list] : waiting_) {
+    for (auto& w : list) {
+      w.result.findings.push_back(Finding{"stream-vs-json", "", w.partner_id, "no reply",
+                                          "the non-streamed case to compare with did not finish", Severity::Warning});
+      emit(std::move(w.result));
+    }
+  }
+  waiting_.clear();
+}
+
+}  // namespace ac
