@@ -1,5 +1,6 @@
 #include "check/json_assertions.hpp"
 
+#include <cmath>
 #include <regex>
 
 #include <rapidjson/pointer.h>
@@ -27,10 +28,16 @@ bool parse(const std::string& text, rapidjson::Document& doc) {
   return !doc.HasParseError();
 }
 
+// Bounds come from YAML as doubles; a person wrote "1", not "1.0".
+std::string number_text(double v) {
+  if (std::floor(v) == v && std::fabs(v) < 1e15) return std::to_string(static_cast<long long>(v));
+  return json_text(rapidjson::Value(v));
+}
+
 std::string range_text(const JsonExpectation& a) {
-  if (a.min && a.max) return "between " + json_text(rapidjson::Value(*a.min)) + " and " + json_text(rapidjson::Value(*a.max));
-  if (a.min) return ">= " + json_text(rapidjson::Value(*a.min));
-  if (a.max) return "<= " + json_text(rapidjson::Value(*a.max));
+  if (a.min && a.max) return "between " + number_text(*a.min) + " and " + number_text(*a.max);
+  if (a.min) return ">= " + number_text(*a.min);
+  if (a.max) return "<= " + number_text(*a.max);
   return "any";
 }
 
@@ -120,7 +127,7 @@ void check_length(const Context& c, const rapidjson::Value& actual) {
     return;
   }
   if (!in_range(length, c.assertion))
-    c.fail("length " + range_text(c.assertion), "length " + json_text(rapidjson::Value(length)),
+    c.fail("length " + range_text(c.assertion), "length " + number_text(length),
            "length is out of range");
 }
 

@@ -1,16 +1,12 @@
 #include <gtest/gtest.h>
 
 #include "check/check_input.hpp"
+#include "no_schemas.hpp"
 
 namespace ac {
 namespace {
 
-// A registry that knows no schema: these checks never reach it.
-class NoSchemas : public SchemaRegistry {
- public:
-  bool has(const std::string&) const override { return false; }
-  std::vector<SchemaError> validate(const std::string&, const rapidjson::Value&) const override { return {}; }
-};
+using test::NoSchemas;
 
 struct Fixture {
   Expectation expect;
