@@ -4,6 +4,7 @@
 #include "report/escape.hpp"
 #include "report/html_latency.hpp"
 #include "report/report.hpp"
+#include "results/utf8.hpp"
 
 namespace ac {
 namespace {
@@ -158,8 +159,11 @@ std::string headers_table(const Headers& headers) {
   return out + "</table>\n";
 }
 
-std::string body_block(const std::string& body, std::size_t size, bool truncated, std::size_t limit) {
-  if (body.empty()) return "<p class=\"note\">no body</p>\n";
+std::string body_block(const std::string& raw, std::size_t size, bool truncated, std::size_t limit) {
+  if (raw.empty()) return "<p class=\"note\">no body</p>\n";
+  // Counted as written to results.json (invalid bytes already replaced), so a report rendered
+  // from the file says the same as one rendered at the end of the run.
+  const std::string body = valid_utf8(raw);
   std::string out = "<pre>" + h(excerpt(body, limit)) + "</pre>\n";
   if (truncated || body.size() > limit || size > body.size()) {
     out += "<p class=\"note\">excerpt: " + std::to_string(std::min(body.size(), limit)) + " of " +
@@ -237,8 +241,12 @@ std::string result_detail(const Result& r, int repeat) {
 std::string case_detail(const ResultsFile& r, const CaseOutcome& c, std::size_t index, int repeat) {
   std::string flags;
   if (c.verdict == Verdict::Fail) flags += c.breaking ? "breaking" : "cosmetic only";
-  if (c.flaky) flags += (flags.empty() ? "" : " · ") + std::string("flaky ") + std::to_string(c.passes) + "/" +
-                        std::to_string(c.runs) + " passed";
+  if (c.runs > 1) {
+    const std::string k = std::to_string(c.runs);
+    flags += (flags.empty() ? "" : " · ") + std::string(c.flaky ? "flaky: " : "") + std::to_string(c.passes) + "/" + k +
+             " repeats passed (pass@" + k + " " + (pass_at_k(c) ? "yes" : "no") + ", pass^" + k + " " +
+             (pass_hat_k(c) ? "yes" : "no") + ")";
+  }
   if (c.retried) flags += (flags.empty() ? "" : " · ") + std::string("retried, up to ") +
                           std::to_string(c.max_attempts) + " attempts";
   if (c.fixed) flags += (flags.empty() ? "" : " · ") + std::string("fixed: a known deviation that now passes");

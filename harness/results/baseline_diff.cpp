@@ -143,6 +143,7 @@ BaselineDiff diff_results(const ResultsFile& old_run, const ResultsFile& new_run
   const Side new_side = index_run(new_run);
   std::map<std::string, ProviderDiff> by_provider;
   std::vector<std::string> order;
+  int compared = 0;
   auto provider = [&](const std::string& name) -> ProviderDiff& {
     auto it = by_provider.find(name);
     if (it == by_provider.end()) {
@@ -163,6 +164,7 @@ BaselineDiff diff_results(const ResultsFile& old_run, const ResultsFile& new_run
       provider(key.first).changes.push_back(change);
       continue;
     }
+    ++compared;
     CaseChange change;
     if (compare_case(old_side, o, new_side, it->second, change)) provider(key.first).changes.push_back(change);
   }
@@ -176,6 +178,7 @@ BaselineDiff diff_results(const ResultsFile& old_run, const ResultsFile& new_run
   }
 
   BaselineDiff diff;
+  diff.compared = compared;
   for (const auto& name : order) {
     ProviderDiff& p = by_provider[name];
     if (p.changes.empty() && p.note.empty()) continue;

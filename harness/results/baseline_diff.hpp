@@ -40,6 +40,7 @@ struct ProviderDiff {
 
 struct BaselineDiff {
   std::vector<ProviderDiff> providers;  // only providers with changes or notes
+  int compared = 0;                     // cases present in both runs
   int count(ChangeKind k) const;
   bool has_regressions() const { return count(ChangeKind::Regression) > 0; }
   bool clean() const;  // nothing changed at all

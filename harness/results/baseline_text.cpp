@@ -71,7 +71,7 @@ std::string counts(const Counted& d) {
 }  // namespace
 
 std::string format_diff(const BaselineDiff& diff, bool color) {
-  if (diff.clean()) return "no differences\n";
+  if (diff.clean()) return "no differences (" + plural(diff.compared, "case", "cases") + " compared)\n";
   std::string out;
   for (const auto& p : diff.providers) {
     out += p.provider + ": " + counts(p);

@@ -57,6 +57,8 @@ void finish_cell(Cell& cell, bool provider_run) {
   cell.pass_at_k = n > 0 ? cell.pass_at_k / n : 0;
   cell.pass_hat_k = n > 0 ? cell.pass_hat_k / n : 0;
   cell.state = cell_state(cell, provider_run);
+  // A reason explains a cell only when nothing in it was judged.
+  if (cell.state != CellState::NotRun && cell.state != CellState::Unsupported) cell.reason.clear();
   cell.cosmetic_only = (cell.state == CellState::Fail || cell.state == CellState::Partial) && cell.fail > 0 &&
                        cell.breaking == 0 && cell.error == 0;
 }

@@ -38,6 +38,7 @@ TEST(SchemaRegistryLoad, HasKnowsFilesDefinitionsAndFragments) {
   EXPECT_TRUE(registry->has("anthropic/message.json"));
   EXPECT_TRUE(registry->has("common.json"));
   EXPECT_TRUE(registry->has("anthropic/nested/deep.json"));
+  EXPECT_TRUE(registry->has("bom.json"));  // starts with a UTF-8 byte order mark
   EXPECT_TRUE(registry->has("common.json#/definitions/usage"));
   EXPECT_TRUE(registry->has("common.json#/definitions/a~1b"));
   EXPECT_TRUE(registry->has("anthropic/message.json#/properties/content"));  // any pointer, not only definitions

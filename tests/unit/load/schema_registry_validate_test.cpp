@@ -288,6 +288,15 @@ TEST_F(SchemaValidate, FormatFailureFallsBackToTheValidatorsWords) {
   EXPECT_EQ(errors[0].actual, "\"yesterday\"");
 }
 
+TEST_F(SchemaValidate, IsValidGivesTheVerdictAlone) {
+  doc_.Parse(message().c_str());
+  EXPECT_TRUE(registry_->is_valid("anthropic/message.json", doc_));
+  EXPECT_FALSE(registry_->is_valid("common.json#/definitions/usage", doc_));
+  EXPECT_FALSE(registry_->is_valid("anthropic/nope.json", doc_));
+  doc_.Parse(message(R"(, "created_at": "yesterday")").c_str());  // judged by Valijson (format)
+  EXPECT_FALSE(registry_->is_valid("anthropic/message.json", doc_));
+}
+
 TEST_F(SchemaValidate, UnknownRefIsAnErrorNotACrash) {
   auto errors = check("anthropic/nope.json", "{}");
   ASSERT_EQ(errors.size(), 1u);

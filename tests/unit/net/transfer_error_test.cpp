@@ -10,7 +10,7 @@ namespace {
 FailureFacts facts(CURLcode code) {
   FailureFacts f;
   f.code = code;
-  f.url = "https://api.example.com/v1/messages";
+  f.scheme = "https";
   f.host = "api.example.com";
   f.where = "api.example.com:443";
   f.connect_timeout_s = 10;
@@ -44,6 +44,15 @@ TEST(DescribeFailure, NamesWhatHappenedAndWhere) {
   tls.curl_message = "SSL certificate problem: self-signed certificate";
   EXPECT_EQ(describe_failure(tls),
             "TLS failure (api.example.com:443): SSL certificate problem: self-signed certificate");
+
+  auto ftp = facts(CURLE_UNSUPPORTED_PROTOCOL);
+  ftp.scheme = "ftp";
+  EXPECT_EQ(describe_failure(ftp), "unsupported URL scheme 'ftp' (only http and https)");
+  auto not_http = facts(CURLE_UNSUPPORTED_PROTOCOL);
+  not_http.connected = true;
+  not_http.curl_message = "Received HTTP/0.9 when not allowed";
+  EXPECT_EQ(describe_failure(not_http),
+            "the response is not HTTP (api.example.com:443): Received HTTP/0.9 when not allowed");
 
   auto other = facts(CURLE_TOO_MANY_REDIRECTS);
   EXPECT_EQ(describe_failure(other), std::string(curl_easy_strerror(CURLE_TOO_MANY_REDIRECTS)) +

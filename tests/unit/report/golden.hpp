@@ -27,6 +27,22 @@ inline std::string golden_dir() {
   return std::string(source && *source ? source : ".") + "/tests/golden";
 }
 
+// The first line where two renderings differ, "" when they are equal; keeps failures readable.
+inline std::string first_difference(const std::string& expected, const std::string& actual) {
+  if (expected == actual) return "";
+  std::istringstream a(expected), b(actual);
+  std::string la, lb;
+  for (int line = 1;; ++line) {
+    const bool more_a = static_cast<bool>(std::getline(a, la));
+    const bool more_b = static_cast<bool>(std::getline(b, lb));
+    if (!more_a && !more_b) return "they differ only in the final newline";
+    if (la != lb || more_a != more_b) {
+      return "line " + std::to_string(line) + ":\n  expected: " + (more_a ? la : "<end>") +
+             "\n  actual:   " + (more_b ? lb : "<end>");
+    }
+  }
+}
+
 // Compares `actual` with tests/golden/<name>; APICONFORM_UPDATE_GOLDEN=1 rewrites the file.
 inline void expect_golden(const std::string& name, const std::string& actual) {
   const std::string path = golden_dir() + "/" + name;
@@ -39,24 +55,11 @@ inline void expect_golden(const std::string& name, const std::string& actual) {
   ASSERT_TRUE(in) << path << " is missing; run the test with APICONFORM_UPDATE_GOLDEN=1 to create it";
   std::ostringstream expected;
   expected << in.rdbuf();
-  if (expected.str() == actual) return;
-  // Point at the first differing line rather than dumping two whole reports.
-  std::istringstream a(expected.str()), b(actual);
-  std::string la, lb;
-  int line = 0;
-  while (true) {
-    ++line;
-    const bool more_a = static_cast<bool>(std::getline(a, la));
-    const bool more_b = static_cast<bool>(std::getline(b, lb));
-    if (!more_a && !more_b) break;
-    if (la != lb || more_a != more_b) {
-      ADD_FAILURE() << path << ":" << line << ": differs from the rendering (APICONFORM_UPDATE_GOLDEN=1 "
-                    << "rewrites it after review)\n  golden: " << (more_a ? la : "<end of file>")
-                    << "\n  now:    " << (more_b ? lb : "<end of output>");
-      return;
-    }
+  const std::string difference = first_difference(expected.str(), actual);
+  if (!difference.empty()) {
+    ADD_FAILURE() << path << " differs from the rendering (APICONFORM_UPDATE_GOLDEN=1 rewrites it after review), "
+                  << difference;
   }
-  ADD_FAILURE() << path << ": differs only in its final newline";
 }
 
 }  // namespace ac::testing

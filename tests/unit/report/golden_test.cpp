@@ -36,3 +36,32 @@ TEST(Normalise, ReplacesTimesPortsAndVersion) {
 
 }  // namespace
 }  // namespace ac
+
+#include "results/results_reader.hpp"
+#include "results/results_writer.hpp"
+#include "unit/results/scratch_dir.hpp"
+
+namespace ac {
+namespace {
+
+// `apiconform report results.json` must say exactly what the end of the run said.
+TEST(ReportsFromFile, MatchTheReportsRenderedInMemory) {
+  const ResultsFile fixture = testing::report_fixture();
+  testing::ScratchDir dir;
+  ResultsWriter writer;
+  std::string error;
+  ASSERT_TRUE(writer.open(dir.file("results.json"), fixture.run, error)) << error;
+  for (const auto& r : fixture.results) writer.add(r);
+  writer.close(fixture.summary, fixture.finished_at);
+  ResultsFile read;
+  ASSERT_TRUE(read_results(dir.file("results.json"), read, error)) << error;
+  for (const auto& format : report_formats()) {
+    std::string from_memory, from_file;
+    ASSERT_TRUE(render_report(format.name, fixture, from_memory, error));
+    ASSERT_TRUE(render_report(format.name, read, from_file, error));
+    EXPECT_EQ(testing::first_difference(from_memory, from_file), "") << format.name;
+  }
+}
+
+}  // namespace
+}  // namespace ac

@@ -33,7 +33,7 @@ TEST(BaselineDiff, IdenticalRunsWithDifferentTimingsDiffClean) {
   const BaselineDiff d = diff_results(a, b);
   EXPECT_TRUE(d.clean()) << format_diff(d, false);
   EXPECT_EQ(d.exit_code(), 0);
-  EXPECT_EQ(format_diff(d, false), "no differences\n");
+  EXPECT_EQ(format_diff(d, false), "no differences (2 cases compared)\n");
 }
 
 TEST(BaselineDiff, ClassifiesEveryKindOfChange) {
@@ -124,7 +124,7 @@ TEST(DiffFiles, ExitCodesFollowTheFiles) {
   write_file(dir.file("worse.json"), make_file({make_result("p", "f", "a", V::Error)}));
   std::string out, error;
   EXPECT_EQ(diff_files(dir.file("old.json"), dir.file("same.json"), false, out, error), 0);
-  EXPECT_EQ(out, "no differences\n");
+  EXPECT_EQ(out, "no differences (1 case compared)\n");
   EXPECT_EQ(diff_files(dir.file("old.json"), dir.file("worse.json"), false, out, error), 1);
   EXPECT_NE(out.find("pass -> error: connection refused"), std::string::npos) << out;
   EXPECT_EQ(diff_files(dir.file("old.json"), dir.file("missing.json"), false, out, error), 2);

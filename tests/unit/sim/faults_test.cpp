@@ -56,7 +56,8 @@ TEST_F(SimFaults, BaselineStreamIsCleanTwoBlocks) {
   auto r = messages(kTwoBlocks);
   auto events = parse_sse(r.body);
   EXPECT_TRUE(r.complete);
-  EXPECT_EQ(std::count(names_of(events).begin(), names_of(events).end(), "content_block_start"), 2);
+  auto names = names_of(events);
+  EXPECT_EQ(std::count(names.begin(), names.end(), "content_block_start"), 2);
   EXPECT_TRUE(parses(partial_json(events)));
   EXPECT_EQ(events.back().name, "message_stop");
 }

@@ -1,5 +1,7 @@
 #include <fstream>
+#include <memory>
 #include <sstream>
+#include <thread>
 
 #include "sim/simulator.hpp"
 #include "sim_client.hpp"
