@@ -1,0 +1,85 @@
+// POST /v1/messages and POST /v1/messages/count_tokens.
+#include <rapidjson/document.h>
+#include <rapidjson/error/en.h>
+
+#include "sim/endpoints.hpp"
+#include "sim/http_reply.hpp"
+#include "sim/json_text.hpp"
+#include "sim/model_catalog.hpp"
+#include "sim/reply.hpp"
+#include "sim/request_parse.hpp"
+#include "sim/sim_context.hpp"
+#include "sim/stream_send.hpp"
+#include "sim/tokens.hpp"
+
+namespace ac::sim {
+namespace {
+
+std::optional<ApiError> parse_body(const std::string& text, rapidjson::Document& body) {
+  body.Parse(text.c_str(), text.size());
+  if (!body.HasParseError()) return std::nullopt;
+  return invalid_request(std::string("There was an error parsing the body of your request: ") +
+                         rapidjson::GetParseError_En(body.GetParseError()) + " (at byte " +
+                         std::to_string(body.GetErrorOffset()) + ")");
+}
+
+void fail(const EndpointCall& call, const ApiError& error) {
+  send_error(call.response, call.context.surface, error, call.request_id);
+}
+
+// Body, request schema and model: what both endpoints validate, in this order.
+const ModelInfo* validated(const EndpointCall& call, Endpoint endpoint, MessageRequest& request) {
+  rapidjson::Document body;
+  if (auto error = parse_body(call.request.body, body)) {
+    fail(call, *error);
+    return nullptr;
+  }
+  if (auto error = parse_request(body, endpoint, call.version, request)) {
+    fail(call, *error);
+    return nullptr;
+  }
+  const ModelInfo* model = find_model(request.model);
+  if (!model) fail(call, not_found("model: " + request.model));
+  return model;
+}
+
+void stream_reply(const EndpointCall& call, const Reply& reply) {
+  // httplib would gzip a "text/event-stream; charset=utf-8" body for a client that accepts it,
+  // and zlib buffers: the stream would no longer arrive event by event. The request object is
+  // owned by httplib and mutable; only our handler reads it.
+  const_cast<httplib::Request&>(call.request).headers.erase("Accept-Encoding");
+  send_stream(call.response, plan_stream(reply, call.steering.stream), call.context.stopping);
+}
+
+}  // namespace
+
+void serve_messages(const EndpointCall& call) {
+  MessageRequest request;
+  const ModelInfo* model = validated(call, Endpoint::messages, request);
+  if (!model) return;
+  if (request.max_tokens > model->max_output_tokens) {
+    return fail(call, invalid_request("max_tokens: " + std::to_string(request.max_tokens) + " > " +
+                                      std::to_string(model->max_output_tokens) +
+                                      ", which is the maximum allowed number of output tokens "
+                                      "for " + model->id));
+  }
+  // A requested error answers a valid request; in a stream it arrives in-band instead.
+  if (call.steering.error && !request.stream) return fail(call, *call.steering.error);
+  SimContext& context = call.context;
+  Reply reply = make_reply(request, model->id, context.ids, context.surface.message_id_prefix,
+                           context.surface.tool_use_id_prefix);
+  set_common_headers(call.response, context.surface, call.request_id);
+  if (request.stream) return stream_reply(call, reply);
+  send_json(call.response, 200, render_message(reply));
+}
+
+void serve_count_tokens(const EndpointCall& call) {
+  MessageRequest request;
+  if (!validated(call, Endpoint::count_tokens, request)) return;
+  if (call.steering.error) return fail(call, *call.steering.error);
+  set_common_headers(call.response, call.context.surface, call.request_id);
+  send_json(call.response, 200,
+            "{\"input_tokens\":" + std::to_string(count_input_tokens(request)) + "}");
+}
+
+}  // namespace ac::sim

@@ -1,0 +1,32 @@
+#pragma once
+#include <atomic>
+#include <memory>
+
+#include <httplib.h>
+
+#include "sim/api_surface.hpp"
+#include "sim/fault_catalog.hpp"
+#include "sim/ids.hpp"
+#include "sim/simulator.hpp"
+
+namespace ac::sim {
+
+// What every request handler of one simulator shares. Owned by the Simulator; handlers only
+// read it (IdSource and the stop flag are thread-safe).
+struct SimContext {
+  SimOptions options;
+  ApiSurface surface;
+  FaultSet faults;  // from options.faults, validated at start
+  IdSource ids;
+  std::shared_ptr<std::atomic<bool>> stopping = std::make_shared<std::atomic<bool>>(false);
+};
+
+// The whole request pipeline: route, key, version, steering headers, endpoint.
+void handle_request(SimContext& context, const httplib::Request& request,
+                    httplib::Response& response);
+
+// Answers requests httplib rejected before routing (body over the limit, malformed request).
+void handle_transport_error(SimContext& context, const httplib::Request& request,
+                            httplib::Response& response);
+
+}  // namespace ac::sim
