@@ -120,6 +120,7 @@ bool LocatedJson::parse(const std::string& display_path, const std::string& text
   }
   offsets_.clear();
   TellingStream in(text.c_str());
+  if (text.compare(0, 3, "\xEF\xBB\xBF") == 0) in.cur += 3;  // a UTF-8 byte order mark is not JSON, but harmless
   rapidjson::Reader reader;
   rapidjson::ParseResult result;
   LocatingHandler handler(doc_, in, text, offsets_);

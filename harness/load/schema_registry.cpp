@@ -191,6 +191,11 @@ class ValijsonRegistry : public SchemaRegistry {
                            : did_you_mean(ref, defined);
   }
 
+  bool is_valid(const std::string& ref, const rapidjson::Value& value) const override {
+    const CompiledSchema* c = find(ref);
+    return c && c->schema && passes(*c, value);
+  }
+
   std::vector<SchemaError> validate(const std::string& ref, const rapidjson::Value& value) const override {
     const CompiledSchema* c = find(ref);
     if (!c) {
