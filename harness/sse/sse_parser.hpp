@@ -9,7 +9,7 @@ namespace ac {
 // SseSink callback that receives them (the buffers are reused for the next event).
 struct SseEvent {
   std::string_view name;  // the `event:` value; empty when the event had no `event:` line
-  std::string_view data;  // every `data:` line of the event, joined with '\n'
+  std::string_view data;  // every `data:` line of the event, joined with '\n'; a NUL byte follows it
   std::string_view id;    // last event id in force (WHATWG: it persists across events)
   std::size_t index = 0;  // 0-based position among the stream's frames (skipped frames count too)
   std::size_t line = 0;   // 1-based line where the frame began

@@ -49,6 +49,7 @@ rapidjson::Value* Folder::open_block() {
 }
 
 void Folder::event_ops(const std::vector<FoldOp>& ops, const rapidjson::Value& data, const EventLabel& ev) {
+  if (ops.empty()) return;  // only folding can change a monotonic value
   auto& a = message_.GetAllocator();
   for (const auto& op : ops) {
     const rapidjson::Value* from = resolve(op.from, data);
@@ -126,7 +127,7 @@ void Folder::check_monotonic(const EventLabel& ev) {
 
 Folder::Pending& Folder::pending_for(const FoldOp& op) {
   for (auto& p : pending_)
-    if (p.op->to.text == op.to.text) return p;
+    if (p.op == &op || p.op->to.text == op.to.text) return p;
   pending_.push_back(Pending{&op, {}, false});
   Pending& p = pending_.back();
   // Appends continue the block's initial value (text: "" at start, or a prefilled string).
@@ -171,6 +172,7 @@ void Folder::block_ops(const std::vector<FoldOp>& ops, const rapidjson::Value& d
                          " bytes; the rest is counted, not kept (checks on this block's text are incomplete)",
                      Severity::Warning);
       over_text_cap_ = true;
+      p.truncated = true;
       continue;
     }
     text_bytes_ += n;
@@ -213,6 +215,7 @@ void Folder::close_block(const EventLabel& ev) {
     auto& a = message_.GetAllocator();
     for (auto& p : pending_) {
       if (!p.seen) continue;
+      if (p.op->kind == FoldKind::Json && p.truncated) continue;  // cannot be parsed; the cap was reported
       if (p.op->kind == FoldKind::Json) {
         finish_json(p, *block, ev);
       } else {

@@ -42,7 +42,8 @@ class Folder {
   struct Pending {
     const FoldOp* op = nullptr;
     std::string text;
-    bool seen = false;  // a delta supplied this field
+    bool seen = false;       // a delta supplied this field
+    bool truncated = false;  // over the text cap: not all of it was kept
   };
 
   rapidjson::Value* open_block();

@@ -2,7 +2,9 @@
 
 #include <rapidjson/error/en.h>
 
+#include <cstring>
 #include <set>
+#include <unordered_map>
 
 #include "sse/sse_parser.hpp"
 #include "stream/folder.hpp"
@@ -37,6 +39,20 @@ struct StreamJudge::Impl : SseSink {
         out(o.max_findings), folder(g, out, o.max_folded_text_bytes), timing(o.buffered),
         pool_buffer(new char[kParseBuffer]), pool(pool_buffer.get(), kParseBuffer), doc(&pool),
         state(g.start), foreign_field_seen(g.foreign.size(), false) {
+    type_path = FieldPath::parse(g.type_field);
+    for (std::size_t i = 0; i < g.states.size(); ++i) state_number.emplace(g.states[i], static_cast<int>(i));
+    auto sn = state_number.find(g.start);
+    state_no = sn == state_number.end() ? -1 : sn->second;
+    for (const auto& e : g.events) {
+      rule_by_name.emplace(e.name, &e);
+      std::vector<bool> ok(g.states.size(), e.anywhere);
+      for (const auto& a : e.after) {
+        auto it = state_number.find(a);
+        if (it != state_number.end()) ok[static_cast<std::size_t>(it->second)] = true;
+      }
+      allowed_states.emplace(&e, std::move(ok));
+    }
+    for (const auto& d : g.deltas) delta_by_type.emplace(d.type, &d);
     for (const auto& e : g.events)
       for (const auto& c : e.checks) {
         if (!c.has_equals) continue;
@@ -106,6 +122,14 @@ struct StreamJudge::Impl : SseSink {
 
   std::vector<EventRecord> records;
   std::set<std::string> missing_schemas;
+  // Lookups on the hot path, built once: names to rules, states to numbers.
+  FieldPath type_path;
+  std::unordered_map<std::string_view, const EventRule*> rule_by_name;
+  std::unordered_map<std::string_view, const DeltaRule*> delta_by_type;
+  std::unordered_map<const EventRule*, std::vector<bool>> allowed_states;  // by state number
+  std::unordered_map<std::string_view, int> state_number;
+  int state_no = -1;
+  std::vector<std::pair<const std::string*, bool>> schema_known;  // registry.has(), per grammar ref
   std::vector<std::pair<const EventCheck*, std::unique_ptr<rapidjson::Document>>> expected_values;
 };
 
@@ -126,7 +150,12 @@ bool StreamJudge::Impl::parse(std::string_view data) {
   // The previous event's values live in the pool: drop them, then reuse its memory.
   doc.SetNull();
   pool.Clear();
-  doc.Parse(data.data(), data.size());
+  // The SSE parser's buffers are std::strings, so the data is followed by a NUL: parsing it as a
+  // C string is faster than through a length-bounded stream. An embedded NUL needs the latter.
+  if (data.data()[data.size()] == '\0' && std::memchr(data.data(), '\0', data.size()) == nullptr)
+    doc.Parse(data.data());
+  else
+    doc.Parse(data.data(), data.size());
   if (!doc.HasParseError()) return true;
   std::size_t off = doc.GetErrorOffset();
   parse_error = std::string(rapidjson::GetParseError_En(doc.GetParseError())) + " at offset " + std::to_string(off);
@@ -213,6 +242,7 @@ void StreamJudge::Impl::judge_event(const SseEvent& e, bool unterminated) {
   std::string_view name = e.name;
   for (std::size_t i = 0; parsed && i < g.foreign.size(); ++i) {
     if (foreign_field_seen[i] || g.foreign[i].field.empty()) continue;
+    if (g.foreign[i].all_unnamed && unnamed != events) continue;  // cannot match any more
     const rapidjson::Value* v = resolve(g.foreign[i].field, doc);
     if (v && v->IsString() && g.foreign[i].equals == v->GetString()) foreign_field_seen[i] = true;
   }
@@ -220,7 +250,7 @@ void StreamJudge::Impl::judge_event(const SseEvent& e, bool unterminated) {
     add("unnamed", "stream-grammar", ev, "", "has no `event:` line (a data-only frame); the official SDKs drop unnamed frames",
         g.unnamed_severity, "event: <name>", "no event line", 1);
     if (g.identify_unnamed_by_type && parsed) {
-      const rapidjson::Value* t = resolve(FieldPath::parse(g.type_field), doc);
+      const rapidjson::Value* t = resolve(type_path, doc);
       if (t && t->IsString()) name = std::string_view(t->GetString(), t->GetStringLength());
     }
   }
@@ -239,9 +269,11 @@ void StreamJudge::Impl::judge_event(const SseEvent& e, bool unterminated) {
         "data is not JSON: " + parse_error + " (data starts \"" + std::string(e.data.substr(0, 60)) + "\")",
         Severity::Breaking, "JSON", std::string(e.data.substr(0, 60)));
   } else if (!e.name.empty() && g.type_must_equal_name) {
-    const rapidjson::Value* t = resolve(FieldPath::parse(g.type_field), doc);
-    std::string actual = !t ? "missing" : t->IsString() ? std::string(t->GetString(), t->GetStringLength()) : json_snippet(*t);
-    if (!t || !t->IsString() || actual != e.name) {
+    const rapidjson::Value* t = resolve(type_path, doc);
+    bool same = t && t->IsString() && std::string_view(t->GetString(), t->GetStringLength()) == e.name;
+    if (!same) {
+      std::string actual =
+          !t ? "missing" : t->IsString() ? std::string(t->GetString(), t->GetStringLength()) : json_snippet(*t);
       add("name-type", "stream-grammar", ev, "/data/" + g.type_field,
           "the data's `" + g.type_field + "` is " + (t ? "\"" + actual + "\"" : "missing") +
               " but the event name is \"" + std::string(e.name) + "\"; they must be equal (SDKs dispatch on the name)",
@@ -249,7 +281,11 @@ void StreamJudge::Impl::judge_event(const SseEvent& e, bool unterminated) {
     }
   }
 
-  const EventRule* rule = name.empty() ? nullptr : g.find_event(name);
+  const EventRule* rule = nullptr;
+  if (!name.empty()) {
+    auto it = rule_by_name.find(name);
+    if (it != rule_by_name.end()) rule = it->second;
+  }
   if (!rule) {
     if (!name.empty() && g.unknown_events != Policy::Ignore)
       add("unknown:" + std::string(name), "stream-grammar", ev, "",
@@ -315,15 +351,19 @@ std::vector<std::string> StreamJudge::Impl::expected_next(bool terminal_only) co
 }
 
 void StreamJudge::Impl::check_order(const EventRule& rule, const EventLabel& ev) {
-  bool allowed = rule.anywhere;
-  for (const auto& s : rule.after) allowed = allowed || s == state;
+  const auto& ok = allowed_states.at(&rule);
+  bool allowed = rule.anywhere || (state_no >= 0 && ok[static_cast<std::size_t>(state_no)]);
   if (!allowed) {
     std::string after = last_name.empty() ? "at the start of the stream" : "after " + last_name;
     add("order:" + rule.name + "@" + state, "stream-grammar", ev, "",
         "is not allowed " + after + " (state `" + state + "`); expected one of: " + quoted_list(expected_next()),
         Severity::Breaking, quoted_list(expected_next()), rule.name);
   }
-  if (!rule.to.empty()) state = rule.to;  // resynchronise so one mistake gives one finding
+  if (!rule.to.empty()) {  // resynchronise so one mistake gives one finding
+    state = rule.to;
+    auto it = state_number.find(rule.to);
+    state_no = it == state_number.end() ? -1 : it->second;
+  }
 }
 
 bool StreamJudge::Impl::check_blocks(const EventRule& rule, const EventLabel& ev, const DeltaRule*& delta) {
@@ -342,13 +382,14 @@ bool StreamJudge::Impl::check_blocks(const EventRule& rule, const EventLabel& ev
   const rapidjson::Value* iv = resolve(g.block_index, doc);
   bool has_index = iv && iv->IsUint64();
   std::size_t index = has_index ? static_cast<std::size_t>(iv->GetUint64()) : 0;
-  const std::string ip = "/data" + g.block_index.pointer();
-  const std::string field = g.block_index.text;
-  if (!has_index) return false;  // the event's schema reports a missing or malformed index
+  if (!has_index) return false;
+  // Built only when a finding needs them: this runs for every block event.
+  auto ip_of = [&] { return "/data" + g.block_index.pointer(); };
+  const std::string& field = g.block_index.text;  // the event's schema reports a missing or malformed index
 
   if (rule.block == BlockRole::Start) {
     if (block_open) {
-      add("interleaved", "stream-grammar", ev, ip,
+      add("interleaved", "stream-grammar", ev, ip_of(),
           "opens block " + std::to_string(index) + " while block " + std::to_string(open_index) + " (" + open_type +
               ") is still open: blocks must not interleave (no stop for " + field + " " +
               std::to_string(open_index) + " before it)",
@@ -356,7 +397,7 @@ bool StreamJudge::Impl::check_blocks(const EventRule& rule, const EventLabel& ev
       folder.close_block(ev);
     }
     if (index != blocks) {
-      add("index-gap", "stream-grammar", ev, ip,
+      add("index-gap", "stream-grammar", ev, ip_of(),
           "starts a block with " + field + " " + std::to_string(index) + ", but it is block " +
               std::to_string(blocks) + " of the stream: the k-th block must have " + field + " k (0, 1, 2...)",
           Severity::Breaking, std::to_string(blocks), std::to_string(index));
@@ -375,14 +416,14 @@ bool StreamJudge::Impl::check_blocks(const EventRule& rule, const EventLabel& ev
   }
 
   if (!block_open) {
-    add(rule.block == BlockRole::Delta ? "delta-no-block" : "stop-no-block", "stream-grammar", ev, ip,
+    add(rule.block == BlockRole::Delta ? "delta-no-block" : "stop-no-block", "stream-grammar", ev, ip_of(),
         "targets " + field + " " + std::to_string(index) + " but no block is open" +
             (blocks ? " (block " + std::to_string(blocks - 1) + " was already stopped)" : " (no block was started)"),
         Severity::Breaking, "an open block", "none");
     return false;
   }
   if (index != open_index) {
-    add(rule.block == BlockRole::Delta ? "delta-wrong-block" : "stop-wrong-block", "stream-grammar", ev, ip,
+    add(rule.block == BlockRole::Delta ? "delta-wrong-block" : "stop-wrong-block", "stream-grammar", ev, ip_of(),
         "targets " + field + " " + std::to_string(index) + " but the open block is " + std::to_string(open_index) +
             " (" + open_type + ")",
         Severity::Breaking, std::to_string(open_index), std::to_string(index));
@@ -397,8 +438,14 @@ bool StreamJudge::Impl::check_blocks(const EventRule& rule, const EventLabel& ev
   if (g.delta_type.empty()) return true;
   const rapidjson::Value* dt = resolve(g.delta_type, doc);
   if (!dt || !dt->IsString()) return false;  // the schema reports it
-  std::string type(dt->GetString(), dt->GetStringLength());
-  delta = g.find_delta(type);
+  std::string_view type_view(dt->GetString(), dt->GetStringLength());
+  auto found = delta_by_type.find(type_view);
+  delta = found == delta_by_type.end() ? nullptr : found->second;
+  bool legal = false;
+  if (delta)
+    for (const auto& t : delta->on) legal = legal || t == open_type;
+  if (legal) return true;
+  const std::string type(type_view);
   const std::string dp = "/data" + g.delta_type.pointer();
   if (!delta) {
     if (g.unknown_deltas != Policy::Ignore)
@@ -407,22 +454,26 @@ bool StreamJudge::Impl::check_blocks(const EventRule& rule, const EventLabel& ev
           severity_of(g.unknown_deltas), "", type);
     return false;
   }
-  bool legal = false;
-  for (const auto& t : delta->on) legal = legal || t == open_type;
-  if (!legal) {
+  {
     add("delta-type:" + type + "@" + open_type, "stream-grammar", ev, dp,
         "a `" + type + "` cannot target block " + std::to_string(open_index) + ", a `" + open_type + "` block; `" +
             type + "` may target only: " + quoted_list(delta->on),
         Severity::Breaking, quoted_list(delta->on), open_type);
     return false;
   }
-  return true;
 }
 
 void StreamJudge::Impl::validate(const std::string& ref, const EventLabel& ev) {
   if (ref.empty()) return;
-  if (missing_schemas.count(ref)) return;
-  if (!reg.has(ref)) {
+  bool known = false, cached = false;
+  for (const auto& [r, k] : schema_known)
+    if (r == &ref) known = k, cached = true;
+  if (!cached) {
+    known = reg.has(ref);
+    schema_known.emplace_back(&ref, known);
+  }
+  if (!known) {
+    if (missing_schemas.count(ref)) return;
     missing_schemas.insert(ref);
     add("missing-schema:" + ref, "stream-event-schema", ev, "",
         "the grammar names schema `" + ref + "`, which the schema registry does not have; events of this kind are "
