@@ -309,6 +309,35 @@ def check_documents(c):
     c.neither("batch-result-line.json", {"custom_id": "d", "result": {"type": "succeeded"}}, "succeeded w/o message")
 
 
+def check_events(c):
+    delta = {"type": "content_block_delta", "index": 0, "delta": {"type": "text_delta", "text": "Hi"}}
+    c.both("events/deltas/text_delta.json", delta, "text_delta event")
+    c.both("events/content_block_delta.json", delta, "generic delta envelope")
+    c.both("events/content_block_delta.json", {"type": "content_block_delta", "index": 0,
+                                               "delta": {"type": "future_delta", "x": 1}},
+           "unknown delta type", strict_ok=False)
+    c.neither("events/deltas/text_delta.json", {"type": "content_block_delta", "index": 0,
+                                                "delta": {"type": "text_delta"}}, "text_delta without text")
+    c.neither("events/deltas/input_json_delta.json", delta, "text delta under input_json_delta")
+    c.neither("events/deltas/text_delta.json", {"type": "content_block_delta", "delta": delta["delta"]},
+              "delta without index")
+    c.neither("events/message_delta.json", {"type": "message_delta", "delta": {"stop_reason": "end_turn",
+                                            "stop_sequence": None}, "usage": {}}, "message_delta without output_tokens")
+    c.both("events/message_delta.json", {"type": "message_delta", "delta": {"stop_reason": "end_turn",
+                                         "stop_sequence": None}, "usage": {"output_tokens": 5}}, "minimal message_delta")
+    c.neither("events/ping.json", {"type": "pong"}, "ping with another type")
+    c.neither("events/message_stop.json", {"type": "message_delta"}, "message_stop with another type")
+    c.neither("events/content_block_start.json", {"type": "content_block_start", "index": 0,
+                                                  "content_block": {"type": "tool_use", "name": "f", "input": {}}},
+              "tool_use start without id")
+    c.both("events/content_block_start.json", {"type": "content_block_start", "index": 1,
+                                               "content_block": {"type": "mcp_tool_use", "id": "x"}},
+           "unknown block type at start", strict_ok=False)
+    c.both("events/error.json", {"type": "error", "error": {"type": "overloaded_error", "message": "Overloaded"}},
+           "§4.4 error event")
+    c.neither("events/error.json", {"error": {"message": "x"}}, "error event without types")
+
+
 def parse_sse(text):
     events, name, data = [], None, []
     for line in re.split(r"\r\n|\r|\n", text):
@@ -382,6 +411,7 @@ def main(argv):
     c = Checker()
     c.load_all()
     check_documents(c)
+    check_events(c)
     check_samples(c, args.samples)
     for f in c.failures:
         print("selfcheck: FAIL " + f)
