@@ -131,6 +131,19 @@ void check_length(const Context& c, const rapidjson::Value& actual) {
            "length is out of range");
 }
 
+// What the assertion wanted, as the finding's "expected" when nothing is there at all.
+std::string describe(const JsonExpectation& a) {
+  switch (a.kind) {
+    case JsonCheckKind::Equals: return a.value;
+    case JsonCheckKind::OneOf: return "one of " + a.value;
+    case JsonCheckKind::Matches: return "a string matching /" + a.value + "/";
+    case JsonCheckKind::Type: return "a value of type " + a.value;
+    case JsonCheckKind::Range: return "a number " + range_text(a);
+    case JsonCheckKind::Length: return "length " + range_text(a);
+    default: return "present";
+  }
+}
+
 void check_one(const Context& c, const rapidjson::Value& document) {
   const JsonExpectation& a = c.assertion;
   rapidjson::Pointer pointer(a.pointer.c_str(), a.pointer.size());
@@ -144,8 +157,7 @@ void check_one(const Context& c, const rapidjson::Value& document) {
     return;
   }
   if (!actual) {
-    c.fail(a.kind == JsonCheckKind::Exists ? "present" : "present (" + a.value + ")", "absent",
-           "the response has nothing at this pointer");
+    c.fail(describe(a), "absent", "the response has nothing at this pointer");
     return;
   }
   switch (a.kind) {
