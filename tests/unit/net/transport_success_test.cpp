@@ -62,6 +62,31 @@ TEST(TransportSuccess, BodyChunksArriveIncrementallyWithIncreasingTimes) {
   EXPECT_TRUE(done.sink->headers_before_body);
 }
 
+TEST(TransportSuccess, OneBytePerWriteArrivesWhole) {
+  std::string stream = "event: message_start\r\ndata: {}\r\n\r\n: comment\n\n";
+  Script trickle = Script::chunked(200, {{"Content-Type", "text/event-stream"}});
+  for (char c : stream) trickle.chunk(std::string(1, c)).pause(1);
+  LocalServer server(trickle.end_chunks());
+  auto done = run_one(get(server.url("/")));
+  EXPECT_EQ(done.outcome.error, "");
+  EXPECT_EQ(done.sink->body(), stream);
+  EXPECT_GT(done.sink->pieces.size(), 1u);
+}
+
+TEST(TransportSuccess, ASlowButSteadyStreamIsNotIdle) {
+  // Bytes every 100 ms for longer than the idle timeout: the idle timer restarts with each byte.
+  Script steady = Script::chunked(200);
+  for (int i = 0; i < 8; ++i) steady.chunk("data: tick\n\n").pause(100);
+  LocalServer server(steady.end_chunks());
+  HttpRequest request = get(server.url("/"));
+  request.timeouts.idle_s = 0.4;
+  request.timeouts.first_byte_s = 0.4;
+  auto done = run_one(request);
+  EXPECT_EQ(done.outcome.error, "");
+  EXPECT_EQ(done.sink->body().size(), 8 * std::string("data: tick\n\n").size());
+  EXPECT_GT(done.outcome.timings.total_ms, 400);  // it did outlast both timeouts
+}
+
 TEST(TransportSuccess, SendsMethodHeadersAndBodyExactlyAsGiven) {
   LocalServer server;
   for (std::string method : {"POST", "PUT", "PATCH", "DELETE", "OPTIONS", "GET"}) {
