@@ -37,4 +37,22 @@ class TempDir {
 
 std::string read_file(const std::string& path);
 
+// `apiconform ARGS` running in the background (e.g. `serve`), stopped and reaped on destruction.
+class BackgroundApiconform {
+ public:
+  explicit BackgroundApiconform(const std::vector<std::string>& args);
+  ~BackgroundApiconform();
+  BackgroundApiconform(const BackgroundApiconform&) = delete;
+  BackgroundApiconform& operator=(const BackgroundApiconform&) = delete;
+
+ private:
+  int pid_ = -1;
+};
+
+// A port on 127.0.0.1 that was free a moment ago (for a server the test starts).
+int free_port();
+
+// Waits until something accepts connections on 127.0.0.1:port; false after `seconds`.
+bool wait_for_port(int port, double seconds);
+
 }  // namespace ac::test
