@@ -10,6 +10,12 @@ ApiSurface reference_surface() {
       {"POST", "/v1/messages/count_tokens", Endpoint::count_tokens},
       {"GET", "/v1/models", Endpoint::models_list},
       {"GET", "/v1/models/{id}", Endpoint::models_get},
+      {"POST", "/v1/messages/batches", Endpoint::batches_create},
+      {"GET", "/v1/messages/batches", Endpoint::batches_list},
+      {"GET", "/v1/messages/batches/{id}", Endpoint::batches_get},
+      {"DELETE", "/v1/messages/batches/{id}", Endpoint::batches_delete},
+      {"POST", "/v1/messages/batches/{id}/cancel", Endpoint::batches_cancel},
+      {"GET", "/v1/messages/batches/{id}/results", Endpoint::batches_results},
   };
   // x-api-key is the documented header; SDK 1.x sends `Authorization: Bearer` (reference §0).
   // When both are present x-api-key wins (the secondary source's observation).
@@ -23,6 +29,7 @@ ApiSurface reference_surface() {
   s.request_id_prefix = "req_";
   s.message_id_prefix = "msg_";
   s.tool_use_id_prefix = "toolu_";
+  s.batch_id_prefix = "msgbatch_";
   return s;
 }
 

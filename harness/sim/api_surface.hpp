@@ -5,7 +5,10 @@
 namespace ac::sim {
 
 // What a request is asking for, independent of the path a dialect puts it under.
-enum class Endpoint { messages, count_tokens, models_list, models_get };
+enum class Endpoint {
+  messages, count_tokens, models_list, models_get,
+  batches_create, batches_list, batches_get, batches_cancel, batches_delete, batches_results
+};
 
 struct Route {
   std::string method;   // "POST", "GET"
@@ -36,6 +39,7 @@ struct ApiSurface {
   std::string request_id_prefix;
   std::string message_id_prefix;
   std::string tool_use_id_prefix;
+  std::string batch_id_prefix;
   ErrorEnvelope error_envelope = ErrorEnvelope::anthropic;
 };
 

@@ -15,14 +15,6 @@
 namespace ac::sim {
 namespace {
 
-std::optional<ApiError> parse_body(const std::string& text, rapidjson::Document& body) {
-  body.Parse(text.c_str(), text.size());
-  if (!body.HasParseError()) return std::nullopt;
-  return invalid_request(std::string("There was an error parsing the body of your request: ") +
-                         rapidjson::GetParseError_En(body.GetParseError()) + " (at byte " +
-                         std::to_string(body.GetErrorOffset()) + ")");
-}
-
 void fail(const EndpointCall& call, const ApiError& error) {
   send_error(call.response, call.context.surface, error, call.request_id);
 }
@@ -52,6 +44,14 @@ void stream_reply(const EndpointCall& call, const Reply& reply) {
 }
 
 }  // namespace
+
+std::optional<ApiError> parse_body(const std::string& text, rapidjson::Document& body) {
+  body.Parse(text.c_str(), text.size());
+  if (!body.HasParseError()) return std::nullopt;
+  return invalid_request(std::string("There was an error parsing the body of your request: ") +
+                         rapidjson::GetParseError_En(body.GetParseError()) + " (at byte " +
+                         std::to_string(body.GetErrorOffset()) + ")");
+}
 
 void serve_messages(const EndpointCall& call) {
   MessageRequest request;

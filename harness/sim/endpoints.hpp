@@ -3,6 +3,7 @@
 #include <string>
 
 #include <httplib.h>
+#include <rapidjson/document.h>
 
 #include "sim/steering.hpp"
 
@@ -21,9 +22,18 @@ struct EndpointCall {
   const std::map<std::string, std::string>& params;  // path parameters ({id})
 };
 
+// Parses a JSON request body; invalid JSON is a 400 saying where it broke.
+std::optional<ApiError> parse_body(const std::string& text, rapidjson::Document& body);
+
 void serve_messages(const EndpointCall& call);
 void serve_count_tokens(const EndpointCall& call);
 void serve_models_list(const EndpointCall& call);
 void serve_models_get(const EndpointCall& call);
+void serve_batches_create(const EndpointCall& call);
+void serve_batches_list(const EndpointCall& call);
+void serve_batches_get(const EndpointCall& call);
+void serve_batches_cancel(const EndpointCall& call);
+void serve_batches_delete(const EndpointCall& call);
+void serve_batches_results(const EndpointCall& call);
 
 }  // namespace ac::sim

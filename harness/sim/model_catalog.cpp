@@ -1,10 +1,10 @@
 #include "sim/model_catalog.hpp"
 
-#include <cstdlib>
 
 #include <rapidjson/document.h>
 
 #include "sim/json_text.hpp"
+#include "sim/pagination.hpp"
 
 namespace ac::sim {
 
@@ -34,55 +34,16 @@ const ModelInfo* find_model(const std::string& id_or_alias) {
   return nullptr;
 }
 
-namespace {
-
-std::optional<std::size_t> position_of(const std::string& id) {
-  const auto& models = model_catalog();
-  for (std::size_t i = 0; i < models.size(); ++i) {
-    if (models[i].id == id) return i;
-  }
-  return std::nullopt;
-}
-
-std::optional<ApiError> parse_limit(const std::string& text, std::size_t& limit) {
-  limit = 20;
-  if (text.empty()) return std::nullopt;
-  char* end = nullptr;
-  long value = std::strtol(text.c_str(), &end, 10);
-  if (*end != '\0') return invalid_request("limit: Input should be a valid integer");
-  if (value < 1) return invalid_request("limit: Input should be greater than or equal to 1");
-  if (value > 1000) return invalid_request("limit: Input should be less than or equal to 1000");
-  limit = static_cast<std::size_t>(value);
-  return std::nullopt;
-}
-
-}  // namespace
-
-std::optional<ApiError> page_models(const std::string& limit_text, const std::string& after_id,
+std::optional<ApiError> page_models(const std::string& limit, const std::string& after_id,
                                     const std::string& before_id, ModelPage& page) {
-  std::size_t limit = 0;
-  if (auto error = parse_limit(limit_text, limit)) return error;
   const auto& models = model_catalog();
-  std::size_t begin = 0;
-  std::size_t end = models.size();
-  if (!after_id.empty()) {
-    auto at = position_of(after_id);
-    if (!at) return invalid_request("after_id: no model with id '" + after_id + "'");
-    begin = *at + 1;
-  }
-  if (!before_id.empty()) {
-    auto at = position_of(before_id);
-    if (!at) return invalid_request("before_id: no model with id '" + before_id + "'");
-    end = std::min(end, *at);
-  }
+  std::vector<std::string> ids;
+  for (const auto& model : models) ids.push_back(model.id);
+  PageRange range;
+  if (auto error = page_ids(ids, limit, after_id, before_id, range)) return error;
   page = ModelPage{};
-  if (begin >= end) return std::nullopt;
-  // Paging backwards takes the models closest to the cursor; forwards, those right after it.
-  std::size_t first = begin;
-  if (!before_id.empty() && after_id.empty() && end - begin > limit) first = end - limit;
-  std::size_t last = std::min(end, first + limit);
-  for (std::size_t i = first; i < last; ++i) page.data.push_back(&models[i]);
-  page.has_more = before_id.empty() || !after_id.empty() ? last < end : first > begin;
+  for (std::size_t i = range.first; i < range.last; ++i) page.data.push_back(&models[i]);
+  page.has_more = range.has_more;
   return std::nullopt;
 }
 

@@ -52,6 +52,12 @@ void handle_request(SimContext& context, const httplib::Request& request,
     case Endpoint::count_tokens: return serve_count_tokens(call);
     case Endpoint::models_list: return serve_models_list(call);
     case Endpoint::models_get: return serve_models_get(call);
+    case Endpoint::batches_create: return serve_batches_create(call);
+    case Endpoint::batches_list: return serve_batches_list(call);
+    case Endpoint::batches_get: return serve_batches_get(call);
+    case Endpoint::batches_cancel: return serve_batches_cancel(call);
+    case Endpoint::batches_delete: return serve_batches_delete(call);
+    case Endpoint::batches_results: return serve_batches_results(call);
   }
 }
 

@@ -5,6 +5,7 @@
 #include <httplib.h>
 
 #include "sim/api_surface.hpp"
+#include "sim/batch_store.hpp"
 #include "sim/fault_catalog.hpp"
 #include "sim/ids.hpp"
 #include "sim/simulator.hpp"
@@ -12,12 +13,13 @@
 namespace ac::sim {
 
 // What every request handler of one simulator shares. Owned by the Simulator; handlers only
-// read it (IdSource and the stop flag are thread-safe).
+// read it, except the thread-safe IdSource, BatchStore and stop flag.
 struct SimContext {
   SimOptions options;
   ApiSurface surface;
   FaultSet faults;  // from options.faults, validated at start
   IdSource ids;
+  BatchStore batches;  // Message Batches created on this simulator
   std::shared_ptr<std::atomic<bool>> stopping = std::make_shared<std::atomic<bool>>(false);
 };
 

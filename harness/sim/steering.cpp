@@ -35,6 +35,7 @@ std::optional<ApiError> read_steering(const httplib::Request& request, const Sim
   if (auto error = read_number(request, "x-sim-pace-ms", out.stream.pace_ms)) return error;
   if (auto error = read_number(request, "x-sim-stall-ms", out.stream.stall_ms)) return error;
   if (auto error = read_number(request, "x-sim-buffer-ms", out.stream.buffer_ms)) return error;
+  if (auto error = read_number(request, "x-sim-batch-ms", out.batch_ms)) return error;
   double after = -1;
   if (auto error = read_number(request, "x-sim-error-after", after, "events")) return error;
   out.stream.error_after = static_cast<long>(after);

@@ -27,6 +27,9 @@ class SimTest : public ::testing::Test {
   static RawResponse get(const std::string& path, HeaderList headers = api_headers()) {
     return raw_request(port_, "GET", path, headers, "");
   }
+  static RawResponse http_delete(const std::string& batch_id) {
+    return raw_request(port_, "DELETE", "/v1/messages/batches/" + batch_id, api_headers(), "");
+  }
   // POST /v1/messages with extra steering headers.
   static RawResponse messages(const std::string& body, const HeaderList& extra = {},
                               int idle_timeout_ms = 5000) {
