@@ -5,6 +5,7 @@
 #endif
 #include "load/schema_registry.hpp"
 
+#include <algorithm>
 #include <mutex>
 #include <set>
 #include <unordered_map>
@@ -32,13 +33,17 @@ namespace ac {
 
 namespace {
 
-// One schema compiled by Valijson, with where it came from for the explainer.
+// One schema known to the registry: its fast-path form, and its Valijson form, which is built
+// on first need (a schema with `format`, the fast path turned off, or a failure to explain)
+// because compiling each of hundreds of definitions separately with Valijson is most of the
+// load time, while one compile of everything at load already proves Valijson accepts them.
 struct CompiledSchema {
   std::size_t file = 0;
   std::string pointer;
-  std::unique_ptr<valijson::Schema> schema;  // null when Valijson rejected it
-  const FastSchema* fast = nullptr;          // null when Valijson must judge (format, or fast path off)
-  std::string error;                         // why, when it did
+  const FastSchema* fast = nullptr;  // null when Valijson must judge (format, or fast path off)
+  mutable std::once_flag once;
+  mutable std::unique_ptr<valijson::Schema> schema;  // after `once`: null when Valijson rejected it
+  mutable std::string error;                         // why, when it did
 };
 
 // "a/b.json" or "a/b.json#/definitions/x" -> (file index, pointer); false when it names no file
@@ -81,19 +86,20 @@ std::string translate_bundle_paths(const SchemaBundle& bundle, const std::string
 }
 
 // Where a Valijson complaint points: the first bundle path in its text, else the schema itself.
-SourceLocation locate_compile_error(const SchemaBundle& bundle, const CompiledSchema& c) {
-  std::size_t at = c.error.find("/d/");
+SourceLocation locate_compile_error(const SchemaBundle& bundle, std::size_t file, const std::string& pointer,
+                                   const std::string& error) {
+  std::size_t at = error.find("/d/");
   if (at != std::string::npos) {
     std::size_t j = at + 3, index = 0;
     bool digits = false;
-    while (j < c.error.size() && std::isdigit(static_cast<unsigned char>(c.error[j]))) {
-      index = index * 10 + (c.error[j++] - '0');
+    while (j < error.size() && std::isdigit(static_cast<unsigned char>(error[j]))) {
+      index = index * 10 + (error[j++] - '0');
       digits = true;
     }
-    std::size_t end = c.error.find_first_of(" \t'\"", j);
-    if (digits && index < bundle.sources.size()) return bundle.sources[index].where(c.error.substr(j, end - j));
+    std::size_t end = error.find_first_of(" \t'\"", j);
+    if (digits && index < bundle.sources.size()) return bundle.sources[index].where(error.substr(j, end - j));
   }
-  return bundle.sources[c.file].where(c.pointer);
+  return bundle.sources[file].where(pointer);
 }
 
 // Valijson's own words, used only if the explainer found nothing to say (a keyword it does not
@@ -142,22 +148,17 @@ class ValijsonRegistry : public SchemaRegistry {
   void load(const std::string& root, Diagnostics& diags) {
     build_schema_bundle(root, bundle_, diags);
     compile_doc_.CopyFrom(bundle_.doc, compile_doc_.GetAllocator());
-    std::set<std::string> reported;
+    std::vector<std::string> pointers;
     for (std::size_t f = 0; f < bundle_.files.size(); ++f) {
-      precompile(f, "", diags, reported);
-      const rapidjson::Value& root_schema = bundle_.file_root(f);
-      for (const char* container : {"definitions", "$defs"}) {
-        if (!root_schema.IsObject()) break;
-        auto defs = root_schema.FindMember(container);
-        if (defs == root_schema.MemberEnd() || !defs->value.IsObject()) continue;
-        for (const auto& d : defs->value.GetObject()) {
-          std::string pointer = "/";
-          pointer += container;
-          append_pointer_token(pointer, d.name.GetString());
-          precompile(f, pointer, diags, reported);
-        }
+      for (const std::string& pointer : entry_points(f)) {
+        auto c = std::make_unique<CompiledSchema>();
+        c->file = f;
+        c->pointer = pointer;
+        if (options_.fast_path) c->fast = fast_.compile(f, pointer);
+        compiled_.emplace(canonical_ref(bundle_, f, pointer), std::move(c));
       }
     }
+    if (!compile_all_at_once()) report_rejections(diags);
   }
 
   bool has(const std::string& ref) const override {
@@ -193,7 +194,7 @@ class ValijsonRegistry : public SchemaRegistry {
 
   bool is_valid(const std::string& ref, const rapidjson::Value& value) const override {
     const CompiledSchema* c = find(ref);
-    return c && c->schema && passes(*c, value);
+    return c && (c->fast || valijson_schema(*c)) && passes(*c, value);
   }
 
   std::vector<SchemaError> validate(const std::string& ref, const rapidjson::Value& value) const override {
@@ -202,7 +203,7 @@ class ValijsonRegistry : public SchemaRegistry {
       return {SchemaError{"", "$ref", ref, "a schema under the schema folder", "",
                           "no schema `" + ref + "`; a reference is a path under schemas/, optionally with #/json/pointer"}};
     }
-    if (!c->schema) {
+    if (!c->fast && !valijson_schema(*c)) {
       return {SchemaError{"", "$ref", ref, "a schema the validator accepts", "", "schema `" + ref + "` could not be compiled: " + c->error}};
     }
     if (passes(*c, value)) return {};  // the common case: no error text is ever built
@@ -216,59 +217,118 @@ class ValijsonRegistry : public SchemaRegistry {
   }
 
  private:
-  void precompile(std::size_t file, const std::string& pointer, Diagnostics& diags, std::set<std::string>& reported) {
-    CompiledSchema c = compile(file, pointer);
-    if (!c.schema) {
-      SourceLocation where = locate_compile_error(bundle_, c);
-      std::string key = where.file + ":" + std::to_string(where.line) + ":" + std::to_string(where.column) + c.error;
-      if (reported.insert(key).second) {
-        diags.push_back(Diagnostic{where, "schema rejected by the validator: " + c.error, ""});
+  // What a reference names most often, prepared at load: each file, and each of its definitions.
+  std::vector<std::string> entry_points(std::size_t file) const {
+    std::vector<std::string> out{""};
+    const rapidjson::Value& root = bundle_.file_root(file);
+    if (!root.IsObject()) return out;
+    for (const char* container : {"definitions", "$defs"}) {
+      auto defs = root.FindMember(container);
+      if (defs == root.MemberEnd() || !defs->value.IsObject()) continue;
+      for (const auto& d : defs->value.GetObject()) {
+        std::string pointer = "/";
+        pointer += container;
+        append_pointer_token(pointer, d.name.GetString());
+        out.push_back(pointer);
       }
     }
-    compiled_.emplace(canonical_ref(bundle_, file, pointer), std::move(c));
+    return out;
   }
 
-  // Compiles the schema at (file, pointer) of the bundle. Valijson resolves "$ref"s against the
-  // document it is given, so the copy's root becomes {"$ref": <target>, "d": [...]} for the call.
-  CompiledSchema compile(std::size_t file, const std::string& pointer) {
-    CompiledSchema c;
-    c.file = file;
-    c.pointer = pointer;
+  // One Valijson compile of {"allOf": [every entry point]}: Valijson shares what they have in
+  // common, so this proves it accepts every schema for the price of compiling each node once.
+  bool compile_all_at_once() {
+    auto& alloc = compile_doc_.GetAllocator();
+    rapidjson::Value all(rapidjson::kArrayType);
+    for (const auto& entry : compiled_) {
+      std::string target = local_ref(entry.second->file, entry.second->pointer);
+      rapidjson::Value ref(rapidjson::kObjectType);
+      ref.AddMember("$ref", rapidjson::Value(target.c_str(), static_cast<rapidjson::SizeType>(target.size()), alloc), alloc);
+      all.PushBack(ref, alloc);
+    }
+    rapidjson::Value everything(rapidjson::kObjectType);
+    everything.AddMember("allOf", all, alloc);
+    compile_doc_.AddMember("all", everything, alloc);
+    std::string error;
+    bool ok = compile_at(kEverything, error) != nullptr;
+    compile_doc_.RemoveMember("all");
+    return ok;
+  }
+
+  // Something was rejected: compile each entry point alone to say which, and where.
+  void report_rejections(Diagnostics& diags) {
+    std::set<std::string> reported;
+    std::vector<CompiledSchema*> ordered;
+    for (const auto& entry : compiled_) ordered.push_back(entry.second.get());
+    std::sort(ordered.begin(), ordered.end(), [](const CompiledSchema* a, const CompiledSchema* b) {
+      return a->file != b->file ? a->file < b->file : a->pointer < b->pointer;
+    });
+    for (CompiledSchema* c : ordered) {
+      if (valijson_schema(*c)) continue;
+      c->fast = nullptr;  // a schema Valijson rejects is not used at all
+      SourceLocation where = locate_compile_error(bundle_, c->file, c->pointer, c->error);
+      std::string key = where.file + ":" + std::to_string(where.line) + ":" + std::to_string(where.column) + c->error;
+      if (reported.insert(key).second) diags.push_back(Diagnostic{where, "schema rejected by the validator: " + c->error, ""});
+    }
+  }
+
+  std::string local_ref(std::size_t file, const std::string& pointer) const {
     std::string target = kBundleRefPrefix + std::to_string(file);
-    for (char ch : pointer) target += ch == '%' ? std::string("%25") : std::string(1, ch);
+    for (char ch : pointer) target += ch == '%' ? std::string("%25") : std::string(1, ch);  // Valijson %-decodes
+    return target;
+  }
+
+  // Valijson resolves "$ref"s against the document it is given, so the copy's root becomes
+  // {"$ref": <target>, "d": [...]} for the call. Serialised by compile_mutex_.
+  std::unique_ptr<valijson::Schema> compile_at(const std::string& target, std::string& error) const {
+    std::lock_guard<std::mutex> lock(compile_mutex_);
     compile_doc_["$ref"].SetString(target.c_str(), static_cast<rapidjson::SizeType>(target.size()),
                                    compile_doc_.GetAllocator());
     try {
       auto schema = std::make_unique<valijson::Schema>();
       valijson::SchemaParser parser(valijson::SchemaParser::kDraft7);
       parser.populateSchema(valijson::adapters::RapidJsonAdapter(compile_doc_), *schema);
-      c.schema = std::move(schema);
-      if (options_.fast_path) c.fast = fast_.compile(file, pointer);
+      return schema;
     } catch (const std::exception& e) {
-      c.error = translate_bundle_paths(bundle_, e.what());
+      error = translate_bundle_paths(bundle_, e.what());
+      return nullptr;
     }
-    return c;
   }
 
-  // Compiled at load for every file and every definition; any other fragment on first use.
+  // The Valijson form of `c`, compiled on first need; null when Valijson rejects it.
+  const valijson::Schema* valijson_schema(const CompiledSchema& c) const {
+    std::call_once(c.once, [&] { c.schema = compile_at(local_ref(c.file, c.pointer), c.error); });
+    return c.schema.get();
+  }
+
+  // Files and definitions were prepared at load; any other fragment is on first use.
   const CompiledSchema* find(const std::string& ref) const {
     auto it = compiled_.find(ref);
-    if (it != compiled_.end()) return &it->second;
+    if (it != compiled_.end()) return it->second.get();
     std::size_t file = 0;
     std::string pointer;
     if (!parse_ref(bundle_, ref, file, pointer) || !resolve_pointer(bundle_.file_root(file), pointer)) return nullptr;
     std::lock_guard<std::mutex> lock(lazy_mutex_);
     std::unique_ptr<CompiledSchema>& slot = lazy_[canonical_ref(bundle_, file, pointer)];
-    if (!slot) slot = std::make_unique<CompiledSchema>(const_cast<ValijsonRegistry*>(this)->compile(file, pointer));
+    if (!slot) {
+      auto c = std::make_unique<CompiledSchema>();
+      c->file = file;
+      c->pointer = pointer;
+      // Not covered by the compile at load (it may not even be a schema position): ask Valijson now.
+      if (valijson_schema(*c) && options_.fast_path) c->fast = fast_.compile(file, pointer);
+      slot = std::move(c);
+    }
     return slot.get();
   }
 
   bool passes(const CompiledSchema& c, const rapidjson::Value& value) const {
     if (c.fast) return FastSchemaSet::valid(*c.fast, value);
+    const valijson::Schema* schema = valijson_schema(c);
+    if (!schema) return false;
     std::unique_ptr<valijson::Validator> validator = acquire();
     bool ok = false;
     try {
-      ok = validator->validate(*c.schema, valijson::adapters::RapidJsonAdapter(value), nullptr);
+      ok = validator->validate(*schema, valijson::adapters::RapidJsonAdapter(value), nullptr);
     } catch (const std::exception&) {
       ok = false;  // e.g. a `format` applied to a non-string: let the explainer describe it
     }
@@ -277,10 +337,12 @@ class ValijsonRegistry : public SchemaRegistry {
   }
 
   std::vector<SchemaError> valijson_errors(const CompiledSchema& c, const rapidjson::Value& value) const {
+    const valijson::Schema* schema = valijson_schema(c);
+    if (!schema) return {};
     valijson::ValidationResults results;
     std::unique_ptr<valijson::Validator> validator = acquire();
     try {
-      validator->validate(*c.schema, valijson::adapters::RapidJsonAdapter(value), &results);
+      validator->validate(*schema, valijson::adapters::RapidJsonAdapter(value), &results);
     } catch (const std::exception& e) {
       results.pushError({"<root>"}, std::string("the validator stopped: ") + e.what());
     }
@@ -306,11 +368,14 @@ class ValijsonRegistry : public SchemaRegistry {
     pool_.push_back(std::move(v));
   }
 
+  static constexpr const char* kEverything = "#/all";
+
   SchemaLoadOptions options_;
-  SchemaBundle bundle_;          // read-only after load: the explainer walks it
-  FastSchemaSet fast_{bundle_};  // grows only at load and under lazy_mutex_
-  rapidjson::Document compile_doc_;  // a copy whose root $ref is re-aimed for each compile
-  std::unordered_map<std::string, CompiledSchema> compiled_;  // read-only after load
+  SchemaBundle bundle_;                   // read-only after load: the explainer walks it
+  mutable FastSchemaSet fast_{bundle_};  // grows only at load and under lazy_mutex_
+  mutable std::mutex compile_mutex_;
+  mutable rapidjson::Document compile_doc_;  // a copy whose root $ref is re-aimed for each compile
+  std::unordered_map<std::string, std::unique_ptr<CompiledSchema>> compiled_;  // fixed after load
   mutable std::mutex lazy_mutex_;
   mutable std::unordered_map<std::string, std::unique_ptr<CompiledSchema>> lazy_;
   mutable std::mutex pool_mutex_;
