@@ -11,7 +11,8 @@ namespace ac {
 
 namespace {
 
-const std::vector<std::string> kJsonKinds = {"equals", "one_of", "matches", "type", "range", "length", "exists",
+// In the order of docs/case-format.md; a mapping's assertions are listed in this order.
+const std::vector<std::string> kJsonKinds = {"equals", "matches", "type", "one_of", "range", "length", "exists",
                                              "absent"};
 const std::vector<std::string> kTypes = {"string", "number", "integer", "boolean", "object", "array", "null"};
 const std::vector<std::string> kHeaderKinds = {"equals", "matches", "present", "absent"};
