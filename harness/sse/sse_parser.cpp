@@ -215,7 +215,8 @@ void SseParser::append_value(const char* p, std::size_t n) {
 
 void SseParser::end_line() {
   if (target_ == Target::Id && !skipping_ && pending_id_.find('\0') == std::string::npos) last_id_ = pending_id_;
-  if (target_ == Target::Retry && all_digits(retry_text_)) retry_ms_ = std::stoll(retry_text_);
+  // A frame over the cap is discarded whole, its retry too (however the bytes were chunked).
+  if (target_ == Target::Retry && !skipping_ && all_digits(retry_text_)) retry_ms_ = std::stoll(retry_text_);
   target_ = Target::Ignore;
 }
 

@@ -249,6 +249,27 @@ TEST(SseParser, OversizeFrameIsReportedSkippedAndParsingContinues) {
   }
 }
 
+TEST(SseParser, OversizeFrameIsDiscardedWholeWhateverTheChunking) {
+  // Found by fuzz/sse_parser_fuzz: a retry line crossing the cap was half-applied byte by byte.
+  SseOptions opt;
+  opt.max_event_bytes = 32;
+  std::string text = "retry: 2" + std::string(40, '7') + "\ndata: x\n\ndata: y\n\n";
+  for (auto sizes : std::vector<std::vector<std::size_t>>{{text.size()}, {1}, {3, 5}}) {
+    Collect c;
+    SseParser p(c, opt);
+    std::size_t pos = 0, k = 0;
+    while (pos < text.size()) {
+      std::size_t n = std::min(sizes[k++ % sizes.size()], text.size() - pos);
+      p.feed(text.data() + pos, n, 0);
+      pos += n;
+    }
+    p.finish(0);
+    EXPECT_EQ(p.retry_ms(), -1);
+    ASSERT_EQ(c.events.size(), 1u);
+    EXPECT_EQ(c.events[0].data, "y");
+  }
+}
+
 TEST(SseParser, UnterminatedFinalFrameIsReportedNotDispatched) {
   auto c = parse("event: a\ndata: 1\n\nevent: message_stop\ndata: {\"type\":\"message_stop\"}");
   ASSERT_EQ(c.events.size(), 1u);
