@@ -92,8 +92,10 @@ void parse_stream(const YAML::Node& v, YamlFile& f, std::optional<StreamExpectat
     return;
   }
   Fields fields(v, kStreamKeys, f, "expect.stream");
-  if (fields.has("grammar")) read_schema_ref(fields.value("grammar"), f, "grammar", s.grammar);
-  if (fields.has("folded_schema")) read_schema_ref(fields.value("folded_schema"), f, "folded_schema", s.folded_schema);
+  if (fields.has("grammar") && read_schema_ref(fields.value("grammar"), f, "grammar", s.grammar))
+    s.grammar_where = f.at(fields.value("grammar"));
+  if (fields.has("folded_schema") && read_schema_ref(fields.value("folded_schema"), f, "folded_schema", s.folded_schema))
+    s.folded_schema_where = f.at(fields.value("folded_schema"));
   if (fields.has("folded")) parse_json_assertions(fields.value("folded"), f, "expect.stream.folded", s.folded);
   if (fields.has("timing")) parse_timing(fields.value("timing"), f, s);
   if (fields.has("incremental")) read_bool(fields.value("incremental"), f, "incremental", s.require_incremental);

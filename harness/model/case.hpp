@@ -50,6 +50,8 @@ struct StreamExpectation {
   bool expected = false;        // the response must be an event stream
   std::string grammar;          // grammar file under schemas/, e.g. "anthropic/stream-grammar.yaml"
   std::string folded_schema;    // schema the folded message must satisfy
+  SourceLocation grammar_where;        // where `grammar:` / `folded_schema:` were written, so a
+  SourceLocation folded_schema_where;  // missing file is reported at its exact place
   std::vector<JsonExpectation> folded;  // assertions on the folded message
   std::map<std::string, double> timing_max_ms;  // first_byte, first_event, first_content, max_gap, total
   bool require_incremental = true;

@@ -283,6 +283,10 @@ TEST(CaseLoader, StreamExpectation) {
   EXPECT_TRUE(s->expected);
   EXPECT_EQ(s->grammar, "anthropic/stream-grammar.yaml");
   EXPECT_EQ(s->folded_schema, "anthropic/message.json");
+  EXPECT_EQ(s->grammar_where.line, 11);
+  EXPECT_EQ(s->grammar_where.column, 18);
+  EXPECT_EQ(s->folded_schema_where.line, 12);
+  EXPECT_EQ(s->folded_schema_where.column, 24);
   ASSERT_EQ(s->folded.size(), 2u);
   EXPECT_EQ(s->folded[0].kind, JsonCheckKind::Matches);
   EXPECT_EQ(s->folded[0].value, "\\S");
