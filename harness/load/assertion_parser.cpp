@@ -193,11 +193,7 @@ bool read_regex(const YAML::Node& v, YamlFile& f, const std::string& what, std::
     return false;
   }
   out = v.Scalar();
-  std::string why;
-  if (!check_placeholders(out, why)) {
-    f.error(v, why);
-    return false;
-  }
+  if (!check_scalar_placeholders(v, out, f)) return false;
   if (out.size() > kMaxRegexLength) {
     f.error(v, "the regex in `" + what + "` is longer than " + std::to_string(kMaxRegexLength) + " characters");
     return false;
@@ -211,11 +207,20 @@ bool read_regex(const YAML::Node& v, YamlFile& f, const std::string& what, std::
   return true;
 }
 
+bool check_scalar_placeholders(const YAML::Node& v, const std::string& text, YamlFile& f) {
+  std::string why;
+  std::size_t bad_at = 0;
+  if (check_placeholders(text, why, &bad_at)) return true;
+  std::size_t occurrence = 0;  // which `{{` of the string it is, to find it in the source
+  for (std::size_t p = text.find("{{"); p != std::string::npos && p < bad_at; p = text.find("{{", p + 2)) ++occurrence;
+  f.error(f.at_inside(v, occurrence, "{{"), why);
+  return false;
+}
+
 void check_node_placeholders(const YAML::Node& node, YamlFile& f, int depth) {
   if (depth > 200) return;  // yaml_to_json reports the depth itself
   if (node.IsScalar()) {
-    std::string why;
-    if (!check_placeholders(node.Scalar(), why)) f.error(node, why);
+    check_scalar_placeholders(node, node.Scalar(), f);
   } else if (node.IsSequence()) {
     for (const auto& item : node) check_node_placeholders(item, f, depth + 1);
   } else if (node.IsMap()) {
@@ -266,8 +271,7 @@ void parse_one_header(const YAML::Node& key, const YAML::Node& v, YamlFile& f, s
   if (v.IsScalar() && !is_null(v)) {  // a plain string means equals
     base.match = HeaderMatch::Equals;
     base.value = v.Scalar();
-    std::string why;
-    if (!check_placeholders(base.value, why)) return f.error(v, why);
+    if (!check_scalar_placeholders(v, base.value, f)) return;
     out.push_back(base);
     return;
   }
@@ -286,9 +290,7 @@ void parse_one_header(const YAML::Node& key, const YAML::Node& v, YamlFile& f, s
     bool ok = true;
     if (kind == "equals") {
       e.match = HeaderMatch::Equals;
-      std::string why;
-      ok = read_string(value, f, "equals", e.value);
-      if (ok && !check_placeholders(e.value, why)) ok = false, f.error(value, why);
+      ok = read_string(value, f, "equals", e.value) && check_scalar_placeholders(value, e.value, f);
     } else if (kind == "matches") {
       e.match = HeaderMatch::Matches;
       ok = read_regex(value, f, "matches", e.value);

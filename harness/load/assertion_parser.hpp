@@ -20,6 +20,10 @@ void parse_header_expectations(const YAML::Node& map, YamlFile& f, std::vector<H
 // at load time. Reports at `v` and returns false when it is not a valid regex.
 bool read_regex(const YAML::Node& v, YamlFile& f, const std::string& what, std::string& out);
 
+// Checks the placeholders of `text` (the value of scalar `v`); a broken one is reported at the
+// column of its `{{`. Returns whether they are all well formed.
+bool check_scalar_placeholders(const YAML::Node& v, const std::string& text, YamlFile& f);
+
 // Reports every string under `node` whose `{{` placeholders are broken.
 void check_node_placeholders(const YAML::Node& node, YamlFile& f, int depth = 0);
 

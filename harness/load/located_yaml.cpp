@@ -72,7 +72,30 @@ bool documents_advance(const std::string& text, YAML::Mark& stuck_at) {
 
 }  // namespace
 
+SourceLocation YamlFile::at_inside(const YAML::Node& scalar, std::size_t occurrence, const std::string& needle) const {
+  SourceLocation where = at(scalar);
+  const YAML::Mark mark = scalar.Mark();
+  if (!text_ || !scalar.IsScalar() || mark.pos < 0 || static_cast<std::size_t>(mark.pos) >= text_->size()) return where;
+  // Escapes may lengthen the source; they never create or remove a `{{`.
+  const std::size_t start = static_cast<std::size_t>(mark.pos);
+  const std::size_t limit = std::min(text_->size(), start + scalar.Scalar().size() * 4 + 8);
+  std::size_t found = text_->find(needle, start);
+  for (std::size_t i = 0; i < occurrence && found != std::string::npos; ++i) found = text_->find(needle, found + needle.size());
+  if (found == std::string::npos || found + needle.size() > limit) return where;
+  int line = mark.line, column = mark.column;
+  for (std::size_t i = start; i < found; ++i) {
+    if ((*text_)[i] == '\n') ++line, column = 0;
+    else ++column;
+  }
+  YAML::Mark inside;
+  inside.pos = static_cast<int>(found);
+  inside.line = line;
+  inside.column = column;
+  return at(inside);
+}
+
 std::vector<YAML::Node> parse_yaml(const std::string& text, YamlFile& f) {
+  f.set_text(text);
   try {
     YAML::Mark stuck;
     if (!documents_advance(text, stuck)) {

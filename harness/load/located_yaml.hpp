@@ -30,9 +30,16 @@ class YamlFile {
   // at the next token, often on the next line; problems with it are reported at its key instead.
   void place_empty_value(const YAML::Node& value, const YAML::Node& key);
 
+  // The text being read, so a problem inside a string can be placed at its exact column.
+  void set_text(const std::string& text) { text_ = &text; }
+  // Where the `occurrence`-th (0-based) `needle` of `scalar`'s source is; the scalar's own place
+  // when it cannot be found.
+  SourceLocation at_inside(const YAML::Node& scalar, std::size_t occurrence, const std::string& needle) const;
+
  private:
   std::string file_;
   Diagnostics& diags_;
+  const std::string* text_ = nullptr;
   // By the empty value's own mark position, so a lookup stays cheap in big files.
   std::multimap<int, std::pair<YAML::Node, YAML::Mark>> empty_values_;
 };

@@ -37,11 +37,7 @@ std::string lower(std::string s) {
 }
 
 bool read_text(const YAML::Node& v, YamlFile& f, const std::string& what, std::string& out) {
-  if (!read_string(v, f, what, out)) return false;
-  std::string why;
-  if (check_placeholders(out, why)) return true;
-  f.error(v, why);
-  return false;
+  return read_string(v, f, what, out) && check_scalar_placeholders(v, out, f);
 }
 
 void read_base_url(const YAML::Node& v, YamlFile& f, std::string& out) {

@@ -24,11 +24,7 @@ bool one_of(const std::string& v, const std::vector<std::string>& choices) {
 
 // A string of the request that may hold {{variables}}.
 bool read_text(const YAML::Node& v, YamlFile& f, const std::string& what, std::string& out) {
-  if (!read_string(v, f, what, out)) return false;
-  std::string why;
-  if (check_placeholders(out, why)) return true;
-  f.error(v, why);
-  return false;
+  return read_string(v, f, what, out) && check_scalar_placeholders(v, out, f);
 }
 
 void read_choice(const YAML::Node& v, YamlFile& f, const std::string& what, const std::vector<std::string>& choices,

@@ -28,7 +28,7 @@ std::string trim(const std::string& s) {
   return b == std::string::npos ? std::string() : s.substr(b, e - b + 1);
 }
 
-bool split(const std::string& text, std::vector<Piece>& pieces, std::string& error) {
+bool split(const std::string& text, std::vector<Piece>& pieces, std::string& error, std::size_t* bad_at = nullptr) {
   std::size_t pos = 0;
   while (pos < text.size()) {
     const std::size_t open = text.find("{{", pos);
@@ -38,6 +38,7 @@ bool split(const std::string& text, std::vector<Piece>& pieces, std::string& err
     }
     if (open > pos) pieces.push_back({false, text.substr(pos, open - pos)});
     const std::size_t close = text.find("}}", open + 2);
+    if (bad_at) *bad_at = open;
     if (close == std::string::npos) {
       error = "unbalanced `{{` at character " + std::to_string(open + 1) + ": no `}}` closes it";
       return false;
@@ -160,9 +161,9 @@ struct Expander : rapidjson::BaseReaderHandler<rapidjson::UTF8<>, Expander> {
 
 }  // namespace
 
-bool check_placeholders(const std::string& text, std::string& error) {
+bool check_placeholders(const std::string& text, std::string& error, std::size_t* bad_at) {
   std::vector<Piece> pieces;
-  return split(text, pieces, error);
+  return split(text, pieces, error, bad_at);
 }
 
 std::string blank_placeholders(const std::string& text, const std::string& with) {

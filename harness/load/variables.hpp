@@ -19,7 +19,8 @@ bool expand_text(const std::string& text, const Variables& vars, std::string& ou
 // Checks the placeholders of `text` without a value for them: every `{{` is closed by `}}` and
 // holds a variable name ([A-Za-z0-9_.-], spaces around it allowed). Used by the loaders so a
 // broken placeholder is reported at load time, not when the case runs.
-bool check_placeholders(const std::string& text, std::string& error);
+// `bad_at`, when given, receives the offset of the offending `{{` in `text`.
+bool check_placeholders(const std::string& text, std::string& error, std::size_t* bad_at = nullptr);
 
 // `text` with every placeholder replaced by `with` (e.g. to compile a regex that has variables).
 std::string blank_placeholders(const std::string& text, const std::string& with);

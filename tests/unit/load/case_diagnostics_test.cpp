@@ -190,16 +190,25 @@ TEST_F(CaseDiagnostics, UnknownEndpointAuthAndMethod) {
 }
 
 TEST_F(CaseDiagnostics, UnbalancedPlaceholders) {
-  EXPECT_TRUE(has_diag(load_request("  endpoint: messages\n  json:\n    model: \"{{model\"\n"), file_, 7, 12,
+  EXPECT_TRUE(has_diag(load_request("  endpoint: messages\n  json:\n    model: \"{{model\"\n"), file_, 7, 13,
                        "unbalanced `{{`"));
-  EXPECT_TRUE(has_diag(load_request("  path: /v1/models/{{model\n"), file_, 5, 9, "unbalanced `{{`"));
-  EXPECT_TRUE(has_diag(load_request("  endpoint: models\n  headers: {x-a: \"{{env.A\"}\n"), file_, 6, 18,
+  EXPECT_TRUE(has_diag(load_request("  path: /v1/models/{{model\n"), file_, 5, 20, "unbalanced `{{`"));
+  EXPECT_TRUE(has_diag(load_request("  endpoint: models\n  headers: {x-a: \"{{env.A\"}\n"), file_, 6, 19,
                        "unbalanced `{{`"));
-  EXPECT_TRUE(has_diag(load_request("  endpoint: models\n  query: \"a={{}}\"\n"), file_, 6, 10,
+  EXPECT_TRUE(has_diag(load_request("  endpoint: models\n  query: \"a={{}}\"\n"), file_, 6, 13,
                        "empty placeholder"));
-  EXPECT_TRUE(has_diag(load_expect("  json:\n    /model: \"{{model\"\n"), file_, 6, 13, "unbalanced `{{`"));
-  EXPECT_TRUE(has_diag(load_expect("  json:\n    /m: {one_of: [\"{{a b}}\"]}\n"), file_, 6, 19,
+  EXPECT_TRUE(has_diag(load_expect("  json:\n    /model: \"{{model\"\n"), file_, 6, 14, "unbalanced `{{`"));
+  EXPECT_TRUE(has_diag(load_expect("  json:\n    /m: {one_of: [\"{{a b}}\"]}\n"), file_, 6, 20,
                        "is not a variable name"));
+}
+
+TEST_F(CaseDiagnostics, PlaceholderErrorsPointAtTheBrokenBraces) {
+  // The second `{{` of the string is the broken one; the caret goes under it.
+  EXPECT_TRUE(has_diag(load_request("  endpoint: messages\n  json:\n    text: \"{{model}} and {{broken\"\n"), file_, 7,
+                       26, "unbalanced `{{`"));
+  // In a block scalar, on its second line.
+  EXPECT_TRUE(has_diag(load_request("  endpoint: messages\n  body: |\n    {\"a\": 1,\n     \"b\": \"{{x\"}\n"), file_, 8,
+                       12, "unbalanced `{{`"));
 }
 
 TEST_F(CaseDiagnostics, DuplicateIdsAcrossFilesPointAtTheSecond) {

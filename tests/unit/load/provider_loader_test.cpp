@@ -176,7 +176,7 @@ TEST_F(ProviderProfiles, WrongValues) {
   EXPECT_TRUE(has_diag(load("name: a\nbase_url: http://h\nkey_env: sk-ant-123\n"), file_, 3, 10,
                        "`key_env` must be an environment variable name"));
   EXPECT_TRUE(has_diag(load("name: My Gateway\nbase_url: http://h\nkey_env: K\n"), file_, 1, 7, "`name` may only hold"));
-  EXPECT_TRUE(has_diag(load(head + "headers: {x-a: \"{{env.X\"}\n"), file_, 4, 16, "unbalanced `{{`"));
+  EXPECT_TRUE(has_diag(load(head + "headers: {x-a: \"{{env.X\"}\n"), file_, 4, 17, "unbalanced `{{`"));
 }
 
 TEST_F(ProviderProfiles, SyntaxErrorsAndShapes) {
