@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <fstream>
 #include <set>
+#include <unordered_map>
 #include <sstream>
 
 #include "load/schema_pointer.hpp"
@@ -64,8 +65,12 @@ class RefRewriter {
  private:
   rapidjson::Value& mutable_root(std::size_t i) { return b_.doc["d"][static_cast<rapidjson::SizeType>(i)]; }
 
+  static std::string site_key(std::size_t file, const std::string& pointer) {
+    return std::to_string(file) + "#" + pointer;
+  }
+
   void push(std::size_t file, std::string pointer, rapidjson::Value* node) {
-    if (!seen_.insert(std::to_string(file) + "#" + pointer).second) return;
+    if (!seen_.insert(site_key(file, pointer)).second) return;
     work_.push_back(SchemaSite{file, std::move(pointer), node});
   }
 
@@ -94,6 +99,7 @@ class RefRewriter {
   void visit(const SchemaSite& s) {
     rapidjson::Value& node = *s.node;
     if (!node.IsObject()) return;  // boolean schemas need nothing; other types Valijson reports
+    const std::string from = site_key(s.file, s.pointer);
     auto ref = node.FindMember("$ref");
     if (ref != node.MemberEnd() && ref->value.IsString()) {
       // A reference that cannot be resolved has been reported; aiming it at an empty schema
@@ -101,9 +107,15 @@ class RefRewriter {
       if (!rewrite_ref(s, ref->value)) ref->value.SetString(rapidjson::StringRef(kUnresolvedRef));
       return;  // draft 7: keywords beside $ref are ignored
     }
+    // Keywords that apply a schema to the same value (not to a part of it) can loop: remember them.
+    auto same_value = [](std::string_view keyword) {
+      return keyword == "allOf" || keyword == "anyOf" || keyword == "oneOf" || keyword == "not" || keyword == "if" ||
+             keyword == "then" || keyword == "else" || keyword == "dependencies";
+    };
     auto child = [&](const char* keyword, rapidjson::Value& v) {
       std::string p = s.pointer;
       append_pointer_token(p, keyword);
+      if (same_value(keyword)) edges_[from].push_back(Edge{site_key(s.file, p), -1});
       push(s.file, std::move(p), &v);
     };
     auto children_of_map = [&](const char* keyword, rapidjson::Value& map) {
@@ -112,6 +124,7 @@ class RefRewriter {
         std::string p = s.pointer;
         append_pointer_token(p, keyword);
         append_pointer_token(p, std::string_view(m.name.GetString(), m.name.GetStringLength()));
+        if (same_value(keyword)) edges_[from].push_back(Edge{site_key(s.file, p), -1});
         push(s.file, std::move(p), &m.value);
       }
     };
@@ -121,6 +134,7 @@ class RefRewriter {
         std::string p = s.pointer;
         append_pointer_token(p, keyword);
         append_pointer_index(p, k);
+        if (same_value(keyword)) edges_[from].push_back(Edge{site_key(s.file, p), -1});
         push(s.file, std::move(p), &arr[k]);
       }
     };
@@ -221,6 +235,7 @@ class RefRewriter {
     }
     ref.SetString(local.c_str(), static_cast<rapidjson::SizeType>(local.size()), b_.doc.GetAllocator());
     refs_.push_back(RefSite{s.file, at, &ref});
+    edges_[site_key(s.file, s.pointer)].push_back(Edge{site_key(target, fragment), static_cast<int>(refs_.size() - 1)});
     push(target, fragment, node);
     return true;
   }
@@ -238,29 +253,62 @@ class RefRewriter {
     return tokens.empty() ? "" : did_you_mean(tokens[0], names);
   }
 
-  // A chain of schemas that are nothing but $ref and lead back to themselves would send Valijson
-  // into endless recursion; report it instead.
+  // A loop of schemas applied to the same value ($ref, allOf, anyOf, oneOf, not, if/then/else,
+  // dependencies) never reaches a part of the value, so Valijson (and any validator) would recurse
+  // until the stack overflows. Every such loop goes through a $ref (containment only goes deeper):
+  // report that $ref and aim it at the empty schema, which breaks the loop.
   void check_ref_cycles() {
-    for (const RefSite& r : refs_) {
-      std::set<const rapidjson::Value*> chain;
-      const rapidjson::Value* ref = r.ref;
-      while (ref && chain.insert(ref).second) {
-        std::size_t file = 0;
-        std::string pointer;
-        if (!decode_bundle_ref(ref->GetString(), ref->GetStringLength(), file, pointer)) break;
-        const rapidjson::Value* next = resolve_pointer(b_.file_root(file), pointer);
-        if (!next || !next->IsObject()) break;
-        auto it = next->FindMember("$ref");
-        ref = it != next->MemberEnd() && it->value.IsString() ? &it->value : nullptr;
-        if (ref == r.ref) {
-          error(r.file, r.pointer, "$ref cycle: this reference leads back to itself through other references only",
-                "one schema in the chain must have keywords of its own");
-          r.ref->SetString(rapidjson::StringRef(kUnresolvedRef));  // broken, so that nothing loops on it
-          break;
+    enum { kWhite, kGray, kBlack };
+    std::unordered_map<std::string, int> color;
+    std::vector<std::string> starts;
+    for (const auto& e : edges_) starts.push_back(e.first);
+    std::sort(starts.begin(), starts.end());  // deterministic reports
+    struct Frame {
+      std::string key;
+      std::size_t next = 0;
+      int entered_by_ref = -1;
+    };
+    for (const std::string& start : starts) {
+      if (color[start] != kWhite) continue;
+      std::vector<Frame> stack{Frame{start, 0, -1}};
+      color[start] = kGray;
+      while (!stack.empty()) {
+        auto out = edges_.find(stack.back().key);
+        if (out == edges_.end() || stack.back().next >= out->second.size()) {
+          color[stack.back().key] = kBlack;
+          stack.pop_back();
+          continue;
+        }
+        const Edge e = out->second[stack.back().next++];
+        if (e.ref >= 0 && broken_.count(e.ref)) continue;
+        int& c = color[e.to];
+        if (c == kWhite) {
+          c = kGray;
+          stack.push_back(Frame{e.to, 0, e.ref});
+        } else if (c == kGray) {
+          int culprit = e.ref;
+          for (std::size_t i = stack.size(); culprit < 0 && i-- > 0 && stack[i].key != e.to;) {
+            culprit = stack[i].entered_by_ref;
+          }
+          if (culprit >= 0) break_cycle(culprit);
         }
       }
     }
   }
+
+  void break_cycle(int ref_index) {
+    const RefSite& r = refs_[static_cast<std::size_t>(ref_index)];
+    broken_.insert(ref_index);
+    error(r.file, r.pointer, "$ref cycle: this reference leads back to the same schema for the same value (through $ref, "
+                             "allOf, anyOf, oneOf, not or if/then/else), so validation would never end",
+          "a recursive schema must go through properties or items, which descend into the value");
+    r.ref->SetString(rapidjson::StringRef(kUnresolvedRef));
+  }
+
+  struct Edge {
+    std::string to;
+    int ref;  // index in refs_ when the edge is a $ref, else -1
+  };
 
   struct RefSite {
     std::size_t file;
@@ -277,6 +325,8 @@ class RefRewriter {
   std::deque<SchemaSite> work_;
   std::set<std::string> seen_;
   std::vector<RefSite> refs_;
+  std::unordered_map<std::string, std::vector<Edge>> edges_;  // same-value edges between schema sites
+  std::set<int> broken_;
 };
 
 }  // namespace

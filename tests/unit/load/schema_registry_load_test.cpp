@@ -2,6 +2,7 @@
 #include <string>
 
 #include <gtest/gtest.h>
+#include <rapidjson/document.h>
 
 #include "load/schema_registry.hpp"
 
@@ -138,6 +139,17 @@ TEST(SchemaRegistryLoad, PureRefCycleIsReported) {
   ASSERT_NE(d, nullptr) << all_messages(diags);
   EXPECT_EQ(d->where.file, fixtures("cycle") + "/loop.json");
   EXPECT_GE(d->where.line, 3);
+}
+
+TEST(SchemaRegistryLoad, LoopThroughAllOfAndAnyOfIsReportedNotRecursedForever) {
+  Diagnostics diags;
+  auto registry = SchemaRegistry::load(fixtures("cycle_applicator"), diags);
+  ASSERT_EQ(diags.size(), 1u) << all_messages(diags);
+  EXPECT_NE(diags[0].message.find("$ref cycle"), std::string::npos);
+  EXPECT_EQ(diags[0].where.line, 4);  // the $ref that closes the loop
+  rapidjson::Document doc;
+  doc.Parse(R"({"b": 1})");
+  registry->validate("left.json", doc);  // the loop is broken: this returns
 }
 
 TEST(SchemaRegistryLoad, InvalidRegexIsLocatedAtThePattern) {

@@ -261,6 +261,14 @@ TEST_F(SchemaValidate, SameErrorFromTwoSchemasIsReportedOnce) {
   EXPECT_EQ(longer[0].keyword, "maxLength");
 }
 
+TEST_F(SchemaValidate, RecursiveSchemaThroughItemsReportsTheDeepPointer) {
+  EXPECT_TRUE(check("common.json#/definitions/tree", R"({"name": "a", "children": [{"name": "b", "children": [{"name": "c"}]}]})").empty());
+  auto errors = check("common.json#/definitions/tree", R"({"name": "a", "children": [{"name": "b", "children": [{"name": 3}]}]})");
+  ASSERT_EQ(errors.size(), 1u) << dump(errors);
+  EXPECT_EQ(errors[0].pointer, "/children/0/children/0/name");
+  EXPECT_EQ(errors[0].schema_path, "common.json#/definitions/tree/properties/name/type");
+}
+
 TEST_F(SchemaValidate, PointersEscapeTildeAndSlash) {
   auto errors = check("anthropic/message.json", message(R"(, "a/b~c": 1, "flag": "yes")"));
   const SchemaError* e = find(errors, "/a~1b~0c", "type");
