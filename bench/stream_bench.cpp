@@ -2,7 +2,7 @@
 // of realistic Anthropic events, generated on the fly so the generator itself needs no memory.
 // Not a test: run it by hand, e.g.
 //   build/bench/stream_bench --mb 200                 # all modes, MB/s of stream text
-//   build/bench/stream_bench --mb 1024 --mode judge --fold-cap-mb 8   # peak memory of a 1 GiB judge
+//   build/bench/stream_bench --mb 1024 --mode judge                      # peak memory of a 1 GiB judge
 // Modes: sse (event-stream parsing only), parse (sse + RapidJSON parse of every event), judge
 // (StreamJudge: grammar, per-event schemas, folding, invariants). Figures go in docs/benchmarks.md.
 #include <sys/resource.h>
@@ -29,7 +29,7 @@ struct Options {
   std::string schemas = "schemas";
   std::string grammar = "schemas/anthropic/stream-grammar.yaml";
   std::size_t chunk = 16 * 1024;
-  double fold_cap_mb = 64;
+  double fold_cap_mb = 16;  // StreamJudgeOptions::max_folded_text_bytes default
 };
 
 // Produces a valid stream of about `target` bytes: message_start; blocks of text (many short

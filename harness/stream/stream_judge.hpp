@@ -23,7 +23,7 @@ struct StreamJudgeOptions {
   // Added beyond the first contract:
   std::size_t record_data_bytes = 4096;   // each recorded event's data is cut here
   std::size_t max_findings = 200;         // a systematically broken stream is summarised
-  std::size_t max_folded_text_bytes = 64u << 20;  // text kept in the folded message
+  std::size_t max_folded_text_bytes = 16u << 20;  // text kept in the folded message (100x a long real answer)
   BufferedRule buffered;                  // what counts as a buffered stream
 };
 
