@@ -17,6 +17,7 @@ struct Simulator::Impl {
   httplib::Server server;
   std::thread thread;
   std::atomic<bool> listen_returned{false};
+  bool configured = false;
   int port = -1;
 
   explicit Impl(SimOptions options) { context.options = std::move(options); }
@@ -93,7 +94,15 @@ int Simulator::start(int port, std::string& error) {
     error = "simulator: already started on port " + std::to_string(impl_->port);
     return -1;
   }
-  if (!impl_->configure(error)) return -1;
+  if (impl_->listen_returned) {
+    // httplib cannot listen again once stopped; a fresh Simulator is cheap.
+    error = "simulator: cannot be restarted after stop(); create a new one";
+    return -1;
+  }
+  if (!impl_->configured) {
+    if (!impl_->configure(error)) return -1;
+    impl_->configured = true;  // a failed bind may be retried on another port
+  }
   // Loopback only: the simulator is never reachable from the network.
   if (port == 0) {
     impl_->port = impl_->server.bind_to_any_port("127.0.0.1");

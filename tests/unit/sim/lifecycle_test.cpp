@@ -44,6 +44,8 @@ TEST(SimLifecycle, StartTwiceFailsAndStopIsIdempotent) {
   sim.stop();
   sim.stop();
   EXPECT_FALSE(raw_request(port, "GET", "/v1/models", api_headers(), "").connected);
+  EXPECT_EQ(sim.start(0, error), -1);
+  EXPECT_NE(error.find("cannot be restarted"), std::string::npos);
 }
 
 TEST(SimLifecycle, PortInUseIsReported) {
@@ -54,6 +56,8 @@ TEST(SimLifecycle, PortInUseIsReported) {
   Simulator b(SimOptions{});
   EXPECT_EQ(b.start(port, error), -1);
   EXPECT_NE(error.find("cannot bind 127.0.0.1:" + std::to_string(port)), std::string::npos);
+  // The same simulator may then try another port.
+  EXPECT_GT(b.start(0, error), 0) << error;
 }
 
 TEST(SimLifecycle, UnknownDialectIsRefused) {
