@@ -169,6 +169,12 @@ TEST(SchemaFastPath, AgreesWithValijsonOnTheAnthropicSchemas) {
        R"({"type":"message_delta","delta":{"stop_reason":"end_turn","stop_sequence":null},"usage":{"output_tokens":15}})"},
       {"anthropic/events/message_stop.json", R"({"type":"message_stop"})"},
       {"anthropic/events/ping.json", R"({"type":"ping"})"},
+      {"anthropic/message.json",
+       R"({"id":"msg_01","type":"message","role":"assistant","model":"claude-x","content":[{"type":"text","text":"Hi"},{"type":"tool_use","id":"toolu_01","name":"get_weather","input":{"city":"Paris"}}],"stop_reason":"tool_use","stop_sequence":null,"usage":{"input_tokens":10,"output_tokens":20}})"},
+      {"anthropic/strict/message.json",
+       R"({"id":"msg_01","type":"message","role":"assistant","model":"claude-x","content":[{"type":"text","text":"Hi"}],"stop_reason":"end_turn","stop_sequence":null,"usage":{"input_tokens":10,"output_tokens":20}})"},
+      {"anthropic/error.json", R"({"type":"error","error":{"type":"invalid_request_error","message":"max_tokens: Field required"}})"},
+      {"anthropic/count-tokens.json", R"({"input_tokens":42})"},
   };
   std::vector<Sample> present;
   for (const Sample& s : samples) {
