@@ -477,6 +477,7 @@ class Explainer {
           "the value matches " + std::to_string(passing.size()) + " branches of oneOf (" + list + "); exactly one must match");
       return;
     }
+    if (report_type_union(kw, br, loc, v, vp, out)) return;
     for (rapidjson::SizeType i = 0; i < n; ++i) {
       read_discriminators(branches[i], loc.child(kw).child(i), v, br[i]);
       br[i].score = br[i].errors.list.size();
@@ -512,6 +513,20 @@ class Explainer {
       if (out.full()) break;
       out.list.push_back(e);
     }
+  }
+
+  // `anyOf: [{type: string}, {type: null}]` (how generated schemas say "nullable") fails as one
+  // type error: "expected string or null, got integer", not as a search for the closest branch.
+  bool report_type_union(const char* kw, const std::vector<Branch>& br, const Loc& loc, const Value& v,
+                         const std::string& vp, Errors& out) {
+    std::string expected;
+    for (const Branch& b : br) {
+      const auto& errs = b.errors.list;
+      if (errs.size() != 1 || errs[0].pointer != vp || errs[0].keyword != "type") return false;
+      expected += (expected.empty() ? "" : " or ") + errs[0].expected;
+    }
+    add(out, vp, "type", loc, kw, expected, render_json(v), "expected " + expected + ", got " + json_type_name(v));
+    return true;
   }
 
   // When every branch fixes the same property to a constant (e.g. "type") and the value's is none

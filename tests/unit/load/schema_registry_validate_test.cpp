@@ -210,6 +210,16 @@ TEST_F(SchemaValidate, AnyOfReportsClosestBranch) {
   EXPECT_NE(find(errors, "/any", "multipleOf"), nullptr) << dump(errors);
 }
 
+TEST_F(SchemaValidate, AnyOfOfPlainTypesIsOneTypeError) {
+  EXPECT_TRUE(check("anthropic/nested/deep.json", R"({"nullable": null})").empty());
+  auto errors = check("anthropic/nested/deep.json", R"({"nullable": 5})");
+  ASSERT_EQ(errors.size(), 1u) << dump(errors);
+  EXPECT_EQ(errors[0].pointer, "/nullable");
+  EXPECT_EQ(errors[0].keyword, "type");
+  EXPECT_EQ(errors[0].schema_path, "anthropic/nested/deep.json#/properties/nullable/anyOf");
+  EXPECT_EQ(errors[0].message, "expected string or null, got integer");
+}
+
 TEST_F(SchemaValidate, ArrayItemErrorsCarryTheItemIndex) {
   auto errors = check("anthropic/message.json", message("", R"([{"type": "text", "text": "a"}, {"type": "text", "text": ""}])"));
   const SchemaError* e = find(errors, "/content/1/text", "minLength");
