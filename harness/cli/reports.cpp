@@ -18,19 +18,34 @@ bool color_wanted() {
 }
 }  // namespace
 
-ReportOutcome write_reports(const std::string& results_path, const std::string& out_dir,
+ReportOutcome write_reports(const ResultsFile& compact, const std::string& results_path, const std::string& out_dir,
                             const std::vector<std::string>& formats, const std::string& baseline, std::ostream& out,
                             std::ostream& err) {
   ReportOutcome outcome;
-  ResultsFile file;
   std::string error;
+  out << "\n" << render_console_matrix(compact, color_wanted());
+  if (!baseline.empty()) {
+    std::string text;
+    int code = compare_with_baseline(baseline, compact, color_wanted(), text, error);
+    out << "\n" << text;
+    if (code == 2) {
+      err << "apiconform: " << error << "\n";
+      outcome.ok = false;
+    }
+    outcome.regressions = code == 1;
+  }
+  bool needs_file = false;
+  for (const auto& name : formats) {
+    const ReportFormat* format = find_report_format(name);
+    needs_file = needs_file || (format && format->name != "console" && format->name != "json");
+  }
+  ResultsFile file;
   // Reports are rendered from the file just written, exactly as `apiconform report` would.
-  if (!read_results(results_path, file, error)) {
+  if (needs_file && !read_results(results_path, file, error)) {
     err << "apiconform: " << error << "\n";
     outcome.ok = false;
     return outcome;
   }
-  out << "\n" << render_console_matrix(file, color_wanted());
   for (const auto& name : formats) {
     const ReportFormat* format = find_report_format(name);
     if (!format) {
@@ -46,16 +61,6 @@ ReportOutcome write_reports(const std::string& results_path, const std::string& 
       continue;
     }
     if (format->name == "html") outcome.hint = path;
-  }
-  if (!baseline.empty()) {
-    std::string text;
-    int code = compare_with_baseline(baseline, file, color_wanted(), text, error);
-    out << "\n" << text;
-    if (code == 2) {
-      err << "apiconform: " << error << "\n";
-      outcome.ok = false;
-    }
-    outcome.regressions = code == 1;
   }
   return outcome;
 }

@@ -91,10 +91,14 @@ int run_command(const RunOptions& o) {
   transport_options.retry.max_retries = o.retries;
   Transport transport(transport_options);
   for (const auto& t : set.targets)
-    transport.set_pool_limits(t.provider.name, std::min(o.jobs, t.provider.concurrency), t.provider.rate_per_s);
+    transport.set_pool_limits(t.provider.name, std::min(o.jobs, t.provider.concurrency),
+                              o.rate_per_s >= 0 ? o.rate_per_s : t.provider.rate_per_s);
 
   Console console(std::cout, console_options(o));
   Summary summary;
+  ResultsFile compact;
+  compact.run = info;
+  compact.results.reserve(jobs.size());
   console.begin(jobs.size());
   ExecutorOptions executor_options;
   executor_options.strict = o.strict;
@@ -103,11 +107,16 @@ int run_command(const RunOptions& o) {
     summary.add(result.verdict);
     console.on_result(result);
     writer.add(result);
+    result.exchange = Exchange{};  // the file has it; the matrix and baseline need verdicts and findings
+    compact.results.push_back(std::move(result));
   });
-  writer.close(summary, now_rfc3339());
+  std::string finished = now_rfc3339();
+  writer.close(summary, finished);
+  compact.summary = summary;
+  compact.finished_at = finished;
 
   int code = exit_code_for(summary);
-  ReportOutcome reports = write_reports(results_path, o.out_dir, o.formats, o.baseline, std::cout, std::cerr);
+  ReportOutcome reports = write_reports(compact, results_path, o.out_dir, o.formats, o.baseline, std::cout, std::cerr);
   console.end(info.providers, summary, reports.hint.empty() ? results_path : reports.hint);
   if (!reports.ok) return kExitInput;
   if (!o.baseline.empty()) return reports.regressions ? kExitFindings : (summary.error ? kExitRuntime : kExitOk);

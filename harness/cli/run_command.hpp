@@ -18,6 +18,7 @@ struct RunOptions {
   std::string out_dir = "reports/latest";
   std::vector<std::string> formats;  // reports besides results.json: html, md, junit
   std::string baseline;
+  double rate_per_s = -1;  // < 0 = the profile's; 0 = unlimited
   double timeout_s = 0, connect_timeout_s = 0, idle_timeout_s = 0;  // 0 = the profile's
   bool progress = true;
   std::string command_line;

@@ -30,6 +30,10 @@ bool adhoc_provider(const TargetOptions& o, Provider& out, std::ostream& err) {
   out.name = "custom";
   out.base_url = o.base_url;
   out.dialect.clear();
+  // Limits tuned for api.anthropic.com do not apply to an endpoint named on the command line:
+  // --jobs bounds it, and --rate when the user asks for one.
+  out.concurrency = 1024;
+  out.rate_per_s = 0;
   if (!o.key_env.empty()) out.key_env = o.key_env;
   return true;
 }

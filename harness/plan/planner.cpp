@@ -99,6 +99,7 @@ Job plan_one(const Case& c, const Target& t, int repeat, const PlanOptions& o) {
 
 std::vector<Job> plan_jobs(const std::vector<Case>& cases, const std::vector<Target>& targets, const PlanOptions& options) {
   std::vector<Job> jobs;
+  jobs.reserve(cases.size() * targets.size() * static_cast<std::size_t>(std::max(1, options.repeat)));
   for (const auto& c : cases) {
     if (!selected(c, options)) continue;
     for (const auto& t : targets) {
