@@ -69,6 +69,7 @@ void serve_messages(const EndpointCall& call) {
   Reply reply = make_reply(request, model->id, context.ids, context.surface.message_id_prefix,
                            context.surface.tool_use_id_prefix);
   set_common_headers(call.response, context.surface, call.request_id);
+  set_rate_limit_headers(call.response, reply.input_tokens, reply.output_tokens);
   if (request.stream) return stream_reply(call, reply);
   send_json(call.response, 200, render_message(reply));
 }

@@ -2,6 +2,7 @@
 
 #include <rapidjson/document.h>
 
+#include "sim/batch_store.hpp"
 #include "sim/json_text.hpp"
 
 namespace ac::sim {
@@ -10,6 +11,25 @@ void set_common_headers(httplib::Response& response, const ApiSurface& surface,
                         const std::string& request_id) {
   response.set_header(surface.request_id_header.c_str(), request_id);
   response.set_header("anthropic-organization-id", "5d2a6a6e-0000-4000-8000-a9c0f0f1e5a1");
+}
+
+void set_rate_limit_headers(httplib::Response& response, long input_tokens, long output_tokens) {
+  const std::string reset = rfc3339(Clock::now() + std::chrono::minutes(1));
+  // Token counts are rounded to the nearest thousand, as the API does.
+  auto rounded = [](long value) { return std::to_string((value + 500) / 1000 * 1000); };
+  response.set_header("anthropic-ratelimit-requests-limit", "4000");
+  response.set_header("anthropic-ratelimit-requests-remaining", "3999");
+  response.set_header("anthropic-ratelimit-requests-reset", reset);
+  response.set_header("anthropic-ratelimit-input-tokens-limit", "2000000");
+  response.set_header("anthropic-ratelimit-input-tokens-remaining", rounded(2000000 - input_tokens));
+  response.set_header("anthropic-ratelimit-input-tokens-reset", reset);
+  response.set_header("anthropic-ratelimit-output-tokens-limit", "400000");
+  response.set_header("anthropic-ratelimit-output-tokens-remaining", rounded(400000 - output_tokens));
+  response.set_header("anthropic-ratelimit-output-tokens-reset", reset);
+  response.set_header("anthropic-ratelimit-tokens-limit", "2400000");
+  response.set_header("anthropic-ratelimit-tokens-remaining",
+                      rounded(2400000 - input_tokens - output_tokens));
+  response.set_header("anthropic-ratelimit-tokens-reset", reset);
 }
 
 void send_json(httplib::Response& response, int status, const std::string& body) {

@@ -12,6 +12,10 @@ namespace ac::sim {
 void set_common_headers(httplib::Response& response, const ApiSurface& surface,
                         const std::string& request_id);
 
+// The rate-limit headers the API sends with Messages responses (reference §1.3): generous
+// fixed limits, one request used, `*-reset` one minute ahead (RFC 3339).
+void set_rate_limit_headers(httplib::Response& response, long input_tokens, long output_tokens);
+
 void send_json(httplib::Response& response, int status, const std::string& body);
 
 // The error envelope {"type":"error","error":{type,message},"request_id"} with the API's

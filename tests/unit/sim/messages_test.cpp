@@ -34,6 +34,14 @@ TEST_F(SimMessages, BasicReplyHasTheMessageShape) {
   EXPECT_GT(doc["usage"]["input_tokens"].GetInt(), 0);
 }
 
+TEST_F(SimMessages, RateLimitHeadersAccompanyReplies) {
+  auto r = messages(body_with(""));
+  EXPECT_EQ(r.header("anthropic-ratelimit-requests-limit"), "4000");
+  EXPECT_EQ(r.header("anthropic-ratelimit-input-tokens-remaining"), "2000000");  // rounded to 1000s
+  EXPECT_TRUE(std::regex_match(r.header("anthropic-ratelimit-tokens-reset"),
+                               std::regex("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}Z")));
+}
+
 TEST_F(SimMessages, AliasResolvesToDatedModel) {
   auto doc = ok(R"({"model":"claude-sonnet-4-0","max_tokens":5,"messages":[{"role":"user","content":"hi"}]})");
   EXPECT_STREQ(doc["model"].GetString(), "claude-sonnet-4-20250514");
