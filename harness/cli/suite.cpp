@@ -12,7 +12,7 @@ namespace {
 void check_schema_ref(const SchemaRegistry& schemas, const std::string& ref, const SourceLocation& where,
                       const std::string& what, Diagnostics& out) {
   if (ref.empty() || schemas.has(ref)) return;
-  out.push_back(Diagnostic{where, what + " '" + ref + "' does not exist under the schemas folder", ""});
+  out.push_back(Diagnostic{where, what + " '" + ref + "' does not exist under the schemas folder", schemas.hint_for(ref)});
 }
 
 void load_grammars(const std::vector<Case>& cases, const std::string& root, Grammars& grammars, Diagnostics& out) {
@@ -36,9 +36,9 @@ void check_references(const Suite& suite, Diagnostics& out) {
     check_schema_ref(*suite.schemas, c.expect.schema, c.expect.schema_where, "schema", out);
     if (!c.expect.stream) continue;
     const auto& s = *c.expect.stream;
-    check_schema_ref(*suite.schemas, s.folded_schema, s.where, "folded_schema", out);
+    check_schema_ref(*suite.schemas, s.folded_schema, s.folded_schema_where, "folded_schema", out);
     if (!s.grammar.empty() && !suite.grammars.count(s.grammar))
-      out.push_back(Diagnostic{s.where, "grammar '" + s.grammar + "' could not be loaded", ""});
+      out.push_back(Diagnostic{s.grammar_where, "grammar '" + s.grammar + "' could not be loaded", ""});
   }
 }
 

@@ -112,6 +112,9 @@ Result Executor::judged_result(const Job& job, const ResponseCollector& collecto
   x.transport_error = outcome.error;
   x.timings = outcome.timings;
   x.attempts = outcome.attempts;
+  x.retry_note = outcome.retry_note;
+  if (outcome.history.size() > 1)
+    for (const auto& a : outcome.history) x.attempt_log.push_back(Attempt{a.status, a.error, a.waited_ms});
 
   const rapidjson::Value* folded = nullptr;
   if (const StreamJudge* s = collector.stream()) {

@@ -36,6 +36,13 @@ struct EventRecord {
   double at_ms = 0;
 };
 
+// One try of a request that was retried (429/529/503): what came back and how long it waited.
+struct Attempt {
+  int status = 0;         // 0 = no response
+  std::string error;      // transport failure of this attempt, if any
+  double waited_ms = 0;   // pause before it started (0 for the first)
+};
+
 // Everything observed about one request/response pair.
 struct Exchange {
   SentRequest request;
@@ -49,6 +56,8 @@ struct Exchange {
   std::string transport_error;    // empty when the exchange completed
   Timings timings;
   int attempts = 1;               // more than 1 when retried (429/529/503)
+  std::vector<Attempt> attempt_log;  // every attempt in order, when there was more than one
+  std::string retry_note;         // why a retryable answer was not retried further
 };
 
 }  // namespace ac

@@ -4,6 +4,7 @@
 #include "report/escape.hpp"
 #include "report/html_latency.hpp"
 #include "report/report.hpp"
+#include "results/attempts_text.hpp"
 #include "results/utf8.hpp"
 
 namespace ac {
@@ -223,7 +224,12 @@ std::string result_detail(const Result& r, int repeat) {
   if (repeat > 1) out += "<h4>Repeat " + std::to_string(r.repeat + 1) + " of " + std::to_string(repeat) + " " +
                          verdict_badge(r.verdict) + "</h4>\n";
   if (!r.reason.empty()) out += "<p><strong>Reason:</strong> " + h(r.reason) + "</p>\n";
-  if (x.attempts > 1) out += "<p class=\"flag\">retried: " + std::to_string(x.attempts) + " attempts, the last one judged</p>\n";
+  if (x.attempts > 1) {
+    out += "<p class=\"flag\">retried: " + std::to_string(x.attempts) + " attempts, the last one judged";
+    std::string history = attempts_text(x);
+    if (!history.empty()) out += " (" + h(history) + ")";
+    out += "</p>\n";
+  }
   if (!x.transport_error.empty()) out += "<p><strong>Transport error:</strong> " + h(x.transport_error) + "</p>\n";
   out += findings_table(r.findings);
   // Unsupported and skipped cases were never sent: there is nothing more to show.

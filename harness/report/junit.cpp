@@ -1,6 +1,7 @@
 #include "report/cell_text.hpp"
 #include "report/escape.hpp"
 #include "report/report.hpp"
+#include "results/attempts_text.hpp"
 #include "results/matrix.hpp"
 
 namespace ac {
@@ -75,6 +76,8 @@ std::string testcase_properties(const Result& r) {
   if (r.exchange.attempts > 1) {
     props += "        <property" + attr("name", "attempts") + attr("value", std::to_string(r.exchange.attempts)) + "/>\n";
     props += "        <property" + attr("name", "retried") + attr("value", "true") + "/>\n";
+    std::string history = attempts_text(r.exchange);
+    if (!history.empty()) props += "        <property" + attr("name", "attempt_history") + attr("value", history) + "/>\n";
   }
   if (r.fixed) props += "        <property" + attr("name", "fixed") + attr("value", "known deviation now passes") + "/>\n";
   return props.empty() ? "" : "      <properties>\n" + props + "      </properties>\n";

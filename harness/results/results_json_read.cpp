@@ -128,6 +128,20 @@ bool events_from(const rapidjson::Value* arr, const std::string& where, std::vec
   return true;
 }
 
+bool attempts_from(const rapidjson::Value* arr, const std::string& where, std::vector<Attempt>& out, std::string& error) {
+  if (!arr) return true;
+  for (rapidjson::SizeType i = 0; i < arr->Size(); ++i) {
+    ObjectReader r((*arr)[i], index_path(where, i), error);
+    Attempt a;
+    r.integer("status", a.status);
+    r.text("error", a.error);
+    r.number("waited_ms", a.waited_ms);
+    if (!r.ok()) return false;
+    out.push_back(std::move(a));
+  }
+  return true;
+}
+
 bool exchange_from(const rapidjson::Value& v, const std::string& where, Exchange& out, std::string& error) {
   ObjectReader r(v, where, error);
   const auto* request = r.member("request");
@@ -140,7 +154,10 @@ bool exchange_from(const rapidjson::Value& v, const std::string& where, Exchange
   r.integer("event_count", out.event_count);
   r.text("transport_error", out.transport_error);
   r.integer("attempts", out.attempts);
+  const auto* attempts = r.array("attempt_log");
+  r.text("retry_note", out.retry_note);
   if (!r.ok()) return false;
+  if (!attempts_from(attempts, r.path("attempt_log"), out.attempt_log, error)) return false;
   if (request && !request_from(*request, r.path("request"), out.request, error)) return false;
   return headers_from(headers, r.path("headers"), out.response_headers, error) &&
          events_from(events, r.path("events"), out.events, error);

@@ -74,6 +74,19 @@ void put_events(JsonWriter& w, const std::vector<EventRecord>& events) {
   w.EndArray();
 }
 
+void put_attempts(JsonWriter& w, const std::vector<Attempt>& attempts) {
+  w.Key("attempt_log");
+  w.StartArray();
+  for (const auto& a : attempts) {
+    w.StartObject();
+    put_int(w, "status", a.status);
+    put(w, "error", a.error);
+    put(w, "waited_ms", a.waited_ms);
+    w.EndObject();
+  }
+  w.EndArray();
+}
+
 void put_exchange(JsonWriter& w, const Exchange& x) {
   w.Key("exchange");
   w.StartObject();
@@ -87,6 +100,8 @@ void put_exchange(JsonWriter& w, const Exchange& x) {
   put_int(w, "event_count", static_cast<long long>(x.event_count));
   put(w, "transport_error", x.transport_error);
   put_int(w, "attempts", x.attempts);
+  put_attempts(w, x.attempt_log);
+  put(w, "retry_note", x.retry_note);
   w.EndObject();
 }
 

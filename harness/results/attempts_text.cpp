@@ -1,0 +1,21 @@
+#include "results/attempts_text.hpp"
+
+#include <cstdio>
+
+namespace ac {
+
+std::string attempts_text(const Exchange& x) {
+  std::string out;
+  for (const auto& a : x.attempt_log) {
+    if (!out.empty()) {
+      char waited[32];
+      std::snprintf(waited, sizeof waited, "%.1f s", a.waited_ms / 1000);
+      out += std::string(" → waited ") + waited + " → ";
+    }
+    out += a.status ? std::to_string(a.status) : (a.error.empty() ? std::string("no response") : a.error);
+  }
+  if (!x.retry_note.empty()) out += (out.empty() ? "" : "; ") + x.retry_note;
+  return out;
+}
+
+}  // namespace ac
