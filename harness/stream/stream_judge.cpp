@@ -110,6 +110,7 @@ struct StreamJudge::Impl : SseSink {
   std::string error_summary;
   bool finished = false;
   double last_at = 0;
+  std::string head;  // the first bytes, to say what a body with no event was
 
   bool block_open = false;
   std::size_t open_index = 0;  // the index the open block declared
@@ -564,9 +565,13 @@ void StreamJudge::Impl::end_of_stream(bool connection_completed) {
       f.message = "the connection was cut " +
                   (events ? "after event " + std::to_string(last_index) + " (" + last_name + ")" : std::string("before any event")) +
                   ", before the stream ended (" + quoted_list(enders) + " never arrived)";
-    } else if (events == 0) {
+    } else if (events == 0 && parser.bytes() == 0) {
       f.check = "stream-grammar";
       f.message = "the stream is empty: no event arrived";
+    } else if (events == 0) {
+      f.check = "stream-grammar";
+      f.message = "no event in the " + std::to_string(parser.bytes()) +
+                  " bytes received: the body is not a text/event-stream (it starts \"" + head + "\")";
     } else {
       f.check = "stream-grammar";
       f.message = "the stream ended after event " + std::to_string(last_index) +
@@ -598,6 +603,7 @@ void StreamJudge::feed(const char* data, std::size_t size, double at_ms) {
   if (impl_->finished || size == 0) return;
   impl_->last_at = at_ms;
   impl_->timing.on_bytes(at_ms);
+  if (impl_->head.size() < 60) impl_->head.append(data, std::min(size, 60 - impl_->head.size()));
   impl_->parser.feed(data, size, at_ms);
 }
 

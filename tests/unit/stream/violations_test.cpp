@@ -268,6 +268,14 @@ TEST(Violations, EmptyStream) {
   EXPECT_NE(find(j.findings, "stream-grammar", "the stream is empty"), nullptr) << dump(j.findings);
 }
 
+TEST(Violations, JsonBodyInsteadOfAStream) {
+  auto j = judge_text(R"({"type":"message","content":[]})");
+  const Finding* f = find(j.findings, "stream-grammar", "the body is not a text/event-stream");
+  ASSERT_NE(f, nullptr) << dump(j.findings);
+  EXPECT_NE(f->message.find("it starts \"{\"type\":\"message\""), std::string::npos) << f->message;
+  EXPECT_EQ(j.findings.size(), 1u) << dump(j.findings);
+}
+
 TEST(Violations, OversizeEventIsReportedAndTheRestJudged) {
   StreamJudgeOptions o;
   o.max_event_bytes = 300;
