@@ -27,6 +27,10 @@ struct CheckInput {
 void validate_against_schema(const SchemaRegistry& schemas, const std::string& ref, const rapidjson::Value& value,
                              const std::string& check, const std::string& prefix, bool strict, Findings& out);
 
+// Only the unknown-field part of the above, for a value already validated elsewhere.
+void report_unknown_fields(const SchemaRegistry& schemas, const std::string& ref, const rapidjson::Value& value,
+                           const std::string& prefix, bool strict, Findings& out);
+
 // Each check is a pure function of its input that appends findings (one file per check).
 void check_status(const CheckInput& in, Findings& out);
 void check_headers(const CheckInput& in, Findings& out);

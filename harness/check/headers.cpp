@@ -9,7 +9,7 @@ void check_headers(const CheckInput& in, Findings& out) {
     auto actual = find_header(in.exchange.response_headers, h.name);
     std::string pointer = "header:" + h.name;
     auto fail = [&](std::string expected, std::string got, std::string message) {
-      out.push_back(Finding{"header", pointer, std::move(expected), std::move(got), std::move(message), Severity::Breaking});
+      out.push_back(Finding{"header", pointer, std::move(expected), std::move(got), std::move(message), h.severity});
     };
     switch (h.match) {
       case HeaderMatch::Present:

@@ -19,7 +19,7 @@ struct Context {
 
   void fail(std::string expected, std::string actual, std::string message) const {
     out.push_back(Finding{check, prefix + assertion.pointer, std::move(expected), std::move(actual),
-                          std::move(message), Severity::Breaking});
+                          std::move(message), assertion.severity});
   }
 };
 

@@ -19,6 +19,18 @@ Finding to_finding(const SchemaError& e, const std::string& check, const std::st
 }
 }  // namespace
 
+void report_unknown_fields(const SchemaRegistry& schemas, const std::string& ref, const rapidjson::Value& value,
+                           const std::string& prefix, bool strict, Findings& out) {
+  std::string twin = strict_twin(ref);
+  if (!schemas.has(twin)) return;
+  // The API may add response fields within a version, so unknown ones are only worth a look
+  // unless the user asked for --strict; even then clients ignore them, so they are cosmetic.
+  for (const auto& e : schemas.validate(twin, value)) {
+    if (e.keyword != "additionalProperties") continue;
+    out.push_back(to_finding(e, "unknown-field", prefix, strict ? Severity::Cosmetic : Severity::Warning));
+  }
+}
+
 void validate_against_schema(const SchemaRegistry& schemas, const std::string& ref, const rapidjson::Value& value,
                              const std::string& check, const std::string& prefix, bool strict, Findings& out) {
   if (!schemas.has(ref)) {
@@ -28,14 +40,7 @@ void validate_against_schema(const SchemaRegistry& schemas, const std::string& r
   }
   auto errors = schemas.validate(ref, value);
   for (const auto& e : errors) out.push_back(to_finding(e, check, prefix, Severity::Breaking));
-  std::string twin = strict_twin(ref);
-  if (!errors.empty() || !schemas.has(twin)) return;
-  // The API may add response fields within a version, so unknown ones are only worth a look
-  // unless the user asked for --strict.
-  for (const auto& e : schemas.validate(twin, value)) {
-    if (e.keyword != "additionalProperties") continue;
-    out.push_back(to_finding(e, "unknown-field", prefix, strict ? Severity::Breaking : Severity::Warning));
-  }
+  if (errors.empty()) report_unknown_fields(schemas, ref, value, prefix, strict, out);
 }
 
 void check_schema(const CheckInput& in, Findings& out) {

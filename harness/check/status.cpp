@@ -20,11 +20,17 @@ void check_status(const CheckInput& in, Findings& out) {
   for (int s : want) ok = ok || s == got;
   if (ok) return;
   std::string message = "expected HTTP " + expected_text(want) + ", got " + std::to_string(got);
-  if (got >= 200 && got < 300 && !want.empty() && want.front() >= 400)
+  auto success = [](int s) { return s >= 200 && s < 300; };
+  // Clients branch on success versus failure; a 201 where 200 is documented changes nothing for them.
+  Severity severity = Severity::Breaking;
+  if (success(got) && !want.empty() && success(want.front())) {
+    severity = Severity::Cosmetic;
+    message += ": another success status than the API's (clients treat any 2xx alike)";
+  } else if (success(got) && !want.empty() && want.front() >= 400)
     message += ": the endpoint accepted a request the API rejects";
   else if (got >= 400 && (want.empty() || want.front() < 300))
     message += ": the endpoint rejected a request the API accepts";
-  out.push_back(Finding{"status", "", expected_text(want), std::to_string(got), message, Severity::Breaking});
+  out.push_back(Finding{"status", "", expected_text(want), std::to_string(got), message, severity});
 }
 
 }  // namespace ac

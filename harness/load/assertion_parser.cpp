@@ -16,6 +16,28 @@ const std::vector<std::string> kJsonKinds = {"equals", "matches", "type", "one_o
                                              "absent"};
 const std::vector<std::string> kTypes = {"string", "number", "integer", "boolean", "object", "array", "null"};
 const std::vector<std::string> kHeaderKinds = {"equals", "matches", "present", "absent"};
+// Besides the assertion kinds, a mapping may say what its failure means for clients.
+const std::vector<std::string> kSeverities = {"breaking", "cosmetic", "warning"};
+
+std::vector<std::string> with_severity(std::vector<std::string> keys) {
+  keys.push_back("severity");
+  return keys;
+}
+
+// Reads `severity:` when present; false (with a located error) on an unknown value.
+bool read_severity(Fields& fields, YamlFile& f, Severity& out) {
+  if (!fields.has("severity")) return true;
+  const YAML::Node v = fields.value("severity");
+  std::string text = v.IsScalar() ? v.Scalar() : "";
+  if (text == "breaking") out = Severity::Breaking;
+  else if (text == "cosmetic") out = Severity::Cosmetic;
+  else if (text == "warning") out = Severity::Warning;
+  else {
+    f.error(v, "`severity` must be breaking, cosmetic or warning", did_you_mean(text, kSeverities));
+    return false;
+  }
+  return true;
+}
 
 // libstdc++ compiles regexes recursively; bound what a case file can ask of it.
 constexpr std::size_t kMaxRegexLength = 1000;
@@ -151,8 +173,10 @@ void parse_one_pointer(const YAML::Node& key, const YAML::Node& v, YamlFile& f, 
     if (json_value(v, f, base.value)) out.push_back(base);
     return;
   }
-  Fields fields(v, kJsonKinds, f, base.pointer);
-  if (v.size() == 0) f.error(v, "no assertion for `" + base.pointer + "`", "expected one of: " + list_choices(kJsonKinds));
+  Fields fields(v, with_severity(kJsonKinds), f, base.pointer);
+  if (v.size() == 0 || (v.size() == 1 && fields.has("severity")))
+    f.error(v, "no assertion for `" + base.pointer + "`", "expected one of: " + list_choices(kJsonKinds));
+  read_severity(fields, f, base.severity);
   for (const auto& kind : kJsonKinds) {
     if (!fields.has(kind)) continue;
     JsonExpectation e = base;
@@ -280,8 +304,10 @@ void parse_one_header(const YAML::Node& key, const YAML::Node& v, YamlFile& f, s
             "e.g. `{matches: \"^application/json\"}`");
     return;
   }
-  Fields fields(v, kHeaderKinds, f, base.name);
-  if (v.size() == 0) f.error(v, "no assertion for header `" + base.name + "`", "expected one of: " + list_choices(kHeaderKinds));
+  Fields fields(v, with_severity(kHeaderKinds), f, base.name);
+  if (v.size() == 0 || (v.size() == 1 && fields.has("severity")))
+    f.error(v, "no assertion for header `" + base.name + "`", "expected one of: " + list_choices(kHeaderKinds));
+  read_severity(fields, f, base.severity);
   for (const auto& kind : kHeaderKinds) {
     if (!fields.has(kind)) continue;
     HeaderExpectation e = base;

@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "model/finding.hpp"
 #include "model/header.hpp"
 #include "model/source_location.hpp"
 
@@ -30,6 +31,7 @@ struct HeaderExpectation {
   std::string name;
   HeaderMatch match = HeaderMatch::Present;
   std::string value;  // Equals: exact text; Matches: ECMAScript regex
+  Severity severity = Severity::Breaking;  // what a failure means for clients (severity: in YAML)
   SourceLocation where;
 };
 
@@ -42,6 +44,7 @@ struct JsonExpectation {
   std::string value;  // Equals: JSON text; OneOf: JSON array text; Matches: regex; Type: JSON array of type names
   std::optional<double> min;  // Range (value) and Length (element/char count)
   std::optional<double> max;
+  Severity severity = Severity::Breaking;  // what a failure means for clients (severity: in YAML)
   SourceLocation where;
 };
 

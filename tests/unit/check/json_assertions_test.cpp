@@ -117,3 +117,17 @@ TEST(JsonAssertions, PrefixIsPutBeforePointers) {
 
 }  // namespace
 }  // namespace ac
+
+namespace ac {
+namespace {
+
+TEST(JsonAssertions, AFailureTakesTheSeverityTheCaseGives) {
+  auto a = make("/model", JsonCheckKind::Equals, "\"claude-x\"");
+  a.severity = Severity::Cosmetic;
+  Findings f = run(a, R"({"model":"claude-y"})");
+  ASSERT_EQ(f.size(), 1u);
+  EXPECT_EQ(f[0].severity, Severity::Cosmetic);
+}
+
+}  // namespace
+}  // namespace ac

@@ -85,3 +85,32 @@ TEST(BodyCheck, ANonJsonBodyIsOneFindingWhenJsonIsExpected) {
 
 }  // namespace
 }  // namespace ac
+
+namespace ac {
+namespace {
+
+TEST(StatusCheck, AnotherSuccessStatusIsCosmetic) {
+  Fixture f;
+  f.expect.status = {200};
+  f.exchange.status = 201;
+  Findings out = f.run(check_status);
+  ASSERT_EQ(out.size(), 1u);
+  EXPECT_EQ(out[0].severity, Severity::Cosmetic);
+  f.exchange.status = 500;
+  out = f.run(check_status);
+  ASSERT_EQ(out.size(), 1u);
+  EXPECT_EQ(out[0].severity, Severity::Breaking);
+}
+
+TEST(HeaderCheck, AFailureTakesTheSeverityTheCaseGives) {
+  Fixture f;
+  HeaderExpectation h = header("request-id", HeaderMatch::Present);
+  h.severity = Severity::Cosmetic;
+  f.expect.headers = {h};
+  Findings out = f.run(check_headers);
+  ASSERT_EQ(out.size(), 1u);
+  EXPECT_EQ(out[0].severity, Severity::Cosmetic);
+}
+
+}  // namespace
+}  // namespace ac
