@@ -5,6 +5,7 @@ namespace ac::sim {
 ApiSurface reference_surface() {
   ApiSurface s;
   s.name = "reference";
+  s.description = "The Anthropic Messages API as the reference document describes it";
   s.routes = {
       {"POST", "/v1/messages", Endpoint::messages},
       {"POST", "/v1/messages/count_tokens", Endpoint::count_tokens},

@@ -5,6 +5,7 @@
 #include <rapidjson/document.h>
 
 #include "sim/endpoints.hpp"
+#include "sim/reply_dialect.hpp"
 #include "sim/http_reply.hpp"
 #include "sim/json_text.hpp"
 #include "sim/model_catalog.hpp"
@@ -83,8 +84,9 @@ BatchItem run_item(const EndpointCall& call, const std::string& custom_id, const
   BatchItem item;
   item.custom_id = custom_id;
   MessageRequest request;
-  auto error = parse_request(params, Endpoint::messages, call.version, request);
-  const ModelInfo* model = error ? nullptr : find_model(request.model);
+  auto error = parse_request(params, Endpoint::messages, call.version,
+                             call.context.surface.request, request);
+  const ModelInfo* model = error ? nullptr : find_model(request.model, call.context.extra_models);
   if (!error && !model) error = not_found("model: " + request.model);
   if (!error && request.stream) error = invalid_request("stream: batch requests cannot be streamed");
   if (error) {
@@ -92,7 +94,7 @@ BatchItem run_item(const EndpointCall& call, const std::string& custom_id, const
     return item;
   }
   SimContext& context = call.context;
-  Reply reply = make_reply(request, model->id, context.ids, context.surface.message_id_prefix,
+  Reply reply = make_reply(request, answered_model(context.surface, model->id), context.ids, context.surface.message_id_prefix,
                            context.surface.tool_use_id_prefix);
   item.succeeded = true;
   item.result_json = "{\"type\":\"succeeded\",\"message\":" + render_message(reply) + "}";

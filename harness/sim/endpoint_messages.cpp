@@ -7,6 +7,7 @@
 #include "sim/json_text.hpp"
 #include "sim/model_catalog.hpp"
 #include "sim/reply.hpp"
+#include "sim/reply_dialect.hpp"
 #include "sim/request_parse.hpp"
 #include "sim/sim_context.hpp"
 #include "sim/stream_send.hpp"
@@ -26,11 +27,11 @@ const ModelInfo* validated(const EndpointCall& call, Endpoint endpoint, MessageR
     fail(call, *error);
     return nullptr;
   }
-  if (auto error = parse_request(body, endpoint, call.version, request)) {
+  if (auto error = parse_request(body, endpoint, call.version, call.context.surface.request, request)) {
     fail(call, *error);
     return nullptr;
   }
-  const ModelInfo* model = find_model(request.model);
+  const ModelInfo* model = find_model(request.model, call.context.extra_models);
   if (!model) fail(call, not_found("model: " + request.model));
   return model;
 }
@@ -40,7 +41,10 @@ void stream_reply(const EndpointCall& call, const Reply& reply) {
   // and zlib buffers: the stream would no longer arrive event by event. The request object is
   // owned by httplib and mutable; only our handler reads it.
   const_cast<httplib::Request&>(call.request).headers.erase("Accept-Encoding");
-  send_stream(call.response, plan_stream(reply, call.steering.stream), call.context.stopping);
+  StreamSettings settings = call.steering.stream;
+  settings.format = call.context.surface.stream_format;
+  send_stream(call.response, plan_stream(reply, settings), call.context.stopping,
+              call.context.surface.messages_status);
 }
 
 }  // namespace
@@ -66,12 +70,12 @@ void serve_messages(const EndpointCall& call) {
   // A requested error answers a valid request; in a stream it arrives in-band instead.
   if (call.steering.error && !request.stream) return fail(call, *call.steering.error);
   SimContext& context = call.context;
-  Reply reply = make_reply(request, model->id, context.ids, context.surface.message_id_prefix,
-                           context.surface.tool_use_id_prefix);
+  Reply reply = make_reply(request, answered_model(context.surface, model->id), context.ids,
+                           context.surface.message_id_prefix, context.surface.tool_use_id_prefix);
   set_common_headers(call.response, context.surface, call.request_id);
   set_rate_limit_headers(call.response, reply.input_tokens, reply.output_tokens);
   if (request.stream) return stream_reply(call, reply);
-  send_json(call.response, 200, render_message(reply));
+  send_json(call.response, context.surface.messages_status, render_answer(reply, context.surface));
 }
 
 void serve_count_tokens(const EndpointCall& call) {

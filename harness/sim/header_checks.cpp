@@ -45,8 +45,11 @@ std::optional<ApiError> check_key(const httplib::Request& request, const ApiSurf
 std::optional<ApiError> check_version(const httplib::Request& request, const ApiSurface& surface,
                                       std::string& version) {
   version.clear();
-  if (surface.version_header.empty()) return std::nullopt;
+  if (surface.version_header.empty() || surface.version_policy == VersionPolicy::ignored) {
+    return std::nullopt;
+  }
   if (!request.has_header(surface.version_header.c_str())) {
+    if (surface.version_policy == VersionPolicy::optional) return std::nullopt;
     return invalid_request(surface.version_header + ": header is required");
   }
   version = trim(request.get_header_value(surface.version_header.c_str()));
@@ -57,7 +60,19 @@ std::optional<ApiError> check_version(const httplib::Request& request, const Api
   return std::nullopt;
 }
 
-std::optional<ApiError> check_beta(const httplib::Request& request) {
+std::optional<ApiError> check_required_headers(const httplib::Request& request,
+                                               const ApiSurface& surface) {
+  for (const auto& header : surface.required_headers) {
+    if (!request.has_header(header.name.c_str())) {
+      return invalid_request(header.name + ": header is required");
+    }
+  }
+  return std::nullopt;
+}
+
+std::optional<ApiError> check_beta(const httplib::Request& request, const ApiSurface& surface) {
+  // A dialect that does not read anthropic-version knows nothing of its betas either.
+  if (surface.version_policy == VersionPolicy::ignored) return std::nullopt;
   static const std::regex kBetaName("^[a-z0-9]+(-[a-z0-9]+)*-[0-9]{4}-[0-9]{2}-[0-9]{2}$");
   auto count = request.get_header_value_count("anthropic-beta");
   for (std::size_t i = 0; i < count; ++i) {

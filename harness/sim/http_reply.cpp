@@ -41,6 +41,14 @@ std::string error_body(const ApiSurface& surface, const ApiError& error,
                        const std::string& request_id) {
   rapidjson::Document doc(rapidjson::kObjectType);
   auto& alloc = doc.GetAllocator();
+  if (surface.error_envelope == ErrorEnvelope::success_code) {
+    // The gateway's own envelope for every answer, errors included (the edge 413 too: the
+    // gateway is the edge here). `code` is the HTTP status as a string, as "200" on success.
+    doc.AddMember("success", false, alloc);
+    doc.AddMember("code", rapidjson::Value(std::to_string(error.status).c_str(), alloc), alloc);
+    doc.AddMember("message", rapidjson::Value(error.message.c_str(), alloc), alloc);
+    return to_json(doc);
+  }
   rapidjson::Value inner(rapidjson::kObjectType);
   inner.AddMember("type", rapidjson::Value(error.type.c_str(), alloc), alloc);
   inner.AddMember("message", rapidjson::Value(error.message.c_str(), alloc), alloc);
@@ -48,7 +56,6 @@ std::string error_body(const ApiSurface& surface, const ApiError& error,
     doc.AddMember("error", inner, alloc);
     return to_json(doc);
   }
-  (void)surface;  // one envelope today; dialects will choose theirs here
   doc.AddMember("type", "error", alloc);
   doc.AddMember("error", inner, alloc);
   doc.AddMember("request_id", rapidjson::Value(request_id.c_str(), alloc), alloc);

@@ -24,6 +24,14 @@ const std::vector<ModelInfo>& model_catalog() {
   return kModels;
 }
 
+const ModelInfo* find_model(const std::string& id_or_alias, const std::vector<ModelInfo>& extra) {
+  if (const ModelInfo* model = find_model(id_or_alias)) return model;
+  for (const auto& model : extra) {
+    if (model.id == id_or_alias) return &model;
+  }
+  return nullptr;
+}
+
 const ModelInfo* find_model(const std::string& id_or_alias) {
   for (const auto& model : model_catalog()) {
     if (model.id == id_or_alias) return &model;

@@ -20,6 +20,8 @@ const std::vector<ModelInfo>& model_catalog();
 
 // The model with this id or alias, or nullptr.
 const ModelInfo* find_model(const std::string& id_or_alias);
+// The same, also looking at a dialect's own models (searched after the catalog).
+const ModelInfo* find_model(const std::string& id_or_alias, const std::vector<ModelInfo>& extra);
 
 struct ModelPage {
   std::vector<const ModelInfo*> data;

@@ -40,7 +40,12 @@ void handle_request(SimContext& context, const httplib::Request& request,
   if (auto error = check_version(request, surface, version)) {
     return send_error(response, surface, *error, request_id);
   }
-  if (auto error = check_beta(request)) return send_error(response, surface, *error, request_id);
+  if (auto error = check_beta(request, surface)) {
+    return send_error(response, surface, *error, request_id);
+  }
+  if (auto error = check_required_headers(request, surface)) {
+    return send_error(response, surface, *error, request_id);
+  }
   Steering steering;
   if (auto error = read_steering(request, context, steering)) {
     return send_error(response, surface, *error, request_id);

@@ -55,9 +55,21 @@ Error parse_model(const rapidjson::Value& body, MessageRequest& out) {
   return std::nullopt;
 }
 
-Error parse_max_tokens(const rapidjson::Value& body, MessageRequest& out) {
+Error parse_max_tokens(const rapidjson::Value& body, const RequestRules& rules,
+                       MessageRequest& out) {
   auto it = body.FindMember("max_tokens");
+  if (it == body.MemberEnd() && !rules.max_tokens_required) {
+    out.max_tokens = rules.default_max_tokens;
+    return std::nullopt;
+  }
   if (it == body.MemberEnd()) return parse::field_required("max_tokens");
+  if (!rules.max_tokens_integer && it->value.IsNumber() && !it->value.IsInt64()) {
+    // A dialect documenting max_tokens as "number": a fraction is cut to a whole token count.
+    double value = it->value.GetDouble();
+    if (value < 1) return invalid_request("max_tokens: Input should be greater than or equal to 1");
+    out.max_tokens = static_cast<long>(std::min(value, static_cast<double>(1L << 40)));
+    return std::nullopt;
+  }
   if (!it->value.IsInt64()) return parse::wrong_type("max_tokens", "integer");
   if (it->value.GetInt64() < 1) {
     return invalid_request("max_tokens: Input should be greater than or equal to 1");
@@ -66,7 +78,7 @@ Error parse_max_tokens(const rapidjson::Value& body, MessageRequest& out) {
   return std::nullopt;
 }
 
-Error check_unit_interval(const rapidjson::Value& body, const char* name) {
+Error check_unit_interval(const rapidjson::Value& body, const char* name, double max = 1) {
   auto it = body.FindMember(name);
   if (it == body.MemberEnd()) return std::nullopt;
   if (!it->value.IsNumber()) return parse::wrong_type(name, "number");
@@ -74,14 +86,18 @@ Error check_unit_interval(const rapidjson::Value& body, const char* name) {
   if (value < 0) {
     return invalid_request(std::string(name) + ": Input should be greater than or equal to 0");
   }
-  if (value > 1) {
-    return invalid_request(std::string(name) + ": Input should be less than or equal to 1");
+  if (value > max) {
+    std::string bound = max == 1 ? "1" : std::to_string(max);
+    bound.erase(bound.find_last_not_of('0') + 1);
+    if (!bound.empty() && bound.back() == '.') bound.pop_back();
+    return invalid_request(std::string(name) + ": Input should be less than or equal to " + bound);
   }
   return std::nullopt;
 }
 
-Error check_sampling(const rapidjson::Value& body, const MessageRequest& out) {
-  if (auto error = check_unit_interval(body, "temperature")) return error;
+Error check_sampling(const rapidjson::Value& body, const RequestRules& rules,
+                     const MessageRequest& out) {
+  if (auto error = check_unit_interval(body, "temperature", rules.temperature_max)) return error;
   if (auto error = check_unit_interval(body, "top_p")) return error;
   auto top_k = body.FindMember("top_k");
   if (top_k != body.MemberEnd()) {
@@ -147,13 +163,20 @@ Error parse_metadata(const rapidjson::Value& body) {
 }
 
 // The members that hold conversation content, shared by both endpoints.
-Error parse_content(const rapidjson::Value& body, MessageRequest& out) {
+Error parse_content(const rapidjson::Value& body, const RequestRules& rules,
+                    MessageRequest& out) {
   int breakpoints = parse::cache_breakpoints(body);
   auto messages = body.FindMember("messages");
   if (messages == body.MemberEnd()) return parse::field_required("messages");
-  if (auto error = parse::parse_messages(messages->value, out)) return error;
+  if (auto error = parse::check_image_sources(messages->value, rules)) return error;
+  if (auto error = parse::parse_messages(messages->value, rules, out)) return error;
   auto system = body.FindMember("system");
   if (system != body.MemberEnd()) {
+    // A dialect may accept only one of the two forms of system.
+    if (system->value.IsString() && !rules.system_string) {
+      return parse::wrong_type("system", "list");
+    }
+    if (system->value.IsArray() && !rules.system_blocks) return parse::wrong_type("system", "string");
     if (auto error = parse::parse_system(system->value, out)) return error;
   }
   auto tools = body.FindMember("tools");
@@ -162,7 +185,10 @@ Error parse_content(const rapidjson::Value& body, MessageRequest& out) {
   }
   auto choice = body.FindMember("tool_choice");
   if (choice != body.MemberEnd()) {
-    if (auto error = parse::parse_tool_choice(choice->value, out)) return error;
+    auto error = rules.tool_choice == ToolChoiceForm::openai
+                     ? parse::parse_openai_tool_choice(choice->value, out)
+                     : parse::parse_tool_choice(choice->value, out);
+    if (error) return error;
   }
   auto thinking = body.FindMember("thinking");
   if (thinking != body.MemberEnd()) {
@@ -178,20 +204,21 @@ Error parse_content(const rapidjson::Value& body, MessageRequest& out) {
 }  // namespace
 
 std::optional<ApiError> parse_request(const rapidjson::Value& body, Endpoint endpoint,
-                                      const std::string& version, MessageRequest& out) {
+                                      const std::string& version, const RequestRules& rules,
+                                      MessageRequest& out) {
   out = MessageRequest{};
   if (!body.IsObject()) return invalid_request("body: Input should be a valid dictionary");
   if (auto error = check_members(body, endpoint, version)) return error;
   if (auto error = parse_model(body, out)) return error;
   if (endpoint == Endpoint::messages) {
-    if (auto error = parse_max_tokens(body, out)) return error;
+    if (auto error = parse_max_tokens(body, rules, out)) return error;
   }
-  if (auto error = parse_content(body, out)) return error;
+  if (auto error = parse_content(body, rules, out)) return error;
   if (endpoint != Endpoint::messages) return std::nullopt;
   if (out.thinking && out.thinking_budget > 0 && out.thinking_budget >= out.max_tokens) {
     return invalid_request("`max_tokens` must be greater than `thinking.budget_tokens`.");
   }
-  if (auto error = check_sampling(body, out)) return error;
+  if (auto error = check_sampling(body, rules, out)) return error;
   if (auto error = parse_stop_sequences(body, out)) return error;
   if (auto error = parse_flags(body, out)) return error;
   return parse_metadata(body);

@@ -1,4 +1,5 @@
 // Validation of `messages` and `system` (reference §2.2, §2.3, §4.3).
+#include <algorithm>
 #include <cstring>
 #include <regex>
 #include <set>
@@ -166,17 +167,24 @@ Error parse_content(const rapidjson::Value& content, const std::string& path, In
   return std::nullopt;
 }
 
-Error parse_message(const rapidjson::Value& message, const std::string& path, InputMessage& out) {
+Error parse_message(const rapidjson::Value& message, const std::string& path,
+                    const RequestRules& rules, InputMessage& out) {
   if (!message.IsObject()) return wrong_type(path, "dictionary");
   if (auto error = only_members(message, path, {"role", "content"})) return error;
   auto role = message.FindMember("role");
-  if (role == message.MemberEnd()) return field_required(path + ".role");
-  if (!role->value.IsString() || (std::strcmp(role->value.GetString(), "user") != 0 &&
-                                  std::strcmp(role->value.GetString(), "assistant") != 0)) {
+  if (role == message.MemberEnd() && !rules.role_required) {
+    out.role = "user";  // a dialect where role is optional: the caller speaks
+  } else if (role == message.MemberEnd()) {
+    return field_required(path + ".role");
+  } else if
+(!role->value.IsString() || (std::strcmp(role->value.GetString(), "user") != 0 &&
+                                         std::strcmp(role->value.GetString(), "assistant") != 0)) {
     return invalid_request(path + ".role: Input should be 'user' or 'assistant'");
+  } else {
+    out.role = role->value.GetString();
   }
-  out.role = role->value.GetString();
   auto content = message.FindMember("content");
+  if (content == message.MemberEnd() && !rules.content_required) return std::nullopt;
   if (content == message.MemberEnd()) return field_required(path + ".content");
   return parse_content(content->value, path, out);
 }
@@ -248,16 +256,18 @@ int cache_breakpoints(const rapidjson::Value& value) {
   return count;
 }
 
-Error parse_messages(const rapidjson::Value& messages, MessageRequest& out) {
+Error parse_messages(const rapidjson::Value& messages, const RequestRules& rules,
+                     MessageRequest& out) {
   if (!messages.IsArray()) return wrong_type("messages", "list");
   if (messages.Empty()) return invalid_request("messages: at least one message is required");
   for (rapidjson::SizeType i = 0; i < messages.Size(); ++i) {
     InputMessage message;
-    if (auto error = parse_message(messages[i], "messages." + std::to_string(i), message)) {
-      return error;
-    }
+    const std::string path = "messages." + std::to_string(i);
+    if (auto error = parse_message(messages[i], path, rules, message)) return error;
     bool final_assistant = i + 1 == messages.Size() && message.role == "assistant";
-    if (message.blocks.empty() && !final_assistant) {
+    bool content_left_out = !rules.content_required && messages[i].IsObject() &&
+                            !messages[i].HasMember("content");
+    if (message.blocks.empty() && !final_assistant && !content_left_out) {
       return invalid_request("messages." + std::to_string(i) +
                              ": all messages must have non-empty content except for the optional "
                              "final assistant message");
@@ -288,6 +298,50 @@ Error parse_system(const rapidjson::Value& system, MessageRequest& out) {
       return error;
     }
     out.system += (out.system.empty() ? "" : "\n") + text;
+  }
+  return std::nullopt;
+}
+
+namespace {
+
+Error check_image_list(const rapidjson::Value& content, const std::string& path,
+                       const RequestRules& rules) {
+  if (!content.IsArray()) return std::nullopt;
+  for (rapidjson::SizeType i = 0; i < content.Size(); ++i) {
+    const auto& block = content[i];
+    const std::string bpath = path + "." + std::to_string(i);
+    if (!block.IsObject() || !block.HasMember("type") || !block["type"].IsString()) continue;
+    const std::string type = block["type"].GetString();
+    if (type == "tool_result" && block.HasMember("content")) {
+      if (auto error = check_image_list(block["content"], bpath + ".tool_result.content", rules)) {
+        return error;
+      }
+    }
+    if (type != "image" || !block.HasMember("source") || !block["source"].IsObject()) continue;
+    const auto& source = block["source"];
+    if (!source.HasMember("type") || !source["type"].IsString()) continue;
+    const std::string kind = source["type"].GetString();
+    if (std::find(rules.image_sources.begin(), rules.image_sources.end(), kind) !=
+        rules.image_sources.end()) {
+      continue;
+    }
+    std::string tags;
+    for (const auto& allowed : rules.image_sources) tags += (tags.empty() ? "'" : ", '") + allowed + "'";
+    return invalid_request(bpath + ".image.source: Input tag '" + kind +
+                           "' found using 'type' does not match any of the expected tags: " + tags);
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+Error check_image_sources(const rapidjson::Value& messages, const RequestRules& rules) {
+  if (!messages.IsArray()) return std::nullopt;
+  for (rapidjson::SizeType i = 0; i < messages.Size(); ++i) {
+    const auto& message = messages[i];
+    if (!message.IsObject() || !message.HasMember("content")) continue;
+    const std::string path = "messages." + std::to_string(i) + ".content";
+    if (auto error = check_image_list(message["content"], path, rules)) return error;
   }
   return std::nullopt;
 }

@@ -6,6 +6,7 @@
 #include <rapidjson/document.h>
 
 #include "sim/api_error.hpp"
+#include "sim/api_surface.hpp"
 #include "sim/message_request.hpp"
 
 namespace ac::sim::parse {
@@ -30,9 +31,16 @@ Error only_members(const rapidjson::Value& object, const std::string& path,
 int cache_breakpoints(const rapidjson::Value& object);
 
 Error parse_system(const rapidjson::Value& system, MessageRequest& out);
-Error parse_messages(const rapidjson::Value& messages, MessageRequest& out);
+// `rules`: whether role and content may be left out (a dialect's relaxation).
+Error parse_messages(const rapidjson::Value& messages, const RequestRules& rules,
+                     MessageRequest& out);
 Error parse_tools(const rapidjson::Value& tools, MessageRequest& out);
 Error parse_tool_choice(const rapidjson::Value& choice, MessageRequest& out);
+// The OpenAI forms: "none" | "auto" | "required" | {"type":"function","function":{"name"}}.
+Error parse_openai_tool_choice(const rapidjson::Value& choice, MessageRequest& out);
+
+// Image blocks (also inside tool_result content) whose source type `rules` does not accept.
+Error check_image_sources(const rapidjson::Value& messages, const RequestRules& rules);
 Error parse_thinking(const rapidjson::Value& thinking, MessageRequest& out);
 
 }  // namespace ac::sim::parse

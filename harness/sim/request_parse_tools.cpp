@@ -131,6 +131,50 @@ Error parse_tool_choice(const rapidjson::Value& choice, MessageRequest& out) {
   return std::nullopt;
 }
 
+Error parse_openai_tool_choice(const rapidjson::Value& choice, MessageRequest& out) {
+  static const char* const kExpected =
+      "tool_choice: Input should be 'none', 'auto', 'required' or "
+      "{\"type\": \"function\", \"function\": {\"name\": ...}}";
+  if (choice.IsString()) {
+    const std::string kind = choice.GetString();
+    if (kind == "none" || kind == "auto") {
+      out.tool_choice = kind;
+    } else if (kind == "required") {
+      out.tool_choice = "any";  // "the model must call one or more tools"
+    } else {
+      return invalid_request(kExpected);
+    }
+  } else if (choice.IsObject()) {
+    auto type = choice.FindMember("type");
+    auto function = choice.FindMember("function");
+    if (type == choice.MemberEnd() || !type->value.IsString() ||
+        std::strcmp(type->value.GetString(), "function") != 0 || function == choice.MemberEnd() ||
+        !function->value.IsObject()) {
+      return invalid_request(kExpected);
+    }
+    if (auto error = only_members(choice, "tool_choice", {"type", "function"})) return error;
+    auto name = function->value.FindMember("name");
+    if (name == function->value.MemberEnd()) return field_required("tool_choice.function.name");
+    if (!name->value.IsString()) return wrong_type("tool_choice.function.name", "string");
+    out.tool_choice = "tool";
+    out.tool_choice_name = name->value.GetString();
+  } else {
+    return invalid_request(kExpected);
+  }
+  if ((out.tool_choice == "any" || out.tool_choice == "tool") && out.tools.empty()) {
+    return invalid_request("tool_choice: tool_choice may only be specified while providing tools.");
+  }
+  if (out.tool_choice == "tool") {
+    bool declared = false;
+    for (const auto& tool : out.tools) declared = declared || tool.name == out.tool_choice_name;
+    if (!declared) {
+      return invalid_request("tool_choice.function.name: tool '" + out.tool_choice_name +
+                             "' is not one of the tools provided in `tools`");
+    }
+  }
+  return std::nullopt;
+}
+
 Error parse_thinking(const rapidjson::Value& thinking, MessageRequest& out) {
   if (!thinking.IsObject()) return wrong_type("thinking", "dictionary");
   auto type = thinking.FindMember("type");

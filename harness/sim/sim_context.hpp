@@ -8,6 +8,7 @@
 #include "sim/batch_store.hpp"
 #include "sim/fault_catalog.hpp"
 #include "sim/ids.hpp"
+#include "sim/model_catalog.hpp"
 #include "sim/simulator.hpp"
 
 namespace ac::sim {
@@ -17,6 +18,7 @@ namespace ac::sim {
 struct SimContext {
   SimOptions options;
   ApiSurface surface;
+  std::vector<ModelInfo> extra_models;  // the dialect's models beyond the catalog
   FaultSet faults;  // from options.faults, validated at start
   IdSource ids;
   BatchStore batches;  // Message Batches created on this simulator

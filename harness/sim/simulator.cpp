@@ -8,6 +8,7 @@
 
 #include <httplib.h>
 
+#include "sim/dialect_load.hpp"
 #include "sim/sim_context.hpp"
 
 namespace ac::sim {
@@ -19,6 +20,7 @@ struct Simulator::Impl {
   std::atomic<bool> listen_returned{false};
   bool configured = false;
   int port = -1;
+  int listen_fd = -1;  // remembered by the socket-options callback, to raise the backlog
 
   explicit Impl(SimOptions options) { context.options = std::move(options); }
 
@@ -29,6 +31,11 @@ namespace {
 
 // Stalled and paced streams each hold a worker; keep enough so other requests still get one.
 constexpr std::size_t kWorkers = 32;
+constexpr std::size_t kKeepAliveRequests = 1000;
+// httplib listens with a backlog of 5: with 8+ clients connecting at once the kernel drops SYNs
+// and each dropped client waits for the 1 s SYN retransmit. Linux accepts a second listen() on
+// a listening socket and just updates the backlog.
+constexpr int kListenBacklog = 128;
 
 std::optional<std::string> load_faults(const SimOptions& options, FaultSet& faults) {
   for (const auto& name : options.faults) {
@@ -40,12 +47,14 @@ std::optional<std::string> load_faults(const SimOptions& options, FaultSet& faul
 }  // namespace
 
 bool Simulator::Impl::configure(std::string& error) {
-  if (context.options.dialect != "reference") {
-    error = "simulator: unknown dialect '" + context.options.dialect +
-            "' (only 'reference' is available)";
+  if (auto problem = resolve_dialect(context.options.dialect, context.options.dialects_dir,
+                                     context.surface)) {
+    error = "simulator: " + *problem;
     return false;
   }
-  context.surface = reference_surface();
+  for (const auto& extra : context.surface.extra_models) {
+    context.extra_models.push_back({extra.id, extra.id, "2024-01-01T00:00:00Z", {}, extra.max_output_tokens});
+  }
   if (auto problem = load_faults(context.options, context.faults)) {
     error = "simulator: " + *problem;
     return false;
@@ -59,10 +68,14 @@ bool Simulator::Impl::configure(std::string& error) {
   server.set_tcp_nodelay(true);
   // httplib's default sets SO_REUSEPORT, which would let a second server share a busy port and
   // split its traffic; SO_REUSEADDR alone still allows a quick restart on the same port.
-  server.set_socket_options([](int sock) {
+  server.set_socket_options([this](int sock) {
     int yes = 1;
     setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
+    listen_fd = sock;
   });
+  // httplib closes a connection after 5 requests by default: a client reusing connections
+  // would reconnect constantly (and pay the backlog problem below each time).
+  server.set_keep_alive_max_count(kKeepAliveRequests);
   SimContext* shared = &context;
   auto handler = [shared](const httplib::Request& req, httplib::Response& res) {
     handle_request(*shared, req, res);
@@ -115,6 +128,7 @@ int Simulator::start(int port, std::string& error) {
     impl_->port = -1;
     return -1;
   }
+  if (impl_->listen_fd >= 0) ::listen(impl_->listen_fd, kListenBacklog);
   impl_->thread = std::thread([impl = impl_.get()] {
     impl->server.listen_after_bind();
     impl->listen_returned = true;
@@ -135,6 +149,22 @@ void Simulator::stop() {
 
 std::string Simulator::base_url() const {
   return "http://127.0.0.1:" + std::to_string(impl_->port);
+}
+
+std::vector<std::pair<std::string, std::string>> list_dialects() {
+  std::vector<std::pair<std::string, std::string>> out = {
+      {"reference", reference_surface().description}};
+  std::vector<DialectSource> sources;
+  dialect_sources("", sources);  // built-in files only: they cannot be unreadable
+  for (const auto& source : sources) {
+    ApiSurface surface;
+    if (auto error = load_dialect(source, surface)) {
+      out.emplace_back(source.name, "(broken: " + *error + ")");
+    } else {
+      out.emplace_back(source.name, surface.description);
+    }
+  }
+  return out;
 }
 
 }  // namespace ac::sim

@@ -7,7 +7,8 @@ namespace ac::sim {
 
 struct SimOptions {
   std::string dialect = "reference";        // which documented behaviour to serve
-  std::string dialects_dir;                 // where dialect files live (empty = built-in default)
+  std::string dialects_dir;                 // extra dialect files (*.yaml) beside the built-in ones
+                                            // (compiled in from harness/sim/dialects/)
   std::vector<std::string> faults;          // deliberate deviations (streaming), several at once
   std::string api_key = "sim-test-key";     // the only key accepted
   double pace_ms = 0;                       // delay between stream events
@@ -35,5 +36,9 @@ class Simulator {
 
 // Names and one-line descriptions of the fault modes, for `apiconform list faults`.
 std::vector<std::pair<std::string, std::string>> list_faults();
+
+// Names and one-line descriptions of the dialects `SimOptions::dialect` accepts (the reference
+// first, then the built-in dialect files by name), for `apiconform list dialects`.
+std::vector<std::pair<std::string, std::string>> list_dialects();
 
 }  // namespace ac::sim

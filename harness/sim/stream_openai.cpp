@@ -62,10 +62,35 @@ SseEvent tool_chunk(const Reply& reply, const ReplyBlock& block, int position) {
   });
 }
 
+// A gateway's minimal chunk: {"id","object","choices":[{"delta":{"content"}}]}.
+SseEvent bare_chunk(const Reply& reply, const std::string& text) {
+  SseEvent event;
+  auto& doc = event.data;
+  auto& alloc = doc.GetAllocator();
+  doc.SetObject();
+  doc.AddMember("id", rapidjson::Value(reply.id.c_str(), alloc), alloc);
+  doc.AddMember("object", "chat.completion.chunk", alloc);
+  rapidjson::Value delta(rapidjson::kObjectType);
+  delta.AddMember("content", rapidjson::Value(text.c_str(), alloc), alloc);
+  rapidjson::Value choice(rapidjson::kObjectType);
+  choice.AddMember("delta", delta, alloc);
+  rapidjson::Value choices(rapidjson::kArrayType);
+  choices.PushBack(choice, alloc);
+  doc.AddMember("choices", choices, alloc);
+  return event;
+}
+
 }  // namespace
 
-std::vector<SseEvent> openai_chunk_events(const Reply& reply) {
+std::vector<SseEvent> openai_chunk_events(const Reply& reply, bool bare) {
   std::vector<SseEvent> events;
+  if (bare) {
+    for (const auto& block : reply.blocks) {
+      if (block.type != "text") continue;
+      for (const auto& piece : split_words(block.text, 2)) events.push_back(bare_chunk(reply, piece));
+    }
+    return events;
+  }
   events.push_back(content_chunk(reply, "", true));
   int tools = 0;
   for (const auto& block : reply.blocks) {

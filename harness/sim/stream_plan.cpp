@@ -65,8 +65,9 @@ std::string frame(const SseEvent& event, std::size_t position, const FaultSet& f
 }
 
 std::vector<SseEvent> build_events(const Reply& reply, const StreamSettings& settings) {
-  if (settings.faults.has("openai-chunks")) {
-    auto events = openai_chunk_events(reply);
+  const bool bare = settings.format == StreamFormat::openai_chunks_bare;
+  if (settings.faults.has("openai-chunks") || settings.format != StreamFormat::anthropic) {
+    auto events = openai_chunk_events(reply, bare);
     SseEvent done;
     done.raw = "[DONE]";
     events.push_back(std::move(done));

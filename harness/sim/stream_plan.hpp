@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "sim/api_error.hpp"
+#include "sim/api_surface.hpp"
 #include "sim/fault_catalog.hpp"
 #include "sim/reply.hpp"
 #include "sim/stream_script.hpp"
@@ -19,6 +20,7 @@ struct StreamSettings {
   double buffer_ms = 1000;                // "buffered": hold-back before the single write
   double stall_ms = 60000;                // "stall": how long to hold the connection open
   std::string request_id;                 // for the error event's request_id
+  StreamFormat format = StreamFormat::anthropic;  // the dialect's stream format
 };
 
 struct StreamWrite {
@@ -40,7 +42,8 @@ struct StreamPlan {
 StreamPlan plan_stream(const Reply& reply, const StreamSettings& settings);
 
 // The data-only OpenAI chat.completion.chunk frames for `reply` (fault "openai-chunks"),
-// without the final `[DONE]`.
-std::vector<SseEvent> openai_chunk_events(const Reply& reply);
+// without the final `[DONE]`. `bare`: only id, object and choices[].delta.content, text only
+// (StreamFormat::openai_chunks_bare).
+std::vector<SseEvent> openai_chunk_events(const Reply& reply, bool bare = false);
 
 }  // namespace ac::sim

@@ -42,11 +42,11 @@ bool finish(StreamState& state, httplib::DataSink& sink) {
 }  // namespace
 
 void send_stream(httplib::Response& response, StreamPlan plan,
-                 std::shared_ptr<const std::atomic<bool>> stopping) {
+                 std::shared_ptr<const std::atomic<bool>> stopping, int status) {
   auto state = std::make_shared<StreamState>();
   state->plan = std::move(plan);
   state->stopping = std::move(stopping);
-  response.status = 200;
+  response.status = status;
   response.set_header("cache-control", "no-cache");
   const std::string content_type = state->plan.content_type;
   response.set_chunked_content_provider(content_type, [state](std::size_t, httplib::DataSink& sink) {
