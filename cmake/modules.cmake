@@ -28,6 +28,8 @@ function(ac_unit_tests name)
   endif()
   add_executable(test_${name} ${sources})
   target_link_libraries(test_${name} PRIVATE ac_${name} ac_test_support GTest::gtest_main ${ARGN})
+  # gtest.h is the heaviest header of every test file; parsing it once per target saves minutes.
+  target_precompile_headers(test_${name} PRIVATE <gtest/gtest.h> <string> <vector>)
   gtest_discover_tests(test_${name} WORKING_DIRECTORY ${PROJECT_SOURCE_DIR}
     PROPERTIES ENVIRONMENT "APICONFORM_BIN=$<TARGET_FILE:apiconform>;APICONFORM_SOURCE=${PROJECT_SOURCE_DIR}"
     DISCOVERY_TIMEOUT 60)

@@ -77,8 +77,7 @@ int list_faults() {
 }
 
 int list_dialects() {
-  // Provider dialects arrive as data files (issue 5); until then the reference is the only one.
-  std::cout << "reference  the official Anthropic Messages API, as the reference document describes it\n";
+  for (const auto& [name, text] : sim::list_dialects()) std::cout << name << "  " << text << "\n";
   return kExitOk;
 }
 

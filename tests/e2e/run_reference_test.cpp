@@ -14,7 +14,9 @@ TEST(RunReference, TheWholeSuitePassesAgainstTheEmbeddedSimulator) {
   ASSERT_FALSE(file.results.empty()) << r.out << r.err;
   for (const auto& result : file.results) {
     // Skips are cases for another API version; unsupported ones are declared in the profile with a reason.
-    if (result.verdict == Verdict::Unsupported) EXPECT_FALSE(result.reason.empty()) << result.case_id;
+    if (result.verdict == Verdict::Unsupported) {
+      EXPECT_FALSE(result.reason.empty()) << result.case_id;
+    }
     EXPECT_TRUE(result.verdict != Verdict::Fail && result.verdict != Verdict::Error && result.verdict != Verdict::Known)
         << result.case_id << ": " << to_string(result.verdict) << " " << result.reason
         << (result.findings.empty() ? "" : " " + result.findings[0].check + " " + result.findings[0].pointer + ": " +
