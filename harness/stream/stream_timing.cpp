@@ -1,11 +1,21 @@
 #include "stream/stream_timing.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 
 namespace ac {
 
 namespace {
+// The latest time in a ring of increasing times that is before `limit`, or 0 (the request).
+double latest_before(const double* ring, std::size_t count, std::size_t size, double limit) {
+  for (std::size_t i = 0; i < count && i < size; ++i) {
+    double t = ring[(count - 1 - i) % size];
+    if (t < limit) return t;
+  }
+  return 0;
+}
+
 std::string ms(double v) {
   char buf[32];
   std::snprintf(buf, sizeof buf, "%.0f ms", v);
@@ -15,6 +25,7 @@ std::string ms(double v) {
 
 void StreamTiming::on_bytes(double at_ms) {
   if (!any_bytes_) first_byte_ = at_ms;
+  if (!any_bytes_ || at_ms != last_byte_) byte_ring_[byte_ring_count_++ % kRing] = at_ms;
   any_bytes_ = true;
   last_byte_ = at_ms;
 }
@@ -28,16 +39,11 @@ void StreamTiming::on_event(double at_ms, bool content) {
   if (content) {
     if (content_ == 0) {
       first_content_ = at_ms;
-      // The silence ends at the first content delta; it began at the last event that arrived
-      // clearly earlier (outside the burst), or at the request itself (time 0).
-      double start = 0;
-      for (std::size_t i = 0; i < ring_count_ && i < kRing; ++i) {
-        double t = ring_[(ring_count_ - 1 - i) % kRing];
-        if (t < at_ms - rule_.max_spread_ms) {
-          start = t;
-          break;
-        }
-      }
+      // The silence ends at the first content delta; it began at the last event or byte that
+      // arrived clearly earlier (outside the burst), or at the request itself (time 0).
+      double limit = at_ms - rule_.max_spread_ms;
+      double start = std::max(latest_before(ring_, ring_count_, kRing, limit),
+                              latest_before(byte_ring_, byte_ring_count_, kRing, limit));
       silence_before_content_ = at_ms - start;
     }
     last_content_ = at_ms;

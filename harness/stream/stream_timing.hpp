@@ -42,6 +42,10 @@ class StreamTiming {
   std::size_t content_ = 0;
   double ring_[kRing] = {};  // the last event times, to measure the silence before the first content
   std::size_t ring_count_ = 0;
+  // The last arrival times of bytes: a server writing slowly (one byte per write) is not silent
+  // even while no event completes, so it must not look buffered.
+  double byte_ring_[kRing] = {};
+  std::size_t byte_ring_count_ = 0;
   BufferedRule rule_;
 };
 

@@ -75,6 +75,34 @@ TEST(Timing, PacedStreamOrFewDeltasOrOptOutIsNotBuffered) {
   EXPECT_TRUE(run(paced(3000, 0.1, 11), e).findings.empty());
 }
 
+TEST(Timing, BytesTricklingInDuringTheWaitAreNotBuffering) {
+  // A server writing one byte at a time: bytes keep arriving from the start, yet no event
+  // completes until the end, where every frame completes at once. That is slow, not buffered.
+  std::vector<std::string> frames = {message_start(), text_start(0)};
+  for (int i = 0; i < 6; ++i) frames.push_back(text_delta(0, "w" + std::to_string(i)));
+  frames.push_back(block_stop(0));
+  frames.push_back(message_delta("\"end_turn\"", 9));
+  frames.push_back(message_stop());
+  std::string all;
+  for (const auto& f : frames) all += f;
+  auto judge = [&](bool trickle) {
+    StreamExpectation e;
+    StreamJudge j(anthropic_grammar(), anthropic_schemas(), e, StreamJudgeOptions{});
+    const std::size_t head = frames[0].size() - 1;  // message_start but its final newline
+    double t = 0;
+    if (trickle)
+      for (std::size_t i = 0; i < head; ++i) j.feed(&all[i], 1, t += 1);
+    else
+      t = static_cast<double>(head);  // the same wait, in silence
+    j.feed(all.data() + head, all.size() - head, t + 1);
+    j.finish(true);
+    return j.findings();
+  };
+  EXPECT_EQ(find(judge(true), "stream-timing", "the stream was buffered"), nullptr) << dump(judge(true));
+  // The control: the same arrival of events after a silent wait is buffering.
+  EXPECT_NE(find(judge(false), "stream-timing", "the stream was buffered"), nullptr) << dump(judge(false));
+}
+
 TEST(Timing, FilesAreNotTimed) {
   StreamExpectation e;
   e.timing_max_ms = {{"first_content", 1}};
