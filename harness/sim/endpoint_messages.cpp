@@ -1,4 +1,6 @@
 // POST /v1/messages and POST /v1/messages/count_tokens.
+#include <algorithm>
+
 #include <rapidjson/document.h>
 #include <rapidjson/error/en.h>
 
@@ -61,6 +63,10 @@ void serve_messages(const EndpointCall& call) {
   MessageRequest request;
   const ModelInfo* model = validated(call, Endpoint::messages, request);
   if (!model) return;
+  // A server-chosen default never exceeds what the model can produce.
+  if (request.max_tokens_defaulted) {
+    request.max_tokens = std::min(request.max_tokens, model->max_output_tokens);
+  }
   if (request.max_tokens > model->max_output_tokens) {
     return fail(call, invalid_request("max_tokens: " + std::to_string(request.max_tokens) + " > " +
                                       std::to_string(model->max_output_tokens) +

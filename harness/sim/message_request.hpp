@@ -29,6 +29,7 @@ struct ToolDefinition {
 struct MessageRequest {
   std::string model;                         // as sent (may be an alias)
   long max_tokens = 0;                       // 0 for count_tokens
+  bool max_tokens_defaulted = false;         // left out where a dialect makes it optional
   std::vector<InputMessage> messages;
   std::string system;                        // blocks joined with "\n"
   std::vector<std::string> stop_sequences;

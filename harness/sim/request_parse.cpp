@@ -60,6 +60,7 @@ Error parse_max_tokens(const rapidjson::Value& body, const RequestRules& rules,
   auto it = body.FindMember("max_tokens");
   if (it == body.MemberEnd() && !rules.max_tokens_required) {
     out.max_tokens = rules.default_max_tokens;
+    out.max_tokens_defaulted = true;
     return std::nullopt;
   }
   if (it == body.MemberEnd()) return parse::field_required("max_tokens");

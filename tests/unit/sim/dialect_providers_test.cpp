@@ -259,6 +259,8 @@ TEST(DialectSerevix, RelaxedRequestFields) {  // items 3, 4, 5 (lines 31-37)
     return raw_request(port, "POST", "/v1/messages", serevix_headers(), body);
   };
   EXPECT_EQ(post(request_body(model)).status, 200);                               // no max_tokens
+  // The default (8192) is capped by a smaller model's maximum (Haiku 3: 4096).
+  EXPECT_EQ(post(request_body("claude-3-haiku-20240307")).status, 200);
   EXPECT_EQ(post(request_body(model, "\"max_tokens\":20,\"temperature\":1.5")).status, 200);
   EXPECT_EQ(post(request_body(model, "\"max_tokens\":20,\"temperature\":2")).status, 200);
   auto hot = post(request_body(model, "\"max_tokens\":20,\"temperature\":2.5"));
