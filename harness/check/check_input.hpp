@@ -19,6 +19,9 @@ struct CheckInput {
   std::string body_error;                     // why the body is not JSON
   const rapidjson::Value* folded = nullptr;   // the message folded from a stream, when there was one
   bool strict = false;                        // unknown response fields fail instead of warn
+  // The reply is of another kind than expected (a success where the API fails, or the reverse):
+  // assertions about the body's shape would only repeat the status finding, so they are skipped.
+  bool other_kind = false;
 };
 
 // Validates `value` against schema `ref`, appending findings named `check` with `prefix` before

@@ -20,7 +20,7 @@ bool is_event_stream(const Exchange& exchange) {
 Findings judge_exchange(const Expectation& expect, const Exchange& exchange, const SchemaRegistry& schemas,
                         const rapidjson::Value* folded, bool strict) {
   rapidjson::Document body;
-  CheckInput in{expect, exchange, schemas, nullptr, {}, nullptr, false};
+  CheckInput in{expect, exchange, schemas, nullptr, {}, nullptr, false, false};
   in.folded = folded;
   in.strict = strict;
   if (!exchange.body.empty() && !is_event_stream(exchange)) {
@@ -36,6 +36,9 @@ Findings judge_exchange(const Expectation& expect, const Exchange& exchange, con
   } else {
     in.body_error = exchange.body.empty() ? "the body is empty" : "the body is an event stream";
   }
+  auto success = [](int status) { return status >= 200 && status < 300; };
+  if (!expect.status.empty() && exchange.status > 0)
+    in.other_kind = success(exchange.status) != success(expect.status.front());
   Findings findings;
   for (CheckFn check : kChecks) check(in, findings);
   return findings;

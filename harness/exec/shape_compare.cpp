@@ -62,13 +62,17 @@ void compare_message_shapes(const rapidjson::Value& folded, const rapidjson::Val
   }
   std::string a = block_types(folded), b = block_types(plain);
   if (a != b) add("/content", "block types " + b, "block types " + a, "the sequence of content blocks");
+  // Members present on one side only, either way: a stream that lacks a member the plain reply
+  // has, or a plain reply that lacks one the stream carries (e.g. stop_sequence).
   for (const char* object : {"", "usage"}) {
     const rapidjson::Value* fo = *object ? member(folded, object) : &folded;
     const rapidjson::Value* po = *object ? member(plain, object) : &plain;
-    std::string missing = member_names(fo, names_of(po));
-    if (!missing.empty())
-      add(*object ? std::string("/") + object : std::string(""), "members " + missing, "missing",
-          std::string("the set of members") + (*object ? std::string(" of ") + object : std::string("")));
+    std::string where = *object ? std::string("/") + object : std::string("");
+    std::string what = std::string("the set of members") + (*object ? std::string(" of ") + object : std::string(""));
+    std::string not_streamed = member_names(fo, names_of(po));
+    if (!not_streamed.empty()) add(where, "members " + not_streamed, "missing in the stream", what);
+    std::string not_plain = member_names(po, names_of(fo));
+    if (!not_plain.empty()) add(where, "members " + not_plain, "missing in the non-streamed reply", what);
   }
 }
 

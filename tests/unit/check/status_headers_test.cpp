@@ -13,7 +13,7 @@ struct Fixture {
   Exchange exchange;
   NoSchemas schemas;
   Findings run(void (*check)(const CheckInput&, Findings&)) {
-    CheckInput in{expect, exchange, schemas, nullptr, {}, nullptr, false};
+    CheckInput in{expect, exchange, schemas, nullptr, {}, nullptr, false, false};
     Findings out;
     check(in, out);
     return out;
@@ -75,7 +75,7 @@ TEST(BodyCheck, ANonJsonBodyIsOneFindingWhenJsonIsExpected) {
   Fixture f;
   f.expect.schema = "anthropic/message.json";
   f.exchange.body = "<html>bad gateway</html>";
-  CheckInput in{f.expect, f.exchange, f.schemas, nullptr, "Invalid value. at byte 0", nullptr, false};
+  CheckInput in{f.expect, f.exchange, f.schemas, nullptr, "Invalid value. at byte 0", nullptr, false, false};
   Findings out;
   check_body_json(in, out);
   ASSERT_EQ(out.size(), 1u);
@@ -110,6 +110,39 @@ TEST(HeaderCheck, AFailureTakesTheSeverityTheCaseGives) {
   Findings out = f.run(check_headers);
   ASSERT_EQ(out.size(), 1u);
   EXPECT_EQ(out[0].severity, Severity::Cosmetic);
+}
+
+}  // namespace
+}  // namespace ac
+
+#include "check/judge.hpp"
+
+namespace ac {
+namespace {
+
+TEST(Judge, AReplyOfAnotherKindGetsOneStatusFindingNotABodyFullOfThem) {
+  Expectation expect;
+  expect.status = {400};
+  expect.schema = "anthropic/error.json";
+  JsonExpectation a;
+  a.pointer = "/type";
+  a.kind = JsonCheckKind::Equals;
+  a.value = "\"error\"";
+  expect.json = {a};
+  Exchange x;
+  x.status = 200;
+  x.response_headers = {{"content-type", "application/json"}};
+  x.body = R"({"type":"message","content":[]})";
+  test::NoSchemas schemas;
+  Findings f = judge_exchange(expect, x, schemas, nullptr, false);
+  ASSERT_EQ(f.size(), 1u);
+  EXPECT_EQ(f[0].check, "status");
+  EXPECT_EQ(f[0].severity, Severity::Cosmetic);  // more lenient than the API
+  x.status = 500;
+  expect.status = {200};
+  f = judge_exchange(expect, x, schemas, nullptr, false);
+  ASSERT_EQ(f.size(), 1u);
+  EXPECT_EQ(f[0].severity, Severity::Breaking);
 }
 
 }  // namespace

@@ -19,7 +19,7 @@ Findings judge_reply(const char* reply) {
   rapidjson::Document body;
   body.Parse(reply);
   test::NoSchemas schemas;
-  CheckInput in{expect, exchange, schemas, &body, {}, nullptr, false};
+  CheckInput in{expect, exchange, schemas, &body, {}, nullptr, false, false};
   Findings out;
   check_tool_input(in, out);
   return out;
@@ -55,7 +55,7 @@ TEST(ToolInput, RequestsWithoutToolsAreNotJudged) {
   rapidjson::Document body;
   body.Parse(R"({"content":[{"type":"tool_use","id":"t","name":"x","input":{}}]})");
   test::NoSchemas schemas;
-  CheckInput in{expect, exchange, schemas, &body, {}, nullptr, false};
+  CheckInput in{expect, exchange, schemas, &body, {}, nullptr, false, false};
   Findings out;
   check_tool_input(in, out);
   EXPECT_TRUE(out.empty());
