@@ -1,3 +1,4 @@
+#include <algorithm>
 #include "report/cell_text.hpp"
 #include "report/escape.hpp"
 #include "report/report.hpp"
@@ -125,6 +126,8 @@ std::string failures(const ResultsFile& r, const Matrix& m) {
       if (c.provider == provider && (c.verdict == Verdict::Fail || c.verdict == Verdict::Error)) bad.push_back(&c);
     }
     if (bad.empty()) continue;
+    // Results arrive in completion order; a report of the same run must read the same every time.
+    std::stable_sort(bad.begin(), bad.end(), [](const CaseOutcome* a, const CaseOutcome* b) { return a->case_id < b->case_id; });
     out += "#### " + md(provider) + " (" + std::to_string(bad.size()) + ")\n\n";
     for (std::size_t i = 0; i < bad.size() && i < kFailuresPerProvider; ++i) out += case_item(r, *bad[i]);
     if (bad.size() > kFailuresPerProvider) {
@@ -140,10 +143,15 @@ std::string failures(const ResultsFile& r, const Matrix& m) {
 std::string fixed_deviations(const Matrix& m) {
   std::string out;
   std::size_t shown = 0, total = 0;
-  for (const auto& c : m.outcomes) {
-    if (!c.fixed) continue;
-    ++total;
-    if (shown++ < kFailuresPerProvider) out += "- " + md(c.provider) + ": **" + md(c.case_id) + "**\n";
+  for (const auto& provider : m.providers) {
+    std::vector<const CaseOutcome*> fixed;
+    for (const auto& c : m.outcomes)
+      if (c.fixed && c.provider == provider) fixed.push_back(&c);
+    std::stable_sort(fixed.begin(), fixed.end(), [](const CaseOutcome* a, const CaseOutcome* b) { return a->case_id < b->case_id; });
+    for (const CaseOutcome* c : fixed) {
+      ++total;
+      if (shown++ < kFailuresPerProvider) out += "- " + md(c->provider) + ": **" + md(c->case_id) + "**\n";
+    }
   }
   if (total == 0) return "";
   if (total > kFailuresPerProvider) out += "- … and " + std::to_string(total - kFailuresPerProvider) + " more\n";
