@@ -50,6 +50,8 @@ bool start_simulator(Target& t, TargetSet& set, std::ostream& err) {
   t.base_url = simulator->base_url();
   t.key = options.api_key;
   t.simulated = true;
+  // A profile's rate limit protects the real provider; its simulator needs no protection.
+  t.provider.rate_per_s = 0;
   set.simulators.push_back(std::move(simulator));
   return true;
 }
