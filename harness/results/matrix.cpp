@@ -7,17 +7,6 @@
 namespace ac {
 namespace {
 
-void count_verdict(Verdict v, int& pass, int& fail, int& error, int& skip, int& unsupported, int& known) {
-  switch (v) {
-    case Verdict::Pass: ++pass; break;
-    case Verdict::Fail: ++fail; break;
-    case Verdict::Error: ++error; break;
-    case Verdict::Skip: ++skip; break;
-    case Verdict::Unsupported: ++unsupported; break;
-    case Verdict::Known: ++known; break;
-  }
-}
-
 std::vector<std::string> provider_order(const ResultsFile& file) {
   std::vector<std::string> names;
   std::set<std::string> seen;

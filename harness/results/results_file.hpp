@@ -23,6 +23,9 @@ struct RunInfo {
   std::vector<ProviderRun> providers;
 };
 
+// Adds one verdict to the matching counter (the one rule for every tally of verdicts).
+void count_verdict(Verdict v, int& pass, int& fail, int& error, int& skip, int& unsupported, int& known);
+
 struct Summary {
   int total = 0, pass = 0, fail = 0, error = 0, skip = 0, unsupported = 0, known = 0;
   void add(Verdict v);

@@ -2,8 +2,7 @@
 
 namespace ac {
 
-void Summary::add(Verdict v) {
-  ++total;
+void count_verdict(Verdict v, int& pass, int& fail, int& error, int& skip, int& unsupported, int& known) {
   switch (v) {
     case Verdict::Pass: ++pass; break;
     case Verdict::Fail: ++fail; break;
@@ -12,6 +11,11 @@ void Summary::add(Verdict v) {
     case Verdict::Unsupported: ++unsupported; break;
     case Verdict::Known: ++known; break;
   }
+}
+
+void Summary::add(Verdict v) {
+  ++total;
+  count_verdict(v, pass, fail, error, skip, unsupported, known);
 }
 
 }  // namespace ac
