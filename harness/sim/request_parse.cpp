@@ -1,4 +1,5 @@
 #include "sim/request_parse.hpp"
+#include "sim/version_rules.hpp"
 
 #include <algorithm>
 #include <cstring>
@@ -215,6 +216,7 @@ std::optional<ApiError> parse_request(const rapidjson::Value& body, Endpoint end
     if (auto error = parse_max_tokens(body, rules, out)) return error;
   }
   if (auto error = parse_content(body, rules, out)) return error;
+  if (auto error = check_version_content_rules(body, version)) return error;
   if (endpoint != Endpoint::messages) return std::nullopt;
   if (out.thinking && out.thinking_budget > 0 && out.thinking_budget >= out.max_tokens) {
     return invalid_request("`max_tokens` must be greater than `thinking.budget_tokens`.");

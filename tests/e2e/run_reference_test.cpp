@@ -30,6 +30,19 @@ TEST(RunReference, TheWholeSuitePassesAgainstTheEmbeddedSimulator) {
   EXPECT_NE(r.out.find("results"), std::string::npos);
 }
 
+TEST(RunReference, TheSuitePassesUnderApiVersion20261021Too) {
+  TempDir out;
+  ProcessResult r = run_apiconform({"run", "--api-version", "2026-10-21", "--out", out.path(), "--no-progress"});
+  EXPECT_EQ(r.exit_code, 0) << r.out << r.err;
+  ResultsFile file = read_results_or_fail(out.file("results.json"));
+  int v2026 = 0;
+  for (const auto& result : file.results) {
+    EXPECT_NE(result.verdict, Verdict::Fail) << result.case_id;
+    if (result.feature == "api.2026-10-21") ++v2026, EXPECT_EQ(result.verdict, Verdict::Pass) << result.case_id;
+  }
+  EXPECT_GE(v2026, 3);  // the version's own cases ran, not skipped
+}
+
 TEST(RunReference, FiltersSelectCasesAndTheRestAreNotRun) {
   TempDir out;
   ProcessResult r = run_apiconform({"run", "--out", out.path(), "--case", "models.*", "--no-progress"});

@@ -121,6 +121,27 @@ TEST_F(SimErrors, Version2026RejectsSamplingParameters) {
   EXPECT_EQ(post("/v1/messages", body_with(""), headers).status, 200);
 }
 
+TEST_F(SimErrors, Version2026RejectsAssistantDocumentsAndCitedUserText) {
+  HeaderList v2026 = {{"x-api-key", "sim-test-key"}, {"anthropic-version", "2026-10-21"}};
+  HeaderList v2023 = {{"x-api-key", "sim-test-key"}, {"anthropic-version", "2023-06-01"}};
+  const std::string document_in_assistant = R"({"model":"claude-sonnet-4-5-20250929","max_tokens":10,"messages":[
+    {"role":"user","content":"hi"},
+    {"role":"assistant","content":[{"type":"document","source":{"type":"text","media_type":"text/plain","data":"x"}}]},
+    {"role":"user","content":"go on"}]})";
+  const std::string cited_user_text = R"({"model":"claude-sonnet-4-5-20250929","max_tokens":10,"messages":[
+    {"role":"user","content":[{"type":"text","text":"see","citations":[{"type":"char_location","cited_text":"x",
+     "document_index":0,"document_title":null,"start_char_index":0,"end_char_index":1}]}]}]})";
+  auto r = post("/v1/messages", document_in_assistant, v2026);
+  EXPECT_EQ(expect_error(r, 400, "invalid_request_error"),
+            "messages.1.content.0: document blocks are not allowed in assistant messages");
+  r = post("/v1/messages", cited_user_text, v2026);
+  EXPECT_EQ(expect_error(r, 400, "invalid_request_error"),
+            "messages.0.content.0: text blocks with citations are not allowed in user messages");
+  // The same requests are valid under 2023-06-01.
+  EXPECT_EQ(post("/v1/messages", document_in_assistant, v2023).status, 200);
+  EXPECT_EQ(post("/v1/messages", cited_user_text, v2023).status, 200);
+}
+
 TEST_F(SimErrors, ToolPairingIsEnforced) {
   const std::string orphan = R"({"model":"claude-sonnet-4-5-20250929","max_tokens":10,"messages":[
     {"role":"user","content":[{"type":"tool_result","tool_use_id":"toolu_x","content":"1"}]}]})";
