@@ -4,7 +4,7 @@
 # Usage: ci/demo.sh [OUT_DIR=reports/demo]
 set -euo pipefail
 cd "$(dirname "$0")/.."
-ci/setup.sh build -DAPICONFORM_TESTS=OFF
+ci/setup.sh build -DAPICONFORM_TESTS=OFF -DAPICONFORM_BENCH=OFF
 out=${1:-reports/demo}
 mapfile -t providers < <(grep -vE '^\s*(#|$)' ci/demo-providers)
 args=()
