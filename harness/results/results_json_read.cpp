@@ -113,33 +113,36 @@ bool request_from(const rapidjson::Value& v, const std::string& where, SentReque
   return r.ok() && headers_from(headers, r.path("headers"), out.headers, error);
 }
 
-bool events_from(const rapidjson::Value* arr, const std::string& where, std::vector<EventRecord>& out,
-                 std::string& error) {
+// Reads an optional array of objects, one element at a time, with a located error.
+template <typename T, typename Fill>
+bool list_from(const rapidjson::Value* arr, const std::string& where, std::vector<T>& out, std::string& error,
+               Fill fill) {
   if (!arr) return true;
   for (rapidjson::SizeType i = 0; i < arr->Size(); ++i) {
     ObjectReader r((*arr)[i], index_path(where, i), error);
-    EventRecord e;
-    r.text("name", e.name);
-    r.text("data", e.data);
-    r.number("at_ms", e.at_ms);
+    T item;
+    fill(r, item);
     if (!r.ok()) return false;
-    out.push_back(std::move(e));
+    out.push_back(std::move(item));
   }
   return true;
 }
 
+bool events_from(const rapidjson::Value* arr, const std::string& where, std::vector<EventRecord>& out,
+                 std::string& error) {
+  return list_from(arr, where, out, error, [](ObjectReader& r, EventRecord& e) {
+    r.text("name", e.name);
+    r.text("data", e.data);
+    r.number("at_ms", e.at_ms);
+  });
+}
+
 bool attempts_from(const rapidjson::Value* arr, const std::string& where, std::vector<Attempt>& out, std::string& error) {
-  if (!arr) return true;
-  for (rapidjson::SizeType i = 0; i < arr->Size(); ++i) {
-    ObjectReader r((*arr)[i], index_path(where, i), error);
-    Attempt a;
+  return list_from(arr, where, out, error, [](ObjectReader& r, Attempt& a) {
     r.integer("status", a.status);
     r.text("error", a.error);
     r.number("waited_ms", a.waited_ms);
-    if (!r.ok()) return false;
-    out.push_back(std::move(a));
-  }
-  return true;
+  });
 }
 
 bool exchange_from(const rapidjson::Value& v, const std::string& where, Exchange& out, std::string& error) {
