@@ -1,6 +1,5 @@
-#include <regex>
-
 #include "check/check_input.hpp"
+#include "check/regex_cache.hpp"
 
 namespace ac {
 
@@ -28,7 +27,7 @@ void check_headers(const CheckInput& in, Findings& out) {
           fail("matches /" + h.value + "/", "absent", "response header " + h.name + " is missing");
         } else {
           try {
-            if (!std::regex_search(*actual, std::regex(h.value, std::regex::ECMAScript | std::regex::icase)))
+            if (!std::regex_search(*actual, cached_regex(h.value, std::regex::ECMAScript | std::regex::icase)))
               fail("matches /" + h.value + "/", *actual, "response header " + h.name + " does not match");
           } catch (const std::regex_error& e) {
             fail("matches /" + h.value + "/", *actual, std::string("invalid pattern: ") + e.what());

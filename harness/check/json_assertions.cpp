@@ -6,6 +6,7 @@
 #include <rapidjson/pointer.h>
 
 #include "check/json_text.hpp"
+#include "check/regex_cache.hpp"
 
 namespace ac {
 
@@ -21,6 +22,14 @@ struct Context {
     out.push_back(Finding{check, prefix + assertion.pointer, std::move(expected), std::move(actual),
                           std::move(message), assertion.severity});
   }
+};
+
+// An expected value is a few bytes of JSON, parsed for every reply: into a buffer on the stack,
+// not the 64 KiB chunk a default Document takes from malloc for its first string.
+struct SmallDocument {
+  char buffer[2048];
+  rapidjson::MemoryPoolAllocator<> pool{buffer, sizeof buffer};
+  rapidjson::Document doc{&pool};
 };
 
 bool parse(const std::string& text, rapidjson::Document& doc) {
@@ -46,7 +55,8 @@ bool in_range(double v, const JsonExpectation& a) {
 }
 
 void check_equals(const Context& c, const rapidjson::Value& actual) {
-  rapidjson::Document expected;
+  SmallDocument small;
+  rapidjson::Document& expected = small.doc;
   if (!parse(c.assertion.value, expected)) {
     c.fail(c.assertion.value, json_text(actual), "the expected value is not valid JSON");
     return;
@@ -56,7 +66,8 @@ void check_equals(const Context& c, const rapidjson::Value& actual) {
 }
 
 void check_one_of(const Context& c, const rapidjson::Value& actual) {
-  rapidjson::Document options;
+  SmallDocument small;
+  rapidjson::Document& options = small.doc;
   if (!parse(c.assertion.value, options) || !options.IsArray()) {
     c.fail(c.assertion.value, json_text(actual), "one_of needs a list of values");
     return;
@@ -73,7 +84,7 @@ void check_matches(const Context& c, const rapidjson::Value& actual) {
     return;
   }
   try {
-    std::regex re(c.assertion.value, std::regex::ECMAScript);
+    const std::regex& re = cached_regex(c.assertion.value, std::regex::ECMAScript);
     if (!std::regex_search(actual.GetString(), actual.GetString() + actual.GetStringLength(), re))
       c.fail("matches /" + c.assertion.value + "/", json_text(actual), "string does not match the pattern");
   } catch (const std::regex_error& e) {
@@ -82,7 +93,8 @@ void check_matches(const Context& c, const rapidjson::Value& actual) {
 }
 
 void check_type(const Context& c, const rapidjson::Value& actual) {
-  rapidjson::Document types;
+  SmallDocument small;
+  rapidjson::Document& types = small.doc;
   if (!parse(c.assertion.value, types)) types.SetArray();
   std::string name = json_type_name(actual);
   std::string wanted;

@@ -102,6 +102,7 @@ int run_command(const RunOptions& o) {
   console.begin(jobs.size());
   ExecutorOptions executor_options;
   executor_options.strict = o.strict;
+  executor_options.retry = transport_options.retry;
   Executor executor(transport, *suite.schemas, suite.grammars, redactor, executor_options);
   executor.run(jobs, [&](Result&& result) {
     summary.add(result.verdict);

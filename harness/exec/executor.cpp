@@ -7,13 +7,17 @@ namespace ac {
 
 namespace {
 
-HttpRequest http_request_of(const Job& job) {
+HttpRequest http_request_of(const Job& job, const RetryPolicy& run_policy) {
   HttpRequest request;
   request.method = job.method;
   request.url = job.url;
   request.headers = job.headers;
   request.body = job.body;
   request.timeouts = job.target->provider.timeouts;
+  if (job.test->request.retries) {
+    request.retry = run_policy;
+    request.retry->max_retries = *job.test->request.retries;
+  }
   return request;
 }
 
@@ -90,7 +94,7 @@ void Executor::submit(Job& job, const Pairing::Emit& emit) {
   auto collector = std::make_shared<ResponseCollector>(job.expect, grammar, schemas_, options_.limits);
   const Job* j = &job;
   transport_.submit(
-      http_request_of(job), collector,
+      http_request_of(job, options_.retry), collector,
       [this, j, collector, &emit](TransferOutcome outcome) {
         collector->finish(outcome.error.empty());
         std::string folded;

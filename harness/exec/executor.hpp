@@ -16,6 +16,7 @@ struct ExecutorOptions {
   bool strict = false;
   std::size_t max_body_kept = 64 * 1024;  // response body kept in results
   CollectorLimits limits;
+  RetryPolicy retry;  // the run's policy; a case's `retries:` overrides its max_retries
 };
 
 // Grammars by the reference cases use ("anthropic/stream-grammar.yaml"), loaded once.

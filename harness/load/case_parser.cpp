@@ -6,7 +6,8 @@ namespace ac {
 
 namespace {
 
-const std::vector<std::string> kCaseKeys = {"id", "title", "feature", "tags", "api_version", "request", "expect"};
+const std::vector<std::string> kCaseKeys = {"id", "title", "feature", "tags", "api_version", "simulated_only",
+                                            "request", "expect"};
 
 void read_name(const YAML::Node& v, YamlFile& f, const std::string& what, std::string& out) {
   if (!read_string(v, f, what, out)) return;
@@ -33,6 +34,7 @@ void parse_case(const YAML::Node& node, YamlFile& f, std::vector<ParsedCase>& ou
   if (fields.has("feature")) read_name(fields.value("feature"), f, "feature", c.feature);
   if (fields.has("tags")) read_string_list(fields.value("tags"), f, "tags", c.tags);
   if (fields.has("api_version")) read_string(fields.value("api_version"), f, "api_version", c.api_version);
+  if (fields.has("simulated_only")) read_bool(fields.value("simulated_only"), f, "simulated_only", c.simulated_only);
   if (fields.has("request")) parse_request(fields.value("request"), f, c.request);
   if (fields.has("expect")) parse_expect(fields.value("expect"), f, c.expect, p.compare_with_at);
   if (c.title.empty()) c.title = c.id;

@@ -12,7 +12,7 @@ namespace ac {
 namespace {
 
 const std::vector<std::string> kRequestKeys = {"endpoint", "path", "method", "query", "auth",
-                                               "headers",  "json", "body",   "pad_to"};
+                                               "headers",  "json", "body",   "pad_to", "retries"};
 const std::vector<std::string> kEndpoints = {"messages", "count_tokens", "models", "batches"};
 const std::vector<std::string> kMethods = {"GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"};
 const std::vector<std::string> kAuth = {"default", "none", "invalid"};
@@ -137,6 +137,10 @@ void parse_request(const YAML::Node& node, YamlFile& f, RequestSpec& out) {
     std::int64_t size = 0;
     if (read_int(fields.value("pad_to"), f, "request.pad_to", 1, kMaxPadding, size)) out.body_padding = size;
     if (!fields.has("json")) f.error(fields.key("pad_to"), "`pad_to` pads a JSON body: the request needs `json`");
+  }
+  if (fields.has("retries")) {
+    std::int64_t retries = 0;
+    if (read_int(fields.value("retries"), f, "request.retries", 0, 10, retries)) out.retries = static_cast<int>(retries);
   }
   // Default method: POST with a body, GET without.
   out.method = fields.has("json") || fields.has("body") ? "POST" : "GET";

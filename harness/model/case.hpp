@@ -22,6 +22,7 @@ struct RequestSpec {
   std::optional<std::string> body;  // raw body text (from YAML `body:`), sent as is
   std::string auth = "default";     // default | none | invalid: how the provider's key is sent
   std::optional<std::size_t> body_padding;  // pad the JSON body to at least this many bytes (size limits)
+  std::optional<int> retries;  // overrides --retries: 0 lets a case see the 429 or 529 it provokes
   SourceLocation where;
 };
 
@@ -78,6 +79,9 @@ struct Case {
   std::string feature;
   std::vector<std::string> tags;
   std::string api_version;  // empty = any; otherwise the case runs only under this anthropic-version
+  // Provokes its answer through the simulator's x-sim-* steering headers (a 429, a 529, an error
+  // mid-stream): a real endpoint cannot be made to do that on demand, so there it is skipped.
+  bool simulated_only = false;
   RequestSpec request;
   Expectation expect;
   SourceLocation where;

@@ -83,6 +83,10 @@ Job plan_one(const Case& c, const Target& t, int repeat, const PlanOptions& o) {
     decide(job, Verdict::Skip, "runs only under anthropic-version " + c.api_version + " (this run: " + o.api_version + ")");
     return job;
   }
+  if (c.simulated_only && !t.simulated) {
+    decide(job, Verdict::Skip, "provoked through the simulator's x-sim-* steering headers; a real endpoint cannot be made to answer this on demand (run with --simulate)");
+    return job;
+  }
   if (const auto* d = declared(t.provider.unsupported, c)) {
     decide(job, Verdict::Unsupported, d->reason.empty() ? "declared unsupported by the provider profile" : d->reason);
     return job;
@@ -104,7 +108,12 @@ std::vector<Job> plan_jobs(const std::vector<Case>& cases, const std::vector<Tar
     if (!selected(c, options)) continue;
     for (const auto& t : targets) {
       if (!t.not_run_reason.empty()) continue;
-      for (int r = 0; r < std::max(1, options.repeat); ++r) jobs.push_back(plan_one(c, t, r, options));
+      // Repeats send the same request: prepare it once (variable expansion is most of planning).
+      jobs.push_back(plan_one(c, t, 0, options));
+      for (int r = 1; r < std::max(1, options.repeat); ++r) {
+        jobs.push_back(jobs.back());
+        jobs.back().repeat = r;
+      }
     }
   }
   return jobs;

@@ -12,6 +12,10 @@ namespace {
 using JsonWriter = rapidjson::Writer<rapidjson::StringBuffer>;
 
 void put_string(JsonWriter& w, const std::string& s) {
+  if (is_valid_utf8(s)) {  // the common case writes without a cleaned copy
+    w.String(s.data(), static_cast<rapidjson::SizeType>(s.size()));
+    return;
+  }
   const std::string clean = valid_utf8(s);
   w.String(clean.data(), static_cast<rapidjson::SizeType>(clean.size()));
 }

@@ -1,5 +1,8 @@
 #include "results/utf8.hpp"
 
+#include <cstdint>
+#include <cstring>
+
 namespace ac {
 namespace {
 
@@ -35,7 +38,27 @@ std::size_t valid_sequence_length(const std::string& s, std::size_t i) {
 
 }  // namespace
 
+bool is_valid_utf8(const std::string& text) {
+  std::size_t i = 0;
+  const std::size_t n = text.size();
+  while (i < n) {
+    if (i + 8 <= n) {
+      std::uint64_t word;
+      std::memcpy(&word, text.data() + i, 8);
+      if ((word & 0x8080808080808080ULL) == 0) {
+        i += 8;
+        continue;
+      }
+    }
+    const std::size_t len = valid_sequence_length(text, i);
+    if (len == 0) return false;
+    i += len;
+  }
+  return true;
+}
+
 std::string valid_utf8(const std::string& text) {
+  if (is_valid_utf8(text)) return text;
   std::string out;
   out.reserve(text.size());
   std::size_t i = 0;

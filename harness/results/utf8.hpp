@@ -8,6 +8,10 @@ namespace ac {
 // Provider bodies are arbitrary bytes; results.json and every report must stay valid text.
 std::string valid_utf8(const std::string& text);
 
+// True when `text` is valid UTF-8 already, so callers can write it without a cleaned copy
+// (nearly every body is; the check runs eight ASCII bytes at a time).
+bool is_valid_utf8(const std::string& text);
+
 // Length in bytes of the longest prefix of `text` of at most `max_bytes` bytes that does not
 // cut a UTF-8 sequence in two, so excerpts stay valid text.
 std::size_t utf8_prefix_length(const std::string& text, std::size_t max_bytes);

@@ -53,5 +53,32 @@ TEST(Retries, RetriesZeroJudgesTheFirstAnswer) {
   EXPECT_EQ(file.results[0].exchange.status, 429);
 }
 
+TEST(Retries, ACaseWithRetriesZeroSeesTheStatusItProvokes) {
+  LocalServer server(Script::json(200, kGoodReply));
+  server.enqueue(Script::json(429, kRateLimited, {{"retry-after", "0"}}));
+  TempDir dir;
+  dir.write("cases/rate.yaml", R"(id: probe.rate-limit
+feature: errors.rate-limit
+request:
+  endpoint: messages
+  retries: 0
+  json: {model: "{{model}}", max_tokens: 8, messages: [{role: user, content: "hi"}]}
+expect:
+  status: 429
+  headers: {retry-after: present}
+  json: {/error/type: rate_limit_error}
+)");
+  // --retries 2 is the run's policy; the case's own `retries: 0` wins for it.
+  ProcessResult r = run_apiconform({"run", "--base-url", server.base_url(), "--key-env", "E2E_KEY", "--cases",
+                                    dir.file("cases"), "--out", dir.file("out"), "--retries", "2", "--no-progress"},
+                                   {{"E2E_KEY", "sk-e2e-retry-key-0000000000"}});
+  EXPECT_EQ(r.exit_code, 0) << r.out << r.err;
+  EXPECT_EQ(server.request_count(), 1);
+  ResultsFile file = read_results_or_fail(dir.file("out/results.json"));
+  ASSERT_EQ(file.results.size(), 1u);
+  EXPECT_EQ(file.results[0].exchange.attempts, 1);
+  EXPECT_EQ(file.results[0].verdict, Verdict::Pass);
+}
+
 }  // namespace
 }  // namespace ac::test

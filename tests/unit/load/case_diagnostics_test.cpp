@@ -127,6 +127,10 @@ TEST_F(CaseDiagnostics, OtherWrongTypes) {
                        "`request.body` must be a string"));
   EXPECT_TRUE(has_diag(load_request("  endpoint: messages\n  json: {}\n  pad_to: big\n"), file_, 7, 11,
                        "`request.pad_to` must be a whole number"));
+  EXPECT_TRUE(has_diag(load_request("  endpoint: messages\n  retries: -1\n"), file_, 6, 12,
+                       "`request.retries` must be a whole number from 0 to 10"));
+  EXPECT_TRUE(has_diag(load("id: a\nfeature: f\nsimulated_only: sometimes\nrequest: {endpoint: models}\nexpect: {}\n"),
+                       file_, 3, 17, "`simulated_only` must be true or false"));
 }
 
 TEST_F(CaseDiagnostics, MissingRequiredKeysAreReportedAtTheCase) {

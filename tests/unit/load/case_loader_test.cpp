@@ -185,6 +185,24 @@ expect: {status: 400}
   EXPECT_EQ(r.auth, "none");
   EXPECT_EQ(r.body, std::optional<std::string>("{\"model\": "));
   EXPECT_FALSE(r.json.has_value());
+  EXPECT_FALSE(r.retries.has_value());
+  EXPECT_FALSE(cases.at(0).simulated_only);
+}
+
+TEST(CaseLoader, SimulatedOnlyAndRetries) {
+  std::vector<Case> cases;
+  const Diagnostics diags = load_cases_from_string(R"(id: rate
+feature: errors.rate-limit
+simulated_only: true
+request:
+  endpoint: messages
+  headers: {x-sim-error: rate_limit}
+  retries: 0
+expect: {status: 429}
+)", "rate.yaml", cases);
+  ASSERT_TRUE(diags.empty()) << dump(diags);
+  EXPECT_TRUE(cases.at(0).simulated_only);
+  EXPECT_EQ(cases.at(0).request.retries, std::optional<int>(0));
 }
 
 TEST(CaseLoader, AssertionForms) {

@@ -137,6 +137,22 @@ TEST(Planner, FiltersRepeatsAndNotRunTargets) {
   EXPECT_EQ(plan_jobs(cases, targets, o).size(), 1u);
 }
 
+TEST(Planner, SimulatedOnlyCasesAreSkippedOnRealEndpoints) {
+  Case steered = message_case("errors.rate-limit");
+  steered.simulated_only = true;
+  std::vector<Case> cases{steered};
+  Target real = target("real");
+  Target simulated = target("sim");
+  simulated.simulated = true;
+  std::vector<Target> targets{real, simulated};
+  auto jobs = plan_jobs(cases, targets, PlanOptions{});
+  ASSERT_EQ(jobs.size(), 2u);
+  EXPECT_TRUE(jobs[0].decided);
+  EXPECT_EQ(jobs[0].verdict, Verdict::Skip);
+  EXPECT_NE(jobs[0].reason.find("--simulate"), std::string::npos) << jobs[0].reason;
+  EXPECT_FALSE(jobs[1].decided) << jobs[1].reason;
+}
+
 TEST(Planner, PaddingReachesTheRequestedSizeAndStaysJson) {
   Case c = message_case();
   c.request.body_padding = 5000;

@@ -21,6 +21,21 @@ TEST(Utf8, ReplacesEachInvalidByte) {
   EXPECT_EQ(valid_utf8("ok\xE2\x82"), "ok" + kReplacement + kReplacement);  // cut sequence
 }
 
+TEST(Utf8, ValidityCheckAgreesWithTheCleaner) {
+  // Long ASCII runs take the eight-bytes-at-a-time path; a bad byte at any offset must be seen.
+  const std::string ascii(37, 'x');
+  EXPECT_TRUE(is_valid_utf8(ascii));
+  EXPECT_TRUE(is_valid_utf8(""));
+  EXPECT_TRUE(is_valid_utf8(ascii + "caf\xC3\xA9 \xF0\x9F\x98\x80" + ascii));
+  for (std::size_t at = 0; at <= ascii.size(); ++at) {
+    std::string bad = ascii;
+    bad.insert(at, "\xFF");
+    EXPECT_FALSE(is_valid_utf8(bad)) << "bad byte at " << at;
+    EXPECT_EQ(valid_utf8(bad), ascii.substr(0, at) + kReplacement + ascii.substr(at));
+  }
+  EXPECT_FALSE(is_valid_utf8(ascii + "\xE2\x82"));  // cut at the end, after a fast run
+}
+
 TEST(Utf8, PrefixNeverCutsASequence) {
   const std::string text = "ab\xE2\x82\xAC" "cd";  // "ab€cd"
   EXPECT_EQ(utf8_prefix_length(text, 3), 2u);
