@@ -10,7 +10,7 @@ void check_folded(const CheckInput& in, Findings& out) {
   if (!in.expect.stream || !in.folded || in.folded->IsNull()) return;
   const StreamExpectation& s = *in.expect.stream;
   if (!s.folded_schema.empty()) report_unknown_fields(in.schemas, s.folded_schema, *in.folded, "/folded", in.strict, out);
-  check_json_assertions(s.folded, *in.folded, "stream-folded", "/folded", out);
+  check_json_assertions(s.folded, *in.folded, "stream-folded", "/folded", out, &in.exchange.response_headers);
 }
 
 }  // namespace ac

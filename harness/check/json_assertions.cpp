@@ -1,6 +1,7 @@
 #include "check/json_assertions.hpp"
 
 #include <cmath>
+#include <optional>
 #include <regex>
 
 #include <rapidjson/pointer.h>
@@ -17,6 +18,7 @@ struct Context {
   const std::string& check;
   const std::string& prefix;
   Findings& out;
+  const Headers* headers;
 
   void fail(std::string expected, std::string actual, std::string message) const {
     out.push_back(Finding{check, prefix + assertion.pointer, std::move(expected), std::move(actual),
@@ -143,6 +145,33 @@ void check_length(const Context& c, const rapidjson::Value& actual) {
            "length is out of range");
 }
 
+// `same_as_header` keeps the header's name as a JSON string (see JsonExpectation::value).
+std::string header_name(const JsonExpectation& a) {
+  SmallDocument small;
+  if (parse(a.value, small.doc) && small.doc.IsString()) return small.doc.GetString();
+  return a.value;
+}
+
+// The body repeats a header (an error's request_id and the request-id header, reference §9):
+// both come from the same response, so there is nothing to expand or guess.
+void check_same_as_header(const Context& c, const rapidjson::Value& actual) {
+  const std::string name = header_name(c.assertion);
+  std::optional<std::string> header = c.headers ? find_header(*c.headers, name) : std::nullopt;
+  if (!header) {
+    c.fail("the value of the `" + name + "` header", "no `" + name + "` header",
+           "the response has no `" + name + "` header to compare this value with");
+    return;
+  }
+  const std::string expected = json_text(rapidjson::Value(rapidjson::StringRef(header->c_str(), header->size())));
+  if (!actual.IsString()) {
+    c.fail(expected, json_text(actual),
+           std::string("expected a string equal to the `") + name + "` header, got " + json_type_name(actual));
+    return;
+  }
+  if (header->compare(0, std::string::npos, actual.GetString(), actual.GetStringLength()) != 0)
+    c.fail(expected, json_text(actual), "value differs from the `" + name + "` response header");
+}
+
 // What the assertion wanted, as the finding's "expected" when nothing is there at all.
 std::string describe(const JsonExpectation& a) {
   switch (a.kind) {
@@ -152,6 +181,7 @@ std::string describe(const JsonExpectation& a) {
     case JsonCheckKind::Type: return "a value of type " + a.value;
     case JsonCheckKind::Range: return "a number " + range_text(a);
     case JsonCheckKind::Length: return "length " + range_text(a);
+    case JsonCheckKind::SameAsHeader: return "the value of the `" + header_name(a) + "` header";
     default: return "present";
   }
 }
@@ -181,14 +211,17 @@ void check_one(const Context& c, const rapidjson::Value& document) {
     case JsonCheckKind::Type: return check_type(c, *actual);
     case JsonCheckKind::Range: return check_range(c, *actual);
     case JsonCheckKind::Length: return check_length(c, *actual);
+    case JsonCheckKind::SameAsHeader: return check_same_as_header(c, *actual);
   }
 }
 
 }  // namespace
 
 void check_json_assertions(const std::vector<JsonExpectation>& assertions, const rapidjson::Value& document,
-                           const std::string& check, const std::string& pointer_prefix, Findings& out) {
-  for (const auto& assertion : assertions) check_one(Context{assertion, check, pointer_prefix, out}, document);
+                           const std::string& check, const std::string& pointer_prefix, Findings& out,
+                           const Headers* headers) {
+  for (const auto& assertion : assertions)
+    check_one(Context{assertion, check, pointer_prefix, out, headers}, document);
 }
 
 }  // namespace ac

@@ -13,7 +13,7 @@ namespace {
 
 // In the order of docs/case-format.md; a mapping's assertions are listed in this order.
 const std::vector<std::string> kJsonKinds = {"equals", "matches", "type", "one_of", "range", "length", "exists",
-                                             "absent"};
+                                             "absent", "same_as_header"};
 const std::vector<std::string> kTypes = {"string", "number", "integer", "boolean", "object", "array", "null"};
 const std::vector<std::string> kHeaderKinds = {"equals", "matches", "present", "absent"};
 // Besides the assertion kinds, a mapping may say what its failure means for clients.
@@ -138,6 +138,22 @@ bool parse_exists(const YAML::Node& v, YamlFile& f, const std::string& kind, Jso
   return true;
 }
 
+// `same_as_header: request-id`: a response header's name, compared when the reply is judged.
+bool parse_same_as_header(const YAML::Node& v, YamlFile& f, JsonExpectation& e) {
+  e.kind = JsonCheckKind::SameAsHeader;
+  if (!v.IsScalar() || is_null(v) || v.Scalar().empty()) {
+    f.error(v, "`same_as_header` must name a response header", "e.g. `same_as_header: request-id`");
+    return false;
+  }
+  if (!valid_header_name(v.Scalar())) {
+    f.error(v, "`" + v.Scalar() + "` is not a valid HTTP header name", "e.g. `same_as_header: request-id`");
+    return false;
+  }
+  // Kept as JSON text, like every value but a regex: the planner expands values as JSON.
+  e.value = json_quote(v.Scalar());
+  return true;
+}
+
 // One `kind: value` entry of an assertion mapping.
 bool parse_kind(const std::string& kind, const YAML::Node& v, YamlFile& f, JsonExpectation& e) {
   if (kind == "equals") return e.kind = JsonCheckKind::Equals, json_value(v, f, e.value);
@@ -146,6 +162,7 @@ bool parse_kind(const std::string& kind, const YAML::Node& v, YamlFile& f, JsonE
   if (kind == "range") return e.kind = JsonCheckKind::Range, parse_bounds(v, f, "range", false, e);
   if (kind == "length") return e.kind = JsonCheckKind::Length, parse_length(v, f, e);
   if (kind == "exists" || kind == "absent") return parse_exists(v, f, kind, e);
+  if (kind == "same_as_header") return parse_same_as_header(v, f, e);
   // one_of
   e.kind = JsonCheckKind::OneOf;
   if (!v.IsSequence() || v.size() == 0) {

@@ -8,7 +8,7 @@ namespace {
 
 const std::vector<std::string> kExpectKeys = {"status", "headers", "schema", "json", "stream"};
 const std::vector<std::string> kStreamKeys = {"grammar", "folded_schema", "folded", "timing", "incremental",
-                                              "compare_with"};
+                                              "compare_with", "error"};
 const std::vector<std::string> kTimingKeys = {"first_byte_ms", "first_event_ms", "first_content_ms", "max_gap_ms",
                                               "total_ms"};
 
@@ -77,6 +77,22 @@ void parse_timing(const YAML::Node& v, YamlFile& f, StreamExpectation& out) {
   }
 }
 
+// `error: overloaded_error`: the stream must end with an in-band error of this type. The type is
+// whatever the grammar's error event names, so only its form is checked here.
+void parse_stream_error(const YAML::Node& v, YamlFile& f, StreamExpectation& s) {
+  if (!v.IsScalar() || is_null(v)) {
+    f.error(v, "`expect.stream.error` must be the type of the expected in-band error", "e.g. `error: overloaded_error`");
+    return;
+  }
+  const std::string type = v.Scalar();
+  if (type.empty() || type.find_first_of(" \t{}") != std::string::npos) {
+    f.error(v, "`expect.stream.error` must be one error type, without spaces or `{{`", "e.g. `error: overloaded_error`");
+    return;
+  }
+  s.error = type;
+  s.error_where = f.at(v);
+}
+
 void parse_stream(const YAML::Node& v, YamlFile& f, std::optional<StreamExpectation>& out,
                   SourceLocation& compare_with_at) {
   StreamExpectation s;
@@ -101,6 +117,10 @@ void parse_stream(const YAML::Node& v, YamlFile& f, std::optional<StreamExpectat
   if (fields.has("incremental")) read_bool(fields.value("incremental"), f, "incremental", s.require_incremental);
   if (fields.has("compare_with") && read_string(fields.value("compare_with"), f, "compare_with", s.compare_with))
     compare_with_at = f.at(fields.value("compare_with"));
+  if (fields.has("error")) parse_stream_error(fields.value("error"), f, s);
+  if (!s.error.empty() && !s.compare_with.empty())  // a stream cut by an error folds into no whole message
+    f.error(fields.key("error"), "`expect.stream.error` cannot be combined with `compare_with`",
+            "a stream that ends with an error has no complete message to compare");
   out = s;
 }
 

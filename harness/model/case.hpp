@@ -36,13 +36,16 @@ struct HeaderExpectation {
   SourceLocation where;
 };
 
-enum class JsonCheckKind { Equals, Matches, Type, OneOf, Range, Exists, Absent, Length };
+// SameAsHeader: the value is a string equal to a response header's (`value` names the header),
+// e.g. an error body's request_id and the request-id header.
+enum class JsonCheckKind { Equals, Matches, Type, OneOf, Range, Exists, Absent, Length, SameAsHeader };
 
 // One assertion on the response body, addressed by a JSON pointer (RFC 6901).
 struct JsonExpectation {
   std::string pointer;
   JsonCheckKind kind = JsonCheckKind::Exists;
   std::string value;  // Equals: JSON text; OneOf: JSON array text; Matches: regex; Type: JSON array of type names
+                      // (SameAsHeader: the header name as a JSON string, since the planner expands values as JSON)
   std::optional<double> min;  // Range (value) and Length (element/char count)
   std::optional<double> max;
   Severity severity = Severity::Breaking;  // what a failure means for clients (severity: in YAML)
@@ -61,6 +64,10 @@ struct StreamExpectation {
   bool require_incremental = true;
   std::string compare_with;     // id of a non-streaming case whose response shape must match
   SourceLocation where;
+  // The stream must end with an in-band error event of this type (the value the grammar's error
+  // event names, e.g. "overloaded_error"); empty: an error event is a finding.
+  std::string error;
+  SourceLocation error_where;
 };
 
 struct Expectation {

@@ -38,6 +38,7 @@ const NamedError kNamedErrors[] = {
     {"api_error", {500, "api_error", "Internal server error"}},
     {"permission", {403, "permission_error", "Your API key does not have permission to use the specified resource."}},
     {"billing", {402, "billing_error", "Your credit balance is too low to access the Anthropic API."}},
+    {"conflict", {409, "conflict_error", "The request conflicts with the current state of the resource."}},
     {"timeout", {504, "timeout_error", "Request timed out"}},
     {"not_found", {404, "not_found_error", "The requested resource could not be found."}},
     {"invalid_request", {400, "invalid_request_error", "Invalid request"}},

@@ -18,7 +18,7 @@ ApiError method_not_allowed(std::string message);             // 405 invalid_req
 ApiError request_too_large();                                 // 413 request_too_large (edge)
 
 // Errors that can be requested with the `x-sim-error` header, by short name
-// ("overloaded", "rate_limit", "api_error", "permission", "billing", "timeout", "not_found",
+// ("overloaded", "rate_limit", "api_error", "permission", "billing", "conflict", "timeout", "not_found",
 // "invalid_request", "authentication"); nullopt for an unknown name.
 std::optional<ApiError> named_error(const std::string& name);
 std::string named_error_names();  // comma-separated, for messages

@@ -74,6 +74,8 @@ struct StreamJudge::Impl : SseSink {
   bool check_blocks(const EventRule& rule, const EventLabel& ev, const DeltaRule*& delta);
   void validate(const std::string& ref, const EventLabel& ev);
   void run_checks(const EventRule& rule, const EventLabel& ev);
+  void judge_error(const EventRule& rule, const EventLabel& ev, bool parsed);
+  void judge_missing_error();
   void end_of_stream(bool connection_completed);
   std::vector<std::string> expected_next(bool terminal_only = false) const;
   void judge_foreign();
@@ -323,19 +325,43 @@ void StreamJudge::Impl::judge_event(const SseEvent& e, bool unterminated) {
     ended = true;
     terminal_name = rule->name;
     terminal_index = e.index;
-    if (rule->error) {
-      error_ended = true;
-      const rapidjson::Value* t = parsed && !rule->error_type.empty() ? resolve(rule->error_type, doc) : nullptr;
-      const rapidjson::Value* m = parsed && !rule->error_message.empty() ? resolve(rule->error_message, doc) : nullptr;
-      error_summary = t && t->IsString() ? t->GetString() : "unknown error";
-      if (m && m->IsString()) error_summary += std::string(": ") + m->GetString();
-      add("error-event", "stream-error", ev, rule->error_type.empty() ? "/data" : "/data" + rule->error_type.pointer(),
-          "the stream ended with an in-band error: " + error_summary, rule->error_severity, "a complete stream",
-          error_summary);
-    }
+    if (rule->error) judge_error(*rule, ev, parsed);
   }
   last_name = rule->name;
   timing.on_event(e.at_ms, rule->content);
+}
+
+// An in-band error ends the stream. Unless the case expects exactly this error type
+// (`expect.stream.error`), that is a finding.
+void StreamJudge::Impl::judge_error(const EventRule& rule, const EventLabel& ev, bool parsed) {
+  error_ended = true;
+  const rapidjson::Value* t = parsed && !rule.error_type.empty() ? resolve(rule.error_type, doc) : nullptr;
+  const rapidjson::Value* m = parsed && !rule.error_message.empty() ? resolve(rule.error_message, doc) : nullptr;
+  const std::string type = t && t->IsString() ? t->GetString() : "";
+  error_summary = type.empty() ? "unknown error" : type;
+  if (m && m->IsString()) error_summary += std::string(": ") + m->GetString();
+  const std::string pointer = rule.error_type.empty() ? "/data" : "/data" + rule.error_type.pointer();
+  if (expect.error.empty()) {
+    add("error-event", "stream-error", ev, pointer, "the stream ended with an in-band error: " + error_summary,
+        rule.error_severity, "a complete stream", error_summary);
+  } else if (type != expect.error) {
+    add("error-event", "stream-error", ev, pointer,
+        "the stream ended with an in-band error of another type than the case expects: " + error_summary,
+        Severity::Breaking, "an in-band error of type " + expect.error, type.empty() ? "no error type" : type);
+  }
+}
+
+// The case expected the stream to end with an in-band error and none came.
+void StreamJudge::Impl::judge_missing_error() {
+  if (expect.error.empty() || error_ended) return;
+  Finding f;
+  f.check = "stream-error";
+  f.pointer = "/events";
+  f.expected = "an in-band error of type " + expect.error;
+  f.actual = ended ? "the stream ended with " + terminal_name : "no error event";
+  f.message = "the case expects the stream to end with an in-band error of type " + expect.error + ", but " +
+              (ended ? "it ended normally with " + terminal_name : std::string("no error event arrived"));
+  out.add("missing-error", std::move(f));
 }
 
 // Events the grammar allows now, also taking the open block into account.
@@ -587,6 +613,7 @@ void StreamJudge::Impl::end_of_stream(bool connection_completed) {
       out.add("end-open-block", std::move(b));
     }
   }
+  judge_missing_error();
   judge_folded();
   if (opt.judge_timing) timing.judge(expect.timing_max_ms, expect.require_incremental, out);
   judge_foreign();
