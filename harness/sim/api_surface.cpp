@@ -19,7 +19,9 @@ ApiSurface reference_surface() {
       {"GET", "/v1/messages/batches/{id}/results", Endpoint::batches_results},
   };
   // x-api-key is the documented header; SDK 1.x sends `Authorization: Bearer` (reference §0).
-  // When both are present x-api-key wins (the secondary source's observation).
+  // When both are present x-api-key wins (the secondary source's observation). The reference
+  // calls this unresolved (§0, §10: another source says both at once are rejected), so no case
+  // depends on it: cases send both only with wrong values, where either reading gives a 4xx.
   s.key_headers = {{"x-api-key", ""}, {"authorization", "Bearer "}};
   s.missing_key_message = "x-api-key header is required";
   s.bad_key_message = "invalid x-api-key";
