@@ -19,7 +19,8 @@ class SimErrors : public SimTest {
     EXPECT_TRUE(doc["error"]["message"].IsString());
     EXPECT_TRUE(std::regex_match(std::string(doc["request_id"].GetString()), std::regex("req_[0-9A-Za-z]{24}")));
     EXPECT_EQ(r.header("request-id"), doc["request_id"].GetString());
-    EXPECT_EQ(r.header("x-should-retry"), status >= 500 || status == 429 ? "true" : "false");
+    // The SDKs' retry policy (reference §1.3): 408, 409, 429 and 5xx.
+    EXPECT_EQ(r.header("x-should-retry"), status >= 500 || status == 429 || status == 409 || status == 408 ? "true" : "false");
     return doc["error"]["message"].GetString();
   }
   static std::string bad_request(const std::string& body) {
@@ -186,6 +187,15 @@ TEST_F(SimErrors, RequestedHttpErrors) {
   auto limited = messages(body_with(""), {{"x-sim-error", "rate_limit"}});
   expect_error(limited, 429, "rate_limit_error");
   EXPECT_EQ(limited.header("retry-after"), "1");
+  // Every status of the reference's table (§4.2) that no request can provoke, with its type.
+  const std::pair<const char*, std::pair<int, const char*>> named[] = {
+      {"billing", {402, "billing_error"}},   {"permission", {403, "permission_error"}},
+      {"conflict", {409, "conflict_error"}}, {"api_error", {500, "api_error"}},
+      {"timeout", {504, "timeout_error"}}};
+  for (const auto& [name, want] : named) {
+    SCOPED_TRACE(name);
+    expect_error(messages(body_with(""), {{"x-sim-error", name}}), want.first, want.second);
+  }
   auto unknown = messages(body_with(""), {{"x-sim-error", "meteor"}});
   EXPECT_NE(expect_error(unknown, 400, "invalid_request_error").find("x-sim-error: unknown error 'meteor'"),
             std::string::npos);
