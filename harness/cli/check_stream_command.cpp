@@ -14,6 +14,7 @@ struct CheckStreamOptions {
   std::vector<std::string> files;
   std::string schemas_dir;
   std::string grammar = "anthropic/stream-grammar.yaml";
+  std::string expect_error;  // the in-band error type the transcript must end with, as a case's expect.stream.error
   bool quiet = false;
 };
 
@@ -38,9 +39,13 @@ int check_stream(const CheckStreamOptions& o) {
   for (const auto& d : diags) std::cerr << format_diagnostic(d);
   if (!diags.empty()) return kExitInput;
 
+  StreamExpectation expect;
+  expect.expected = true;
+  expect.error = o.expect_error;
   int code = kExitOk;
   for (const auto& file : o.files) {
-    StreamFileVerdict v = judge_stream_file_verbose(file, *grammar, *schemas);
+    StreamFileVerdict v =
+        judge_stream_file_verbose(file, *grammar, *schemas, {}, o.expect_error.empty() ? nullptr : &expect);
     bool failed = false;
     for (const auto& f : v.findings) failed = failed || f.severity != Severity::Warning;
     std::cout << (failed ? "FAIL " : "ok   ") << file << ": " << v.events << " events";
@@ -62,6 +67,8 @@ void add_check_stream_command(CLI::App& app, Action& action) {
   cmd->add_option("files", o->files, "SSE transcripts (raw bytes of the response body)")->required()->check(CLI::ExistingFile);
   cmd->add_option("--schemas", o->schemas_dir, "Schemas folder (default: schemas/)");
   cmd->add_option("--grammar", o->grammar, "Grammar file under the schemas folder")->capture_default_str();
+  cmd->add_option("--expect-error", o->expect_error,
+                  "The in-band error type each file must end with (e.g. overloaded_error); without it an error event fails");
   cmd->add_flag("--quiet,-q", o->quiet, "Only one line per file");
   cmd->final_callback([o, &action]() {
     if (o->schemas_dir.empty()) o->schemas_dir = data_path("schemas");

@@ -346,7 +346,7 @@ void StreamJudge::Impl::judge_error(const EventRule& rule, const EventLabel& ev,
         rule.error_severity, "a complete stream", error_summary);
   } else if (type != expect.error) {
     add("error-event", "stream-error", ev, pointer,
-        "the stream ended with an in-band error of another type than the case expects: " + error_summary,
+        "the stream ended with an in-band error of another type than the expected one: " + error_summary,
         Severity::Breaking, "an in-band error of type " + expect.error, type.empty() ? "no error type" : type);
   }
 }
@@ -359,7 +359,7 @@ void StreamJudge::Impl::judge_missing_error() {
   f.pointer = "/events";
   f.expected = "an in-band error of type " + expect.error;
   f.actual = ended ? "the stream ended with " + terminal_name : "no error event";
-  f.message = "the case expects the stream to end with an in-band error of type " + expect.error + ", but " +
+  f.message = "the stream was expected to end with an in-band error of type " + expect.error + ", but " +
               (ended ? "it ended normally with " + terminal_name : std::string("no error event arrived"));
   out.add("missing-error", std::move(f));
 }

@@ -44,7 +44,7 @@ TEST(ExpectedStreamError, TheExpectedErrorAsTheOnlyEventPasses) {
 TEST(ExpectedStreamError, AnotherErrorTypeFails) {
   auto j = judge_expecting("api_error", message_start() + kOverloaded);
   ASSERT_EQ(failing(j.findings), 1u) << dump(j.findings);
-  const Finding* f = find(j.findings, "stream-error", "another type than the case expects");
+  const Finding* f = find(j.findings, "stream-error", "another type than the expected one");
   ASSERT_NE(f, nullptr) << dump(j.findings);
   EXPECT_EQ(f->severity, Severity::Breaking);
   EXPECT_EQ(f->expected, "an in-band error of type api_error");
