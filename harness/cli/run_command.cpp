@@ -50,7 +50,7 @@ RunInfo run_info(const RunOptions& o, const TargetSet& set, const Redactor& reda
   info.api_version = o.plan.api_version;
   info.command = redactor.apply(o.command_line);
   info.jobs = o.jobs;
-  info.repeat = o.plan.repeat;
+  info.repeat = o.repeat;
   info.providers = set.runs();
   return info;
 }
@@ -98,11 +98,14 @@ int run_command(const RunOptions& o) {
   Summary summary;
   ResultsFile compact;
   compact.run = info;
-  compact.results.reserve(jobs.size());
-  console.begin(jobs.size());
+  const std::size_t total = jobs.size() * static_cast<std::size_t>(std::max(1, o.repeat));
+  compact.results.reserve(total);
+  console.begin(total);
   ExecutorOptions executor_options;
   executor_options.strict = o.strict;
   executor_options.retry = transport_options.retry;
+  executor_options.repeat = o.repeat;
+  executor_options.window = 2 * o.jobs;
   Executor executor(transport, *suite.schemas, suite.grammars, redactor, executor_options);
   executor.run(jobs, [&](Result&& result) {
     summary.add(result.verdict);

@@ -12,6 +12,7 @@ struct RunOptions {
   std::vector<std::string> case_paths;
   std::string schemas_dir;
   PlanOptions plan;
+  int repeat = 1;
   int jobs = 8;
   int retries = 2;
   bool strict = false;

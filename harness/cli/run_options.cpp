@@ -47,7 +47,7 @@ void add_run_command(CLI::App& app, Action& action, const std::string& command_l
   run->add_option("--api-version", o->plan.api_version, "anthropic-version to send (cases for another version are skipped)")
       ->capture_default_str();
   run->add_option("--jobs,-j", o->jobs, "Requests in flight at once, over all providers")->capture_default_str()->check(CLI::Range(1, 1024));
-  run->add_option("--repeat", o->plan.repeat, "Run each case K times; reports show pass@k and pass^k")->check(CLI::Range(1, 1000000));
+  run->add_option("--repeat", o->repeat, "Run each case K times; reports show pass@k and pass^k")->check(CLI::Range(1, 1000000));
   run->add_option("--retries", o->retries, "Retries on 429/529/503 with backoff honouring retry-after (0 = off)")
       ->capture_default_str()->check(CLI::Range(0, 20));
   run->add_option("--rate", o->rate_per_s, "Requests started per second per provider (0 = unlimited; default: the profile's)");

@@ -1,5 +1,7 @@
 #include "exec/executor.hpp"
 
+#include <algorithm>
+
 #include "check/judge.hpp"
 #include "check/json_text.hpp"
 
@@ -50,63 +52,112 @@ void apply_known(const Job& job, Result& result) {
 
 }  // namespace
 
-Result result_for(const Job& job) {
+Result result_for(const Job& job, int repeat) {
   Result r;
   r.case_id = job.test->id;
   r.title = job.test->title;
   r.provider = job.target->provider.name;
   r.feature = job.test->feature;
   r.tags = job.test->tags;
-  r.repeat = job.repeat;
+  r.repeat = repeat;
   r.exchange.request = job.sent;
   return r;
 }
 
+// The requests of one target not yet handed to the transport, in plan order (case, then repeat).
+struct Executor::Lane {
+  std::vector<const Job*> jobs;
+  std::size_t next = 0;  // index into jobs
+  int repeat = 0;        // next repeat of jobs[next]
+  int in_flight = 0;     // handed to the transport, not finished
+};
+
 Executor::Executor(Transport& transport, const SchemaRegistry& schemas, const Grammars& grammars,
                    const Redactor& redactor, ExecutorOptions options)
-    : transport_(transport), schemas_(schemas), grammars_(grammars), redactor_(redactor), options_(options) {}
+    : transport_(transport), schemas_(schemas), grammars_(grammars), redactor_(redactor), options_(options) {
+  options_.repeat = std::max(1, options_.repeat);
+  options_.window = std::max(1, options_.window);
+}
 
-void Executor::run(std::vector<Job>& jobs, const OnResult& on_result) {
+Executor::~Executor() = default;
+
+void Executor::run(const std::vector<Job>& jobs, const OnResult& on_result) {
   pairing_.plan(jobs);
-  for (auto& job : jobs) {
-    if (job.decided)
-      on_result(decided_result(job));
-    else
-      submit(job, on_result);
+  std::map<const Target*, Lane*> lane_of;
+  for (const auto& job : jobs) {
+    if (job.decided) {
+      for (int r = 0; r < options_.repeat; ++r) {
+        Result result = result_for(job, r);
+        result.verdict = job.verdict;
+        result.reason = job.reason;
+        on_result(std::move(result));
+      }
+      continue;
+    }
+    Lane*& lane = lane_of[job.target];
+    if (!lane) {
+      lanes_.push_back(std::make_unique<Lane>());
+      lane = lanes_.back().get();
+    }
+    lane->jobs.push_back(&job);
   }
-  transport_.run();
+  worker_ = std::make_unique<SerialWorker>();
+  for (auto& lane : lanes_) feed(*lane, on_result);
+  // The transport stops when it has nothing left, which can be while the worker is still judging
+  // replies whose lanes will then submit more: run again until every submitted request is judged.
+  while (true) {
+    transport_.run();
+    worker_->drain();
+    if (judged_ == submitted_) break;
+  }
+  worker_.reset();
   pairing_.flush(on_result);
+  lanes_.clear();
 }
 
-Result Executor::decided_result(const Job& job) const {
-  Result r = result_for(job);
-  r.verdict = job.verdict;
-  r.reason = job.reason;
-  return r;
+// Hands the lane's next requests to the transport until `window` are in flight. Planning every
+// request up front would hold 10,000 repeats' buffers at once; this holds a window's.
+void Executor::feed(Lane& lane, const OnResult& on_result) {
+  while (lane.in_flight < options_.window && lane.next < lane.jobs.size()) {
+    const Job& job = *lane.jobs[lane.next];
+    int repeat = lane.repeat;
+    if (++lane.repeat == options_.repeat) {
+      lane.repeat = 0;
+      ++lane.next;
+    }
+    submit(lane, job, repeat, on_result);
+  }
 }
 
-void Executor::submit(Job& job, const Pairing::Emit& emit) {
+void Executor::submit(Lane& lane, const Job& job, int repeat, const OnResult& on_result) {
   const Grammar* grammar = nullptr;
   if (job.expect.stream) {
     auto it = grammars_.find(job.expect.stream->grammar);
     if (it != grammars_.end()) grammar = it->second.get();
   }
   auto collector = std::make_shared<ResponseCollector>(job.expect, grammar, schemas_, options_.limits);
-  const Job* j = &job;
+  ++lane.in_flight;
+  ++submitted_;
   transport_.submit(
       http_request_of(job, options_.retry), collector,
-      [this, j, collector, &emit](TransferOutcome outcome) {
-        collector->finish(outcome.error.empty());
-        std::string folded;
-        if (collector->stream() && j->expect.stream && !j->expect.stream->compare_with.empty())
-          folded = json_text(collector->stream()->folded(), std::string::npos);
-        pairing_.offer(*j, judged_result(*j, *collector, std::move(outcome)), folded, emit);
+      [this, &lane, &job, repeat, collector, &on_result](TransferOutcome outcome) {
+        collector->finish(outcome.error.empty());  // on the transport's thread, like the rest of the stream
+        worker_->post([this, &lane, &job, repeat, collector, &on_result, outcome = std::move(outcome)]() mutable {
+          std::string folded;
+          if (collector->stream() && job.expect.stream && !job.expect.stream->compare_with.empty())
+            folded = json_text(collector->stream()->folded(), std::string::npos);
+          --lane.in_flight;
+          ++judged_;
+          pairing_.offer(job, judged_result(job, repeat, *collector, std::move(outcome)), folded, on_result);
+          feed(lane, on_result);
+        });
       },
       job.target->provider.name);
 }
 
-Result Executor::judged_result(const Job& job, const ResponseCollector& collector, TransferOutcome&& outcome) const {
-  Result r = result_for(job);
+Result Executor::judged_result(const Job& job, int repeat, const ResponseCollector& collector,
+                               TransferOutcome&& outcome) const {
+  Result r = result_for(job, repeat);
   Exchange& x = r.exchange;
   x.status = outcome.status;
   x.response_headers = std::move(outcome.headers);

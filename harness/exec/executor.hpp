@@ -7,6 +7,7 @@
 
 #include "exec/pairing.hpp"
 #include "exec/response_collector.hpp"
+#include "exec/serial_worker.hpp"
 #include "plan/job.hpp"
 #include "plan/redactor.hpp"
 
@@ -14,7 +15,9 @@ namespace ac {
 
 struct ExecutorOptions {
   bool strict = false;
-  std::size_t max_body_kept = 64 * 1024;  // response body kept in results
+  int repeat = 1;                          // each job runs this many times (--repeat)
+  int window = 16;                         // requests handed to the transport ahead, per target
+  std::size_t max_body_kept = 64 * 1024;   // response body kept in results
   CollectorLimits limits;
   RetryPolicy retry;  // the run's policy; a case's `retries:` overrides its max_retries
 };
@@ -22,21 +25,26 @@ struct ExecutorOptions {
 // Grammars by the reference cases use ("anthropic/stream-grammar.yaml"), loaded once.
 using Grammars = std::map<std::string, std::unique_ptr<Grammar>>;
 
-// Runs jobs on the transport and turns each into a Result, in completion order.
+// Runs jobs on the transport and turns each (job, repeat) into a Result, in completion order.
+// Replies are judged and `on_result` is called on one worker thread (never two at once), while
+// the transport's thread goes on sending and receiving.
 class Executor {
  public:
   using OnResult = std::function<void(Result&&)>;
 
   Executor(Transport& transport, const SchemaRegistry& schemas, const Grammars& grammars, const Redactor& redactor,
            ExecutorOptions options);
+  ~Executor();
 
-  // Submits every job, runs the transport to the end, and calls on_result for each job.
-  void run(std::vector<Job>& jobs, const OnResult& on_result);
+  // Emits the decided jobs' results, then feeds the rest to the transport a window at a time per
+  // target (so memory stays flat however many repeats) and runs it to the end.
+  void run(const std::vector<Job>& jobs, const OnResult& on_result);
 
  private:
-  void submit(Job& job, const Pairing::Emit& emit);
-  Result decided_result(const Job& job) const;
-  Result judged_result(const Job& job, const ResponseCollector& collector, TransferOutcome&& outcome) const;
+  struct Lane;
+  void feed(Lane& lane, const OnResult& on_result);
+  void submit(Lane& lane, const Job& job, int repeat, const OnResult& on_result);
+  Result judged_result(const Job& job, int repeat, const ResponseCollector& collector, TransferOutcome&& outcome) const;
 
   Transport& transport_;
   const SchemaRegistry& schemas_;
@@ -44,9 +52,12 @@ class Executor {
   const Redactor& redactor_;
   ExecutorOptions options_;
   Pairing pairing_;
+  std::vector<std::unique_ptr<Lane>> lanes_;
+  std::unique_ptr<SerialWorker> worker_;  // during run()
+  std::size_t submitted_ = 0, judged_ = 0;  // requests: touched before run() and on the worker
 };
 
 // The Result skeleton every job shares: identity of case, provider and repeat.
-Result result_for(const Job& job);
+Result result_for(const Job& job, int repeat);
 
 }  // namespace ac

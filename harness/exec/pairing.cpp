@@ -7,7 +7,11 @@
 namespace ac {
 
 std::string Pairing::key(const Job& job, const std::string& case_id) {
-  return job.target->provider.name + "\n" + std::to_string(job.repeat) + "\n" + case_id;
+  return job.target->provider.name + "\n" + case_id;
+}
+
+std::string Pairing::key(const Job& job, int repeat, const std::string& case_id) {
+  return job.target->provider.name + "\n" + std::to_string(repeat) + "\n" + case_id;
 }
 
 void Pairing::plan(const std::vector<Job>& jobs) {
@@ -36,8 +40,8 @@ void Pairing::complete(Waiting& w, const std::string& plain_body) {
 }
 
 void Pairing::offer(const Job& job, Result&& result, const std::string& folded_json, const Emit& emit) {
-  std::string own = key(job, job.test->id);
-  auto partner_of = partners_.find(own);
+  std::string own = key(job, result.repeat, job.test->id);
+  auto partner_of = partners_.find(key(job, job.test->id));
   if (partner_of != partners_.end() && partner_of->second) {
     bodies_[own] = result.exchange.body;
     auto waiting = waiting_.find(own);
@@ -54,13 +58,14 @@ void Pairing::offer(const Job& job, Result&& result, const std::string& folded_j
     emit(std::move(result));
     return;
   }
-  std::string partner = key(job, job.expect.stream->compare_with);
+  std::string partner = key(job, result.repeat, job.expect.stream->compare_with);
+  bool planned = partners_.count(key(job, job.expect.stream->compare_with)) > 0;
   Waiting w{std::move(result), folded_json, job.expect.stream->compare_with};
   auto body = bodies_.find(partner);
   if (body != bodies_.end()) {
     complete(w, body->second);
     emit(std::move(w.result));
-  } else if (!partners_.count(partner)) {
+  } else if (!planned) {
     w.result.findings.push_back(Finding{"stream-vs-json", "", w.partner_id, "not run",
                                         "the non-streamed case to compare with was not run (filtered out or skipped)",
                                         Severity::Warning});

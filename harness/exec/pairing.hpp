@@ -18,7 +18,8 @@ class Pairing {
   // Learns which jobs pair up; call before any result arrives.
   void plan(const std::vector<Job>& jobs);
 
-  // Offers a finished job; emits it (and any stream result it completes) through `emit`.
+  // Offers a finished job (its repeat is the result's); emits it, and any stream result it
+  // completes, through `emit`.
   // `folded` is the folded stream message as JSON text (streamed jobs), `body` the reply body.
   void offer(const Job& job, Result&& result, const std::string& folded_json, const Emit& emit);
 
@@ -31,11 +32,13 @@ class Pairing {
     std::string folded;
     std::string partner_id;
   };
+  // Partners are planned per provider and case; replies meet per provider, repeat and case.
   static std::string key(const Job& job, const std::string& case_id);
+  static std::string key(const Job& job, int repeat, const std::string& case_id);
   void complete(Waiting& waiting, const std::string& plain_body);
 
   std::map<std::string, bool> partners_;         // key -> a planned, sendable partner exists
-  std::map<std::string, std::string> bodies_;    // partner key -> its reply body
+  std::map<std::string, std::string> bodies_;    // partner key (with repeat) -> its reply body
   std::map<std::string, std::vector<Waiting>> waiting_;
 };
 

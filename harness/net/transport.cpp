@@ -239,6 +239,11 @@ bool Transport::Impl::idle() {
 }
 
 int Transport::Impl::wait_ms(Clock::time_point now) {
+  {
+    // A `done` callback that just submitted the next request must not wait for socket activity.
+    std::lock_guard<std::mutex> lock(inbox_mutex);
+    if (!inbox.empty()) return 0;
+  }
   auto wake = now + std::chrono::seconds(1);  // a ceiling, so that nothing can hang unnoticed
   for (const auto& entry : active) wake = std::min(wake, entry.second.transfer->next_deadline());
   if (!waiting.empty()) wake = std::min(wake, waiting.begin()->first);

@@ -22,7 +22,6 @@ struct Target {
 struct Job {
   const Case* test = nullptr;
   const Target* target = nullptr;
-  int repeat = 0;
   std::string method;
   std::string url;
   Headers headers;          // as sent, secrets included (only the transport sees these)
@@ -38,14 +37,13 @@ struct Job {
 
 struct PlanOptions {
   std::string api_version = "2023-06-01";
-  int repeat = 1;
   std::vector<std::string> only_cases;     // glob patterns on ids; empty = all
   std::vector<std::string> only_features;
   std::vector<std::string> only_tags;
   std::size_t max_body_shown = 16 * 1024;  // request body kept in results
 };
 
-// Cases × targets × repeats, in that order. Filters drop jobs; version mismatch, declared
+// Cases × targets, in that order (the executor runs each job --repeat times). Filters drop jobs; version mismatch, declared
 // unsupported features and unprepared requests become decided jobs with a reason.
 std::vector<Job> plan_jobs(const std::vector<Case>& cases, const std::vector<Target>& targets, const PlanOptions& options);
 

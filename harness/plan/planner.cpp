@@ -73,11 +73,10 @@ bool expand_expectation(Expectation& e, const Variables& vars, std::string& erro
   return !e.stream || expand_assertions(e.stream->folded, vars, error);
 }
 
-Job plan_one(const Case& c, const Target& t, int repeat, const PlanOptions& o) {
+Job plan_one(const Case& c, const Target& t, const PlanOptions& o) {
   Job job;
   job.test = &c;
   job.target = &t;
-  job.repeat = repeat;
   job.expect = c.expect;
   if (!c.api_version.empty() && c.api_version != o.api_version) {
     decide(job, Verdict::Skip, "runs only under anthropic-version " + c.api_version + " (this run: " + o.api_version + ")");
@@ -103,17 +102,12 @@ Job plan_one(const Case& c, const Target& t, int repeat, const PlanOptions& o) {
 
 std::vector<Job> plan_jobs(const std::vector<Case>& cases, const std::vector<Target>& targets, const PlanOptions& options) {
   std::vector<Job> jobs;
-  jobs.reserve(cases.size() * targets.size() * static_cast<std::size_t>(std::max(1, options.repeat)));
+  jobs.reserve(cases.size() * targets.size());
   for (const auto& c : cases) {
     if (!selected(c, options)) continue;
     for (const auto& t : targets) {
       if (!t.not_run_reason.empty()) continue;
-      // Repeats send the same request: prepare it once (variable expansion is most of planning).
-      jobs.push_back(plan_one(c, t, 0, options));
-      for (int r = 1; r < std::max(1, options.repeat); ++r) {
-        jobs.push_back(jobs.back());
-        jobs.back().repeat = r;
-      }
+      jobs.push_back(plan_one(c, t, options));
     }
   }
   return jobs;
