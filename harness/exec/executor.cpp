@@ -101,16 +101,8 @@ void Executor::run(const std::vector<Job>& jobs, const OnResult& on_result) {
     }
     lane->jobs.push_back(&job);
   }
-  worker_ = std::make_unique<SerialWorker>();
   for (auto& lane : lanes_) feed(*lane, on_result);
-  // The transport stops when it has nothing left, which can be while the worker is still judging
-  // replies whose lanes will then submit more: run again until every submitted request is judged.
-  while (true) {
-    transport_.run();
-    worker_->drain();
-    if (judged_ == submitted_) break;
-  }
-  worker_.reset();
+  transport_.run();  // each finished request's callback judges it and feeds its lane the next
   pairing_.flush(on_result);
   lanes_.clear();
 }
@@ -137,20 +129,16 @@ void Executor::submit(Lane& lane, const Job& job, int repeat, const OnResult& on
   }
   auto collector = std::make_shared<ResponseCollector>(job.expect, grammar, schemas_, options_.limits);
   ++lane.in_flight;
-  ++submitted_;
   transport_.submit(
       http_request_of(job, options_.retry), collector,
       [this, &lane, &job, repeat, collector, &on_result](TransferOutcome outcome) {
-        collector->finish(outcome.error.empty());  // on the transport's thread, like the rest of the stream
-        worker_->post([this, &lane, &job, repeat, collector, &on_result, outcome = std::move(outcome)]() mutable {
-          std::string folded;
-          if (collector->stream() && job.expect.stream && !job.expect.stream->compare_with.empty())
-            folded = json_text(collector->stream()->folded(), std::string::npos);
-          --lane.in_flight;
-          ++judged_;
-          pairing_.offer(job, judged_result(job, repeat, *collector, std::move(outcome)), folded, on_result);
-          feed(lane, on_result);
-        });
+        collector->finish(outcome.error.empty());
+        std::string folded;
+        if (collector->stream() && job.expect.stream && !job.expect.stream->compare_with.empty())
+          folded = json_text(collector->stream()->folded(), std::string::npos);
+        --lane.in_flight;
+        pairing_.offer(job, judged_result(job, repeat, *collector, std::move(outcome)), folded, on_result);
+        feed(lane, on_result);
       },
       job.target->provider.name);
 }

@@ -4,6 +4,7 @@
 #include <cstdlib>
 #include <stdexcept>
 #include <tuple>
+#include <utility>
 
 #include "net/retry.hpp"
 #include "net/transfer_error.hpp"
@@ -47,18 +48,23 @@ double micros_to_ms(curl_off_t micros) { return static_cast<double>(micros) / 10
 
 }  // namespace
 
-Transfer::Transfer(const HttpRequest& request, ResponseSink& sink, Clock::time_point started)
+// Parsed only for an error sentence: most transfers never need it.
+std::string Transfer::where() const { return host_and_where(request_.url).second; }
+
+Transfer::Transfer(const HttpRequest& request, ResponseSink& sink, Clock::time_point started, CURL* reused)
     : request_(request), sink_(sink), started_(started), last_byte_(started) {
-  easy_ = curl_easy_init();
+  if (reused) curl_easy_reset(reused);  // every option back to its default; connections stay cached
+  easy_ = reused ? reused : curl_easy_init();
   if (!easy_) throw std::runtime_error("libcurl could not create a transfer handle (out of memory?)");
-  std::tie(host_, where_) = host_and_where(request.url);
   configure();
 }
 
 Transfer::~Transfer() {
-  curl_easy_cleanup(easy_);
+  if (easy_) curl_easy_cleanup(easy_);
   curl_slist_free_all(header_list_);
 }
+
+CURL* Transfer::release_handle() { return std::exchange(easy_, nullptr); }
 
 void Transfer::configure() {
   curl_easy_setopt(easy_, CURLOPT_URL, request_.url.c_str());
@@ -184,15 +190,15 @@ std::string Transfer::expired(Clock::time_point now) const {
   const Timeouts& limits = request_.timeouts;
   double elapsed_s = elapsed_ms(now) / 1000.0;
   if (limits.total_s > 0 && elapsed_s >= limits.total_s)
-    return "total timeout " + format_seconds(limits.total_s) + " s exceeded " + progress() + " (" + where_ + ")";
+    return "total timeout " + format_seconds(limits.total_s) + " s exceeded " + progress() + " (" + where() + ")";
   if (!first_byte_) {
     if (limits.first_byte_s > 0 && elapsed_s >= limits.first_byte_s)
-      return "no response byte within " + format_seconds(limits.first_byte_s) + " s (first-byte timeout, " + where_ + ")";
+      return "no response byte within " + format_seconds(limits.first_byte_s) + " s (first-byte timeout, " + where() + ")";
     return "";
   }
   double idle_s = std::chrono::duration<double>(now - last_byte_).count();
   if (limits.idle_s > 0 && idle_s >= limits.idle_s)
-    return "stream idle for " + format_seconds(limits.idle_s) + " s " + progress() + " (idle timeout, " + where_ + ")";
+    return "stream idle for " + format_seconds(limits.idle_s) + " s " + progress() + " (idle timeout, " + where() + ")";
   return "";
 }
 
@@ -236,17 +242,16 @@ TransferOutcome Transfer::finish(CURLcode result, const std::string& stopped_bec
   if (!stopped_because.empty()) {
     out.error = stopped_because;
   } else if (callback_error_) {
-    out.error = "the response reader failed " + progress() + " (" + where_ + ")";
+    out.error = "the response reader failed " + progress() + " (" + where() + ")";
   } else if (aborted_by_sink_) {
-    out.error = "transfer stopped by the response reader " + progress() + " (" + where_ + ")";
+    out.error = "transfer stopped by the response reader " + progress() + " (" + where() + ")";
   } else if (result != CURLE_OK) {
     FailureFacts facts;
     facts.code = result;
     curl_easy_getinfo(easy_, CURLINFO_OS_ERRNO, &facts.os_errno);
     facts.curl_message = error_buffer_;
     facts.scheme = scheme_of(request_.url);
-    facts.host = host_;
-    facts.where = where_;
+    std::tie(facts.host, facts.where) = host_and_where(request_.url);
     curl_off_t connect_time = 0;
     curl_easy_getinfo(easy_, CURLINFO_CONNECT_TIME_T, &connect_time);
     facts.connected = connect_time > 0;

@@ -17,12 +17,16 @@ class Transfer {
  public:
   using Clock = std::chrono::steady_clock;
 
-  Transfer(const HttpRequest& request, ResponseSink& sink, Clock::time_point started);
+  // `reused`: an easy handle from an earlier transfer (reset here), or null for a new one.
+  Transfer(const HttpRequest& request, ResponseSink& sink, Clock::time_point started, CURL* reused = nullptr);
   ~Transfer();
   Transfer(const Transfer&) = delete;
   Transfer& operator=(const Transfer&) = delete;
 
   CURL* handle() const { return easy_; }
+  // Gives the easy handle back for the next transfer (after the owner removed it from the multi
+  // handle): reusing one keeps libcurl's buffers instead of allocating them per request.
+  CURL* release_handle();
 
   // The first-byte, idle or total timeout that `now` has passed, as an error sentence; empty if
   // none. (libcurl applies the connect timeout itself.)
@@ -48,11 +52,10 @@ class Transfer {
   Timings read_timings(Clock::time_point now, bool stopped_by_us) const;
   double elapsed_ms(Clock::time_point now) const;
   std::string progress() const;  // "after 120 body bytes", "before any response"
+  std::string where() const;     // "host:port" of the URL, for error sentences
 
   const HttpRequest& request_;
   ResponseSink& sink_;
-  std::string host_;   // for error sentences
-  std::string where_;  // "host:port"
   CURL* easy_ = nullptr;
   curl_slist* header_list_ = nullptr;
   char error_buffer_[CURL_ERROR_SIZE] = {};

@@ -68,6 +68,7 @@ struct Transport::Impl {
   std::mt19937 random{std::random_device{}()};
   std::map<std::string, Pool> pools;  // ordered: the round-robin start order is stable
   std::unordered_map<CURL*, Active> active;
+  std::vector<CURL*> spare;  // easy handles of finished transfers, for the next ones
   std::multimap<Clock::time_point, std::unique_ptr<Job>> waiting;  // retries in their backoff
   bool running = false;
   std::exception_ptr callback_error;  // thrown by a sink inside libcurl; rethrown by run()
@@ -104,6 +105,7 @@ Transport::Impl::Impl(TransportOptions o) : options(o) {
 Transport::Impl::~Impl() {
   for (auto& entry : active) curl_multi_remove_handle(multi, entry.first);
   active.clear();
+  for (CURL* handle : spare) curl_easy_cleanup(handle);
   curl_multi_cleanup(multi);
   curl_global_cleanup();
 }
@@ -148,7 +150,12 @@ bool Transport::Impl::start_one(Pool& pool, Clock::time_point now) {
   auto job = std::move(pool.ready.front());
   pool.ready.pop_front();
   if (!job->history.empty()) job->sink->on_restart();
-  auto transfer = std::make_unique<Transfer>(job->request, *job->sink, Clock::now());
+  CURL* reused = nullptr;
+  if (!spare.empty()) {
+    reused = spare.back();
+    spare.pop_back();
+  }
+  auto transfer = std::make_unique<Transfer>(job->request, *job->sink, Clock::now(), reused);
   CURL* handle = transfer->handle();
   CURLMcode added = curl_multi_add_handle(multi, handle);
   if (added != CURLM_OK) {
@@ -200,6 +207,7 @@ void Transport::Impl::finish(CURL* handle, CURLcode result, const std::string& s
   auto now = Clock::now();
   TransferOutcome outcome = entry.transfer->finish(result, stopped_because, now);
   if (auto error = entry.transfer->callback_error()) callback_error = error;
+  if (spare.size() < static_cast<std::size_t>(options.max_concurrency)) spare.push_back(entry.transfer->release_handle());
   entry.transfer.reset();
   auto job = std::move(entry.job);
   job->history.push_back({outcome.status, outcome.error, job->waited_ms, outcome.timings.total_ms});

@@ -38,7 +38,8 @@ bool ResultsWriter::open(const std::string& path, const RunInfo& run, std::strin
 
 void ResultsWriter::add(const Result& result) {
   if (!file_) return;
-  write((first_ ? "\n" : ",\n") + result_json(result));
+  write(first_ ? "\n" : ",\n");
+  write(result_json(result));
   first_ = false;
 }
 
