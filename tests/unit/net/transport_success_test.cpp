@@ -163,5 +163,39 @@ TEST(TransportSuccess, WorksWithoutASink) {
   EXPECT_EQ(result.status, 200);
 }
 
+TEST(TransportSuccess, AReusedHandleForgetsThePreviousRequestsOptions) {
+  // One transfer at a time, so each request reuses the easy handle of the one before: a HEAD's
+  // "no body", a PUT's custom method and a header must not leak into the requests after them.
+  LocalServer server(Script::json(200, R"({"ok":true})"));
+  TransportOptions options;
+  options.max_concurrency = 1;
+  Transport transport(options);
+  HttpRequest head = get(server.url("/a"));
+  head.method = "HEAD";
+  head.headers = {{"x-only-first", "1"}};
+  HttpRequest put = get(server.url("/b"));
+  put.method = "PUT";
+  put.body = "{}";
+  HttpRequest plain = get(server.url("/c"));
+  std::vector<std::shared_ptr<RecordingSink>> sinks;
+  std::vector<TransferOutcome> outcomes;
+  for (auto* request : {&head, &put, &plain}) {
+    sinks.push_back(std::make_shared<RecordingSink>());
+    transport.submit(*request, sinks.back(), [&](TransferOutcome o) { outcomes.push_back(std::move(o)); });
+  }
+  transport.run();
+  ASSERT_EQ(outcomes.size(), 3u);
+  for (const auto& o : outcomes) EXPECT_EQ(o.error, "");
+  auto requests = server.requests();
+  ASSERT_EQ(requests.size(), 3u);
+  EXPECT_EQ(requests[0].method, "HEAD");
+  EXPECT_EQ(requests[1].method, "PUT");
+  EXPECT_EQ(requests[1].body, "{}");
+  EXPECT_EQ(requests[2].method, "GET");
+  EXPECT_EQ(requests[2].body, "");
+  EXPECT_FALSE(find_header(requests[2].headers, "x-only-first").has_value());
+  EXPECT_EQ(sinks[2]->body(), R"({"ok":true})");  // the HEAD's "no body" did not stick
+}
+
 }  // namespace
 }  // namespace ac::test
