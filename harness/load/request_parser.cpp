@@ -15,7 +15,7 @@ const std::vector<std::string> kRequestKeys = {"endpoint", "path", "method", "qu
                                                "headers",  "json", "body",   "pad_to", "retries"};
 const std::vector<std::string> kEndpoints = {"messages", "count_tokens", "models", "batches"};
 const std::vector<std::string> kMethods = {"GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"};
-const std::vector<std::string> kAuth = {"default", "none", "invalid"};
+const std::vector<std::string> kAuth = {"default", "none", "invalid", "both"};
 constexpr std::int64_t kMaxPadding = INT64_C(1) << 30;
 
 bool one_of(const std::string& v, const std::vector<std::string>& choices) {

@@ -20,7 +20,7 @@ struct RequestSpec {
   std::vector<std::string> remove_headers;  // provider headers to leave out (header: null in YAML)
   std::optional<std::string> json;  // body as JSON text (from YAML `json:`)
   std::optional<std::string> body;  // raw body text (from YAML `body:`), sent as is
-  std::string auth = "default";     // default | none | invalid: how the provider's key is sent
+  std::string auth = "default";     // default | none | invalid | both: how the provider's key is sent
   std::optional<std::size_t> body_padding;  // pad the JSON body to at least this many bytes (size limits)
   std::optional<int> retries;  // overrides --retries: 0 lets a case see the 429 or 529 it provokes
   SourceLocation where;

@@ -98,12 +98,20 @@ bool build_request(const Case& test, const Target& target, const Variables& vars
   }
 
   Headers redacted = headers;
-  if (provider.auth != AuthStyle::None && spec.auth != "none") {
-    bool invalid = spec.auth == "invalid";
-    Header auth = auth_header(provider.auth, invalid ? kInvalidKey : target.key);
+  auto send_key = [&](AuthStyle style, const std::string& key, bool secret) {
+    Header auth = auth_header(style, key);
     headers.push_back(auth);
-    if (!invalid) auth.value = provider.auth == AuthStyle::Bearer ? "Bearer [REDACTED]" : "[REDACTED]";
+    if (secret) auth.value = style == AuthStyle::Bearer ? "Bearer [REDACTED]" : "[REDACTED]";
     redacted.push_back(auth);
+  };
+  if (spec.auth == "both") {
+    // The key in both headers the SDKs have used, whatever the provider documents: how a server
+    // picks between them is the question the case asks.
+    send_key(AuthStyle::XApiKey, target.key, true);
+    send_key(AuthStyle::Bearer, target.key, true);
+  } else if (provider.auth != AuthStyle::None && spec.auth != "none") {
+    bool invalid = spec.auth == "invalid";
+    send_key(provider.auth, invalid ? kInvalidKey : target.key, !invalid);
   }
   for (auto& h : redacted) {
     for (const auto& secret : provider.secret_headers)

@@ -1,5 +1,7 @@
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "plan/job.hpp"
 #include "plan/request_builder.hpp"
 
@@ -133,6 +135,20 @@ TEST(Planner, FiltersAndNotRunTargets) {
   o.only_cases.clear();
   o.only_features = {"models"};
   EXPECT_EQ(plan_jobs(cases, targets, o).size(), 1u);
+}
+
+TEST(Planner, AuthBothSendsTheKeyInBothHeadersRedactedInBoth) {
+  Case both = message_case("a.both");
+  both.request.auth = "both";
+  std::vector<Case> cases{both};
+  std::vector<Target> targets{target()};
+  const Job j = plan_jobs(cases, targets, PlanOptions{})[0];
+  EXPECT_EQ(find_header(j.headers, "x-api-key").value_or(""), "sk-secret-key-value-123456");
+  EXPECT_EQ(find_header(j.headers, "authorization").value_or(""), "Bearer sk-secret-key-value-123456");
+  EXPECT_EQ(std::count_if(j.headers.begin(), j.headers.end(), [](const Header& h) { return iequals(h.name, "x-api-key"); }), 1);
+  EXPECT_EQ(find_header(j.sent.headers, "x-api-key").value_or(""), "[REDACTED]");
+  EXPECT_EQ(find_header(j.sent.headers, "authorization").value_or(""), "Bearer [REDACTED]");
+  EXPECT_EQ(j.sent.curl.find("sk-secret"), std::string::npos) << j.sent.curl;
 }
 
 TEST(Planner, SimulatedOnlyCasesAreSkippedOnRealEndpoints) {
