@@ -42,5 +42,6 @@ void check_schema(const CheckInput& in, Findings& out);
 void check_json(const CheckInput& in, Findings& out);
 void check_folded(const CheckInput& in, Findings& out);
 void check_tool_input(const CheckInput& in, Findings& out);
+void check_lines(const CheckInput& in, Findings& out);
 
 }  // namespace ac

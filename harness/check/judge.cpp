@@ -11,7 +11,7 @@ using CheckFn = void (*)(const CheckInput&, Findings&);
 
 // The checks, in the order their findings are reported. A new check is one file and one line here.
 constexpr CheckFn kChecks[] = {check_status, check_headers, check_body_json, check_schema, check_json, check_folded,
-                               check_tool_input};
+                               check_tool_input, check_lines};
 
 bool is_event_stream(const Exchange& exchange) {
   auto type = find_header(exchange.response_headers, "content-type");

@@ -17,13 +17,15 @@ void check_schema_ref(const SchemaRegistry& schemas, const std::string& ref, con
 
 void load_grammars(const std::vector<Case>& cases, const std::string& root, Grammars& grammars, Diagnostics& out) {
   for (const auto& c : cases) {
-    if (!c.expect.stream || c.expect.stream->grammar.empty()) continue;
-    const std::string& ref = c.expect.stream->grammar;
-    if (grammars.count(ref)) continue;
-    std::unique_ptr<Grammar> grammar;
-    Diagnostics diags = load_grammar(root + "/" + ref, grammar);
-    out.insert(out.end(), diags.begin(), diags.end());
-    if (grammar) grammars.emplace(ref, std::move(grammar));
+    for (const Expectation* e : c.expectations()) {
+      if (!e->stream || e->stream->grammar.empty()) continue;
+      const std::string& ref = e->stream->grammar;
+      if (grammars.count(ref)) continue;
+      std::unique_ptr<Grammar> grammar;
+      Diagnostics diags = load_grammar(root + "/" + ref, grammar);
+      out.insert(out.end(), diags.begin(), diags.end());
+      if (grammar) grammars.emplace(ref, std::move(grammar));
+    }
   }
 }
 
@@ -33,12 +35,15 @@ void check_references(const Suite& suite, Diagnostics& out) {
     out.insert(out.end(), d.begin(), d.end());
   }
   for (const auto& c : suite.cases) {
-    check_schema_ref(*suite.schemas, c.expect.schema, c.expect.schema_where, "schema", out);
-    if (!c.expect.stream) continue;
-    const auto& s = *c.expect.stream;
-    check_schema_ref(*suite.schemas, s.folded_schema, s.folded_schema_where, "folded_schema", out);
-    if (!s.grammar.empty() && !suite.grammars.count(s.grammar))
-      out.push_back(Diagnostic{s.grammar_where, "grammar '" + s.grammar + "' could not be loaded", ""});
+    for (const Expectation* e : c.expectations()) {
+      check_schema_ref(*suite.schemas, e->schema, e->schema_where, "schema", out);
+      if (e->lines) check_schema_ref(*suite.schemas, e->lines->schema, e->lines->schema_where, "lines.schema", out);
+      if (!e->stream) continue;
+      const auto& s = *e->stream;
+      check_schema_ref(*suite.schemas, s.folded_schema, s.folded_schema_where, "folded_schema", out);
+      if (!s.grammar.empty() && !suite.grammars.count(s.grammar))
+        out.push_back(Diagnostic{s.grammar_where, "grammar '" + s.grammar + "' could not be loaded", ""});
+    }
   }
 }
 

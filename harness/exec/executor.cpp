@@ -4,10 +4,13 @@
 
 #include "check/judge.hpp"
 #include "check/json_text.hpp"
+#include "exec/step_sequence.hpp"
 
 namespace ac {
 
 namespace {
+
+}  // namespace
 
 HttpRequest http_request_of(const Job& job, const RetryPolicy& run_policy) {
   HttpRequest request;
@@ -22,6 +25,8 @@ HttpRequest http_request_of(const Job& job, const RetryPolicy& run_policy) {
   }
   return request;
 }
+
+namespace {
 
 std::string cut(const std::string& text, std::size_t max) {
   if (text.size() <= max) return text;
@@ -51,6 +56,8 @@ void apply_known(const Job& job, Result& result) {
 }
 
 }  // namespace
+
+void apply_known_deviation(const Job& job, Result& result) { apply_known(job, result); }
 
 Result result_for(const Job& job, int repeat) {
   Result r;
@@ -121,14 +128,26 @@ void Executor::feed(Lane& lane, const OnResult& on_result) {
   }
 }
 
+void Executor::release(Lane& lane, const Job& job, Result&& result, const std::string& folded,
+                       const OnResult& on_result) {
+  --lane.in_flight;
+  pairing_.offer(job, std::move(result), folded, on_result);
+  feed(lane, on_result);
+}
+
+const Grammar* Executor::grammar_for(const Expectation& expect) const {
+  if (!expect.stream) return nullptr;
+  auto it = grammars_.find(expect.stream->grammar);
+  return it == grammars_.end() ? nullptr : it->second.get();
+}
+
 void Executor::submit(Lane& lane, const Job& job, int repeat, const OnResult& on_result) {
-  const Grammar* grammar = nullptr;
-  if (job.expect.stream) {
-    auto it = grammars_.find(job.expect.stream->grammar);
-    if (it != grammars_.end()) grammar = it->second.get();
-  }
-  auto collector = std::make_shared<ResponseCollector>(job.expect, grammar, schemas_, options_.limits);
   ++lane.in_flight;
+  if (!job.test->later_steps.empty()) {  // the sequence holds this slot until its last step ends
+    start_sequence(lane, job, repeat, on_result);
+    return;
+  }
+  auto collector = std::make_shared<ResponseCollector>(job.expect, grammar_for(job.expect), schemas_, options_.limits);
   transport_.submit(
       http_request_of(job, options_.retry), collector,
       [this, &lane, &job, repeat, collector, &on_result](TransferOutcome outcome) {
@@ -136,16 +155,17 @@ void Executor::submit(Lane& lane, const Job& job, int repeat, const OnResult& on
         std::string folded;
         if (collector->stream() && job.expect.stream && !job.expect.stream->compare_with.empty())
           folded = json_text(collector->stream()->folded(), std::string::npos);
-        --lane.in_flight;
-        pairing_.offer(job, judged_result(job, repeat, *collector, std::move(outcome)), folded, on_result);
-        feed(lane, on_result);
+        Result r = judged_result(job, job.expect, job.sent, repeat, *collector, std::move(outcome));
+        apply_known(job, r);
+        release(lane, job, std::move(r), folded, on_result);
       },
       job.target->provider.name);
 }
 
-Result Executor::judged_result(const Job& job, int repeat, const ResponseCollector& collector,
-                               TransferOutcome&& outcome) const {
+Result Executor::judged_result(const Job& job, const Expectation& expect, const SentRequest& sent, int repeat,
+                               const ResponseCollector& collector, TransferOutcome&& outcome) const {
   Result r = result_for(job, repeat);
+  r.exchange.request = sent;
   Exchange& x = r.exchange;
   x.status = outcome.status;
   x.response_headers = std::move(outcome.headers);
@@ -173,10 +193,9 @@ Result Executor::judged_result(const Job& job, int repeat, const ResponseCollect
     r.verdict = Verdict::Error;
     r.reason = outcome.error;
   } else {
-    Findings checks = judge_exchange(job.expect, x, schemas_, folded, options_.strict);
+    Findings checks = judge_exchange(expect, x, schemas_, folded, options_.strict);
     r.findings.insert(r.findings.begin(), checks.begin(), checks.end());
     r.verdict = verdict_of(r.findings);
-    apply_known(job, r);
   }
   redact_response(x, redactor_);
   for (auto& f : r.findings) f.actual = redactor_.apply(f.actual);

@@ -9,6 +9,7 @@
 #include "exec/response_collector.hpp"
 #include "plan/job.hpp"
 #include "plan/redactor.hpp"
+#include "plan/request_builder.hpp"
 
 namespace ac {
 
@@ -41,9 +42,20 @@ class Executor {
 
  private:
   struct Lane;
+  struct Sequence;  // one run of a `steps:` case (executor_steps.cpp)
   void feed(Lane& lane, const OnResult& on_result);
   void submit(Lane& lane, const Job& job, int repeat, const OnResult& on_result);
-  Result judged_result(const Job& job, int repeat, const ResponseCollector& collector, TransferOutcome&& outcome) const;
+  // A (job, repeat) is over: frees its slot of the lane, emits its result, feeds the lane.
+  void release(Lane& lane, const Job& job, Result&& result, const std::string& folded, const OnResult& on_result);
+  const Grammar* grammar_for(const Expectation& expect) const;
+  Result judged_result(const Job& job, const Expectation& expect, const SentRequest& sent, int repeat,
+                       const ResponseCollector& collector, TransferOutcome&& outcome) const;
+  // A `steps:` case: sends its current step; the step's callback judges it, carries its captures
+  // and sends the next, or ends the sequence with one result.
+  void start_sequence(Lane& lane, const Job& job, int repeat, const OnResult& on_result);
+  void send_step(Lane& lane, const std::shared_ptr<Sequence>& seq, const OnResult& on_result);
+  void step_done(Lane& lane, const std::shared_ptr<Sequence>& seq, Result&& step, const OnResult& on_result);
+  void end_sequence(Lane& lane, Sequence& seq, Result&& last, const OnResult& on_result);
 
   Transport& transport_;
   const SchemaRegistry& schemas_;
@@ -56,5 +68,11 @@ class Executor {
 
 // The Result skeleton every job shares: identity of case, provider and repeat.
 Result result_for(const Job& job, int repeat);
+
+// The request of a job's (first) step for the transport.
+HttpRequest http_request_of(const Job& job, const RetryPolicy& run_policy);
+
+// A fail of a declared known deviation becomes `known`; a pass of one is marked fixed.
+void apply_known_deviation(const Job& job, Result& result);
 
 }  // namespace ac

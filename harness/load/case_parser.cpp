@@ -7,7 +7,7 @@ namespace ac {
 namespace {
 
 const std::vector<std::string> kCaseKeys = {"id", "title", "feature", "tags", "api_version", "simulated_only",
-                                            "request", "expect"};
+                                            "request", "expect", "steps"};
 
 void read_name(const YAML::Node& v, YamlFile& f, const std::string& what, std::string& out) {
   if (!read_string(v, f, what, out)) return;
@@ -25,7 +25,15 @@ void parse_case(const YAML::Node& node, YamlFile& f, std::vector<ParsedCase>& ou
   Case& c = p.c;
   c.where = f.at(node);
   Fields fields(node, kCaseKeys, f, "case");
-  for (const char* key : {"id", "feature", "request", "expect"}) fields.require(key);
+  for (const char* key : {"id", "feature"}) fields.require(key);
+  if (fields.has("steps")) {
+    for (const char* key : {"request", "expect"})
+      if (fields.has(key))
+        f.error(fields.key(key), std::string("`steps` replaces the case's `") + key + "`",
+                "move it into the first step");
+  } else {
+    for (const char* key : {"request", "expect"}) fields.require(key, "or `steps:`, a list of requests sent in order");
+  }
   if (fields.has("id")) {
     read_name(fields.value("id"), f, "id", c.id);
     p.id_at = f.at(fields.value("id"));
@@ -35,8 +43,12 @@ void parse_case(const YAML::Node& node, YamlFile& f, std::vector<ParsedCase>& ou
   if (fields.has("tags")) read_string_list(fields.value("tags"), f, "tags", c.tags);
   if (fields.has("api_version")) read_string(fields.value("api_version"), f, "api_version", c.api_version);
   if (fields.has("simulated_only")) read_bool(fields.value("simulated_only"), f, "simulated_only", c.simulated_only);
-  if (fields.has("request")) parse_request(fields.value("request"), f, c.request);
-  if (fields.has("expect")) parse_expect(fields.value("expect"), f, c.expect, p.compare_with_at);
+  if (fields.has("steps")) {
+    parse_steps(fields.value("steps"), f, c);
+  } else {
+    if (fields.has("request")) parse_request(fields.value("request"), f, c.request);
+    if (fields.has("expect")) parse_expect(fields.value("expect"), f, c.expect, p.compare_with_at);
+  }
   if (c.title.empty()) c.title = c.id;
   out.push_back(std::move(p));
 }

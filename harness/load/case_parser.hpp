@@ -19,6 +19,9 @@ void parse_case_document(const YAML::Node& doc, YamlFile& f, std::vector<ParsedC
 void parse_request(const YAML::Node& node, YamlFile& f, RequestSpec& out);
 void parse_expect(const YAML::Node& node, YamlFile& f, Expectation& out, SourceLocation& compare_with_at);
 
+// `steps:`: fills the case's first request/expect/captures and its later steps.
+void parse_steps(const YAML::Node& node, YamlFile& f, Case& c);
+
 // Case ids and feature names: [a-z0-9._-]+.
 bool valid_case_id(const std::string& id);
 

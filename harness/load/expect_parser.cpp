@@ -6,7 +6,10 @@ namespace ac {
 
 namespace {
 
-const std::vector<std::string> kExpectKeys = {"status", "headers", "schema", "json", "stream"};
+const std::vector<std::string> kExpectKeys = {"status", "headers", "schema", "json", "stream", "lines"};
+const std::vector<std::string> kLinesKeys = {"schema", "count"};
+const std::vector<std::string> kCountKeys = {"min", "max"};
+constexpr std::int64_t kMaxLines = INT64_C(1) << 40;
 const std::vector<std::string> kStreamKeys = {"grammar", "folded_schema", "folded", "timing", "incremental",
                                               "compare_with", "error"};
 const std::vector<std::string> kTimingKeys = {"first_byte_ms", "first_event_ms", "first_content_ms", "max_gap_ms",
@@ -124,6 +127,38 @@ void parse_stream(const YAML::Node& v, YamlFile& f, std::optional<StreamExpectat
   out = s;
 }
 
+// `count: 2` (exact) or `count: {min: 1, max: 3}`.
+void parse_line_count(const YAML::Node& v, YamlFile& f, LinesExpectation& out) {
+  std::int64_t n = 0;
+  if (!v.IsMap()) {
+    if (read_int(v, f, "expect.lines.count", 0, kMaxLines, n)) out.min_count = out.max_count = n;
+    return;
+  }
+  Fields fields(v, kCountKeys, f, "expect.lines.count");
+  if (!fields.has("min") && !fields.has("max")) {
+    f.error(v, "`expect.lines.count` needs `min` or `max`", "or a number for an exact count: `count: 2`");
+    return;
+  }
+  if (fields.has("min") && read_int(fields.value("min"), f, "expect.lines.count.min", 0, kMaxLines, n)) out.min_count = n;
+  if (fields.has("max") && read_int(fields.value("max"), f, "expect.lines.count.max", 0, kMaxLines, n)) out.max_count = n;
+  if (out.min_count && out.max_count && *out.min_count > *out.max_count)
+    f.error(fields.value("min"), "`min` is above `max` in `expect.lines.count`");
+}
+
+void parse_lines(const YAML::Node& v, YamlFile& f, std::optional<LinesExpectation>& out) {
+  if (!v.IsMap()) {
+    f.error(v, "`expect.lines` must be a mapping", "e.g. `lines: {schema: anthropic/batch-result-line.json, count: 2}`");
+    return;
+  }
+  LinesExpectation lines;
+  lines.where = f.at(v);
+  Fields fields(v, kLinesKeys, f, "expect.lines");
+  if (fields.has("schema") && read_schema_ref(fields.value("schema"), f, "lines.schema", lines.schema))
+    lines.schema_where = f.at(fields.value("schema"));
+  if (fields.has("count")) parse_line_count(fields.value("count"), f, lines);
+  out = lines;
+}
+
 }  // namespace
 
 void parse_expect(const YAML::Node& node, YamlFile& f, Expectation& out, SourceLocation& compare_with_at) {
@@ -140,6 +175,10 @@ void parse_expect(const YAML::Node& node, YamlFile& f, Expectation& out, SourceL
     out.schema_where = f.at(fields.value("schema"));
   if (fields.has("json")) parse_json_assertions(fields.value("json"), f, "expect.json", out.json);
   if (fields.has("stream")) parse_stream(fields.value("stream"), f, out.stream, compare_with_at);
+  if (fields.has("lines")) parse_lines(fields.value("lines"), f, out.lines);
+  if (out.lines && (fields.has("schema") || fields.has("json") || fields.has("stream")))  // one body, one reading
+    f.error(fields.key("lines"), "`expect.lines` reads the body as JSON Lines: it cannot be combined with `schema`, `json` or `stream`",
+            "put the per-line schema under `lines.schema`");
 }
 
 }  // namespace ac

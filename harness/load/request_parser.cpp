@@ -85,8 +85,10 @@ void read_headers(const YAML::Node& v, YamlFile& f, RequestSpec& out) {
 
 void read_path(const YAML::Node& v, YamlFile& f, std::string& out) {
   if (!read_text(v, f, "request.path", out)) return;
-  if (out.empty() || out[0] != '/')
-    f.error(v, "`request.path` must start with `/`", "it is appended to the provider's base URL");
+  // `{{paths.batches}}/...` starts with the provider's path for an endpoint, itself starting with `/`.
+  const bool endpoint_path = out.rfind("{{paths.", 0) == 0;
+  if (!endpoint_path && (out.empty() || out[0] != '/'))
+    f.error(v, "`request.path` must start with `/` or `{{paths.ENDPOINT}}`", "it is appended to the provider's base URL");
 }
 
 void read_query(const YAML::Node& v, YamlFile& f, std::string& out) {

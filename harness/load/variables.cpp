@@ -166,6 +166,16 @@ bool check_placeholders(const std::string& text, std::string& error, std::size_t
   return split(text, pieces, error, bad_at);
 }
 
+std::vector<std::string> placeholder_names(const std::string& text) {
+  std::vector<Piece> pieces;
+  std::string error;
+  std::vector<std::string> names;
+  if (!split(text, pieces, error)) return names;
+  for (const auto& p : pieces)
+    if (p.variable) names.push_back(p.text);
+  return names;
+}
+
 std::string blank_placeholders(const std::string& text, const std::string& with) {
   std::vector<Piece> pieces;
   std::string error;

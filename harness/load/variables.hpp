@@ -1,6 +1,7 @@
 #pragma once
 #include <map>
 #include <string>
+#include <vector>
 
 namespace ac {
 
@@ -21,6 +22,9 @@ bool expand_text(const std::string& text, const Variables& vars, std::string& ou
 // broken placeholder is reported at load time, not when the case runs.
 // `bad_at`, when given, receives the offset of the offending `{{` in `text`.
 bool check_placeholders(const std::string& text, std::string& error, std::size_t* bad_at = nullptr);
+
+// The names of the placeholders of `text`, in order (none when a placeholder is broken).
+std::vector<std::string> placeholder_names(const std::string& text);
 
 // `text` with every placeholder replaced by `with` (e.g. to compile a regex that has variables).
 std::string blank_placeholders(const std::string& text, const std::string& with);

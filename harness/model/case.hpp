@@ -1,4 +1,5 @@
 #pragma once
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <string>
@@ -70,6 +71,16 @@ struct StreamExpectation {
   SourceLocation error_where;
 };
 
+// `expect.lines`: the body is JSON Lines (the batch results endpoint, `application/x-jsonl`);
+// every non-empty line must parse as JSON and satisfy `schema`; their number is bounded.
+struct LinesExpectation {
+  std::string schema;           // as Expectation::schema; empty = each line only has to parse
+  SourceLocation schema_where;
+  std::optional<std::int64_t> min_count;  // number of non-empty lines
+  std::optional<std::int64_t> max_count;
+  SourceLocation where;
+};
+
 struct Expectation {
   std::vector<int> status;  // any of these; empty = 2xx
   std::vector<HeaderExpectation> headers;
@@ -77,6 +88,24 @@ struct Expectation {
   SourceLocation schema_where;  // where `schema:` was written, to report a missing schema there
   std::vector<JsonExpectation> json;
   std::optional<StreamExpectation> stream;
+  std::optional<LinesExpectation> lines;
+  SourceLocation where;
+};
+
+// `capture: {name: /pointer}` or `{name: "header:request-id"}`: a value of a step's reply that
+// later steps use as {{name}} (a string stays a string in JSON bodies, a number a number).
+struct Capture {
+  std::string name;
+  std::string pointer;  // JSON pointer into the reply body; empty when `header` is set
+  std::string header;   // response header name
+  SourceLocation where;
+};
+
+// One request of a multi-step case (`steps:`), after the first.
+struct Step {
+  RequestSpec request;
+  Expectation expect;
+  std::vector<Capture> captures;
   SourceLocation where;
 };
 
@@ -89,9 +118,22 @@ struct Case {
   // Provokes its answer through the simulator's x-sim-* steering headers (a 429, a 529, an error
   // mid-stream): a real endpoint cannot be made to do that on demand, so there it is skipped.
   bool simulated_only = false;
+  // The only request, or the first step of a `steps:` case (the planner prepares it like any
+  // other; later steps are built at run time, once the captures they use are known).
   RequestSpec request;
   Expectation expect;
+  std::vector<Capture> captures;  // of the first step
+  std::vector<Step> later_steps;  // steps 2..n, sent in order, each after the previous finished
+  bool has_steps = false;         // written with `steps:` (even a single step)
   SourceLocation where;
+
+  std::size_t step_count() const { return 1 + later_steps.size(); }
+  // Every expectation of the case, first step first (schema and grammar references to check).
+  std::vector<const Expectation*> expectations() const {
+    std::vector<const Expectation*> all{&expect};
+    for (const auto& s : later_steps) all.push_back(&s.expect);
+    return all;
+  }
 };
 
 }  // namespace ac

@@ -43,6 +43,16 @@ struct Attempt {
   double waited_ms = 0;   // pause before it started (0 for the first)
 };
 
+// One request of a multi-step case as it ran, for results (`exchange.steps`).
+struct StepRecord {
+  std::string label;            // "step 2 (GET /v1/messages/batches/{{batch_id}})", as findings name it
+  std::string request;          // "GET https://host/v1/messages/batches/msgbatch_...", secrets redacted
+  std::string curl;             // reproduces it; keys as $ENV_VAR
+  int status = 0;               // 0 = no response
+  double total_ms = 0;
+  std::string transport_error;  // empty when it completed
+};
+
 // Everything observed about one request/response pair.
 struct Exchange {
   SentRequest request;
@@ -58,6 +68,8 @@ struct Exchange {
   int attempts = 1;               // more than 1 when retried (429/529/503)
   std::vector<Attempt> attempt_log;  // every attempt in order, when there was more than one
   std::string retry_note;         // why a retryable answer was not retried further
+  // A multi-step case: every step that ran, in order (the fields above are the last one's).
+  std::vector<StepRecord> steps;
 };
 
 }  // namespace ac

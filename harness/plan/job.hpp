@@ -2,6 +2,7 @@
 #include <string>
 #include <vector>
 
+#include "load/variables.hpp"
 #include "model/case.hpp"
 #include "model/exchange.hpp"
 #include "model/provider.hpp"
@@ -16,6 +17,12 @@ struct Target {
   std::string key;          // the secret itself; never written anywhere
   bool simulated = false;
   std::string not_run_reason;  // set when the provider cannot be run (e.g. its key variable is unset)
+};
+
+// What building a request needs besides the spec and the variables.
+struct RequestOptions {
+  std::string api_version = "2023-06-01";
+  std::size_t max_body_shown = 16 * 1024;  // request body kept in results
 };
 
 // One request to make: a case against a target, with every variable resolved.
@@ -33,6 +40,10 @@ struct Job {
   Verdict verdict = Verdict::Pass;
   std::string reason;
   std::string known_reason;  // the provider declares this case a known deviation
+  // For the later steps of a `steps:` case, built at run time: the target's variables (captures
+  // are added per run) and how to build. Empty for a one-request case.
+  Variables vars;
+  RequestOptions request_options;
 };
 
 struct PlanOptions {

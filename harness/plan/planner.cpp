@@ -52,27 +52,6 @@ void decide(Job& job, Verdict verdict, std::string reason) {
   job.reason = std::move(reason);
 }
 
-bool expand_assertions(std::vector<JsonExpectation>& list, const Variables& vars, std::string& error) {
-  for (auto& a : list) {
-    std::string value;
-    bool ok = (a.kind == JsonCheckKind::Matches) ? expand_text(a.value, vars, value, error)
-                                                 : a.value.empty() || expand_json(a.value, vars, value, error);
-    if (!ok) return false;
-    if (!a.value.empty()) a.value = value;
-  }
-  return true;
-}
-
-bool expand_expectation(Expectation& e, const Variables& vars, std::string& error) {
-  for (auto& h : e.headers) {
-    std::string value;
-    if (!expand_text(h.value, vars, value, error)) return false;
-    h.value = value;
-  }
-  if (!expand_assertions(e.json, vars, error)) return false;
-  return !e.stream || expand_assertions(e.stream->folded, vars, error);
-}
-
 Job plan_one(const Case& c, const Target& t, const PlanOptions& o) {
   Job job;
   job.test = &c;
@@ -93,8 +72,14 @@ Job plan_one(const Case& c, const Target& t, const PlanOptions& o) {
   if (const auto* d = declared(t.provider.known, c)) job.known_reason = d->reason.empty() ? "declared known deviation" : d->reason;
   Variables vars = variables_for(t, o.api_version);
   std::string error;
-  if (!build_request(c, t, vars, o, job, error) || !expand_expectation(job.expect, vars, error))
-    decide(job, Verdict::Error, "could not prepare the request: " + error);
+  if (!build_request(c, t, vars, o, job, error) || !expand_expectation(job.expect, vars, error)) {
+    decide(job, Verdict::Error, "could not prepare the request" + std::string(c.has_steps ? " of step 1" : "") + ": " + error);
+    return job;
+  }
+  if (!c.later_steps.empty()) {  // later steps are built when they run, with the captures added
+    job.vars = std::move(vars);
+    job.request_options = RequestOptions{o.api_version, o.max_body_shown};
+  }
   return job;
 }
 

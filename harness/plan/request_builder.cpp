@@ -72,9 +72,8 @@ Variables variables_for(const Target& target, const std::string& api_version) {
   return vars;
 }
 
-bool build_request(const Case& test, const Target& target, const Variables& vars, const PlanOptions& options, Job& job,
-                   std::string& error) {
-  const RequestSpec& spec = test.request;
+bool prepare_request(const RequestSpec& spec, const Target& target, const Variables& vars,
+                     const RequestOptions& options, PreparedRequest& job, std::string& error) {
   const Provider& provider = target.provider;
   std::string path, query;
   if (!resolve_path(spec, target, vars, path, error) || !expand_text(spec.query, vars, query, error)) return false;
@@ -130,6 +129,45 @@ bool build_request(const Case& test, const Target& target, const Variables& vars
   for (std::size_t pos; (pos = job.sent.curl.find("[REDACTED]")) != std::string::npos;)
     job.sent.curl.replace(pos, 10, "'\"$" + key_ref + "\"'");
   return true;
+}
+
+bool build_request(const Case& test, const Target& target, const Variables& vars, const PlanOptions& options, Job& job,
+                   std::string& error) {
+  PreparedRequest prepared;
+  if (!prepare_request(test.request, target, vars, RequestOptions{options.api_version, options.max_body_shown},
+                       prepared, error))
+    return false;
+  job.method = std::move(prepared.method);
+  job.url = std::move(prepared.url);
+  job.headers = std::move(prepared.headers);
+  job.body = std::move(prepared.body);
+  job.sent = std::move(prepared.sent);
+  return true;
+}
+
+namespace {
+
+bool expand_assertions(std::vector<JsonExpectation>& list, const Variables& vars, std::string& error) {
+  for (auto& a : list) {
+    std::string value;
+    bool ok = (a.kind == JsonCheckKind::Matches) ? expand_text(a.value, vars, value, error)
+                                                 : a.value.empty() || expand_json(a.value, vars, value, error);
+    if (!ok) return false;
+    if (!a.value.empty()) a.value = value;
+  }
+  return true;
+}
+
+}  // namespace
+
+bool expand_expectation(Expectation& e, const Variables& vars, std::string& error) {
+  for (auto& h : e.headers) {
+    std::string value;
+    if (!expand_text(h.value, vars, value, error)) return false;
+    h.value = value;
+  }
+  if (!expand_assertions(e.json, vars, error)) return false;
+  return !e.stream || expand_assertions(e.stream->folded, vars, error);
 }
 
 std::string curl_line(const std::string& method, const std::string& url, const Headers& headers,

@@ -10,10 +10,27 @@ namespace ac {
 // {{paths.<endpoint>}} for each endpoint path.
 Variables variables_for(const Target& target, const std::string& api_version);
 
-// Fills job.method/url/headers/body and job.sent from the case's request; returns false with
-// `error` set when the request cannot be prepared (unknown variable, unknown endpoint...).
+// One request ready for the transport (secrets included) and its redacted copy for results.
+struct PreparedRequest {
+  std::string method;
+  std::string url;
+  Headers headers;  // as sent, secrets included (only the transport sees these)
+  std::string body;
+  SentRequest sent;  // every secret replaced, with a curl line naming the key's variable
+};
+
+// Builds `spec` for `target` with `vars`; returns false with `error` set when the request cannot
+// be prepared (unknown variable, unknown endpoint...). Used by the planner for a case's (first)
+// request and by the executor for the later steps of a `steps:` case, once their captures are known.
+bool prepare_request(const RequestSpec& spec, const Target& target, const Variables& vars,
+                     const RequestOptions& options, PreparedRequest& out, std::string& error);
+
+// Fills job.method/url/headers/body and job.sent from the case's request (prepare_request).
 bool build_request(const Case& test, const Target& target, const Variables& vars, const PlanOptions& options, Job& job,
                    std::string& error);
+
+// Replaces the {{variables}} of an expectation's values (header values, assertion values).
+bool expand_expectation(Expectation& e, const Variables& vars, std::string& error);
 
 // A curl command that reproduces a request: the key shown as "$KEY_ENV", body cut when huge.
 std::string curl_line(const std::string& method, const std::string& url, const Headers& redacted_headers,

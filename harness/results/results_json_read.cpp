@@ -145,6 +145,17 @@ bool attempts_from(const rapidjson::Value* arr, const std::string& where, std::v
   });
 }
 
+bool steps_from(const rapidjson::Value* arr, const std::string& where, std::vector<StepRecord>& out, std::string& error) {
+  return list_from(arr, where, out, error, [](ObjectReader& r, StepRecord& s) {
+    r.text("label", s.label);
+    r.text("request", s.request);
+    r.integer("status", s.status);
+    r.number("total_ms", s.total_ms);
+    r.text("transport_error", s.transport_error);
+    r.text("curl", s.curl);
+  });
+}
+
 bool exchange_from(const rapidjson::Value& v, const std::string& where, Exchange& out, std::string& error) {
   ObjectReader r(v, where, error);
   const auto* request = r.member("request");
@@ -159,8 +170,10 @@ bool exchange_from(const rapidjson::Value& v, const std::string& where, Exchange
   r.integer("attempts", out.attempts);
   const auto* attempts = r.array("attempt_log");
   r.text("retry_note", out.retry_note);
+  const auto* steps = r.array("steps");
   if (!r.ok()) return false;
   if (!attempts_from(attempts, r.path("attempt_log"), out.attempt_log, error)) return false;
+  if (!steps_from(steps, r.path("steps"), out.steps, error)) return false;
   if (request && !request_from(*request, r.path("request"), out.request, error)) return false;
   return headers_from(headers, r.path("headers"), out.response_headers, error) &&
          events_from(events, r.path("events"), out.events, error);

@@ -91,6 +91,24 @@ void put_attempts(JsonWriter& w, const std::vector<Attempt>& attempts) {
   w.EndArray();
 }
 
+// Only for multi-step cases, so one-request results stay as they were.
+void put_steps(JsonWriter& w, const std::vector<StepRecord>& steps) {
+  if (steps.empty()) return;
+  w.Key("steps");
+  w.StartArray();
+  for (const auto& s : steps) {
+    w.StartObject();
+    put(w, "label", s.label);
+    put(w, "request", s.request);
+    put_int(w, "status", s.status);
+    put(w, "total_ms", s.total_ms);
+    put(w, "transport_error", s.transport_error);
+    put(w, "curl", s.curl);
+    w.EndObject();
+  }
+  w.EndArray();
+}
+
 void put_exchange(JsonWriter& w, const Exchange& x) {
   w.Key("exchange");
   w.StartObject();
@@ -106,6 +124,7 @@ void put_exchange(JsonWriter& w, const Exchange& x) {
   put_int(w, "attempts", x.attempts);
   put_attempts(w, x.attempt_log);
   put(w, "retry_note", x.retry_note);
+  put_steps(w, x.steps);
   w.EndObject();
 }
 

@@ -1,0 +1,66 @@
+#include <rapidjson/document.h>
+#include <rapidjson/error/en.h>
+
+#include "check/check_input.hpp"
+
+namespace ac {
+
+namespace {
+
+// The bounds as a person reads them: "2", "at least 1", "1 to 3".
+std::string count_text(const LinesExpectation& l) {
+  if (l.min_count && l.max_count)
+    return *l.min_count == *l.max_count ? std::to_string(*l.min_count)
+                                        : std::to_string(*l.min_count) + " to " + std::to_string(*l.max_count);
+  return l.min_count ? "at least " + std::to_string(*l.min_count) : "at most " + std::to_string(*l.max_count);
+}
+
+}  // namespace
+
+// `expect.lines`: a JSON Lines body (batch results). Lines are numbered as an editor shows them
+// (1-based, blank lines included), and each finding's pointer starts with /lines/<number>.
+void check_lines(const CheckInput& in, Findings& out) {
+  if (!in.expect.lines || in.other_kind) return;
+  const LinesExpectation& l = *in.expect.lines;
+  const std::string& body = in.exchange.body;
+  if (in.exchange.body_truncated) {
+    out.push_back(Finding{"lines", "", "the whole body", std::to_string(in.exchange.body_size) + " bytes",
+                          "the JSON Lines body was cut at the size limit, so its lines cannot all be judged",
+                          Severity::Breaking});
+    return;
+  }
+  std::int64_t count = 0;
+  std::size_t number = 0;
+  for (std::size_t start = 0; start < body.size();) {
+    std::size_t end = body.find('\n', start);
+    if (end == std::string::npos) end = body.size();
+    std::string line = body.substr(start, end - start);
+    start = end + 1;
+    ++number;
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    if (line.find_first_not_of(" \t") == std::string::npos) continue;
+    ++count;
+    const std::string at = "/lines/" + std::to_string(number);
+    rapidjson::Document doc;
+    doc.Parse(line.c_str(), line.size());
+    if (doc.HasParseError()) {
+      out.push_back(Finding{"lines", at, "one JSON value per line", line.substr(0, 120),
+                            "line " + std::to_string(number) + " is not JSON: " +
+                                rapidjson::GetParseError_En(doc.GetParseError()) + " at byte " +
+                                std::to_string(doc.GetErrorOffset()),
+                            Severity::Breaking});
+      continue;
+    }
+    if (l.schema.empty()) continue;
+    Findings line_findings;
+    validate_against_schema(in.schemas, l.schema, doc, "lines", at, in.strict, line_findings);
+    for (auto& f : line_findings) f.message = "line " + std::to_string(number) + ": " + f.message;
+    out.insert(out.end(), line_findings.begin(), line_findings.end());
+  }
+  if ((l.min_count && count < *l.min_count) || (l.max_count && count > *l.max_count))
+    out.push_back(Finding{"lines", "", count_text(l) + " lines", std::to_string(count),
+                          "the body holds " + std::to_string(count) + " JSON lines, expected " + count_text(l),
+                          Severity::Breaking});
+}
+
+}  // namespace ac
