@@ -68,9 +68,11 @@ void parse_text(const std::string& text, YamlFile& f, std::vector<ParsedCase>& p
 void finish(std::vector<ParsedCase>& parsed, Diagnostics& diags, std::vector<Case>& out) {
   std::map<std::string, SourceLocation> ids;  // id -> where first defined
   std::map<std::string, bool> streaming;
+  std::set<std::string> multi_step;  // a sequence has no single reply to compare a stream with
   for (const auto& c : out) {
     ids.emplace(c.id, c.where);
     streaming[c.id] = c.expect.stream.has_value();
+    if (c.has_steps) multi_step.insert(c.id);
   }
   for (const auto& p : parsed) {
     if (p.c.id.empty()) continue;
@@ -80,6 +82,7 @@ void finish(std::vector<ParsedCase>& parsed, Diagnostics& diags, std::vector<Cas
                        "it is first defined at " + located(first.first->second)});
     else
       streaming[p.c.id] = p.c.expect.stream.has_value();
+    if (first.second && p.c.has_steps) multi_step.insert(p.c.id);
   }
   std::vector<std::string> names;
   for (const auto& kv : ids) names.push_back(kv.first);
@@ -91,6 +94,9 @@ void finish(std::vector<ParsedCase>& parsed, Diagnostics& diags, std::vector<Cas
       std::string hint = did_you_mean(s->compare_with, names);
       if (hint.rfind("did you", 0) != 0) hint.clear();  // listing every case id would drown the message
       diags.push_back({p.compare_with_at, "`compare_with` names unknown case `" + s->compare_with + "`", hint});
+    } else if (multi_step.count(s->compare_with)) {
+      diags.push_back({p.compare_with_at,
+                       "`compare_with` must name a single-request case; `" + s->compare_with + "` has `steps`", ""});
     } else if (target->second) {
       diags.push_back({p.compare_with_at,
                        "`compare_with` must name a non-streaming case; `" + s->compare_with + "` expects a stream", ""});
