@@ -88,7 +88,7 @@ void finish(std::vector<ParsedCase>& parsed, Diagnostics& diags, std::vector<Cas
   for (const auto& kv : ids) names.push_back(kv.first);
   for (const auto& p : parsed) {
     const auto& s = p.c.expect.stream;
-    if (!s || s->compare_with.empty()) continue;
+    if (!s || s->compare_with.empty() || p.c.has_steps) continue;  // in a step: reported by the steps parser
     auto target = streaming.find(s->compare_with);
     if (target == streaming.end()) {
       std::string hint = did_you_mean(s->compare_with, names);
