@@ -20,6 +20,21 @@ std::vector<std::pair<std::string, std::string>> all_outputs(const std::string& 
   return out;
 }
 
+// A multi-step case that captures what the server echoed and sends it on: later steps, their
+// curl lines and exchange.steps must stay secret-free too.
+const char* kCarryTheEcho = R"(id: probe.carry-echo
+feature: messages.basic
+steps:
+  - request: {endpoint: messages, json: {model: "{{model}}", max_tokens: 8, messages: [{role: user, content: hi}]}}
+    expect: {status: 401}
+    capture: {echoed: /error/message, echoed_header: "header:X-Echo-Key"}
+  - request:
+      endpoint: messages
+      headers: {x-echo: "{{echoed_header}}"}
+      json: {model: "{{model}}", max_tokens: 8, messages: [{role: user, content: "{{echoed}}"}]}
+    expect: {status: 401}
+)";
+
 TEST(Secrets, TheKeyAppearsInNoOutputInAnyEncoding) {
   // The server echoes the key back in a header, in the body, plain, base64 and URL-encoded.
   LocalServer server([](const RecordedRequest& request) {
@@ -30,12 +45,19 @@ TEST(Secrets, TheKeyAppearsInNoOutputInAnyEncoding) {
   });
   TempDir dir;
   dir.write("cases/basic.yaml", kBasicCase);
+  dir.write("cases/steps.yaml", kCarryTheEcho);
   ProcessResult r = run_apiconform({"run", "--base-url", server.base_url(), "--key-env", "CANARY_KEY", "--cases",
                                     dir.file("cases"), "--out", dir.file("out"), "--format", "html,md,junit",
                                     "--no-progress"},
                                    {{"CANARY_KEY", kCanary}});
   ASSERT_EQ(r.exit_code, 1) << r.out << r.err;
   ASSERT_EQ(find_header(server.last_request().headers, "x-api-key").value_or(""), kCanary);
+  // The multi-step case ran both steps; what it carried over had been redacted already.
+  ASSERT_EQ(server.request_count(), 3);
+  for (const auto& request : server.requests()) {
+    EXPECT_EQ(request.body.find(kCanary), std::string::npos) << request.body;
+    EXPECT_EQ(find_header(request.headers, "x-echo").value_or("").find(kCanary), std::string::npos);
+  }
   std::vector<std::string> forms{kCanary, base64_encode(kCanary), url_encode(kCanary),
                                  base64_encode("user:" + kCanary).substr(8, 24)};
   for (const auto& [name, text] : all_outputs(dir.file("out"), r)) {
