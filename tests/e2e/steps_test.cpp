@@ -32,7 +32,7 @@ steps:
       lines: {count: 1}
 )";
 
-class Steps : public ::testing::Test {
+class RunSteps : public ::testing::Test {
  protected:
   ProcessResult run(LocalServer& server) {
     dir_.write("cases/steps.yaml", kStepsCase);
@@ -50,7 +50,7 @@ class Steps : public ::testing::Test {
   ResultsFile file_;
 };
 
-TEST_F(Steps, CapturesCarryIntoLaterRequestsAndEveryStepIsRecorded) {
+TEST_F(RunSteps, CapturesCarryIntoLaterRequestsAndEveryStepIsRecorded) {
   LocalServer server([](const RecordedRequest& request) {
     if (request.path == "/v1/messages/batches")
       return Script::json(200, R"({"id":"msgbatch_42","request_counts":{"processing":3}})", {{"request-id", "req_7"}});
@@ -74,7 +74,7 @@ TEST_F(Steps, CapturesCarryIntoLaterRequestsAndEveryStepIsRecorded) {
   EXPECT_EQ(res.exchange.request.url, server.url("/v1/messages/batches/msgbatch_42/results"));  // the last step
 }
 
-TEST_F(Steps, AFailedCaptureStopsTheSequenceAndSaysWhy) {
+TEST_F(RunSteps, AFailedCaptureStopsTheSequenceAndSaysWhy) {
   LocalServer server(Script::json(200, R"({"type":"message_batch"})"));
   ProcessResult r = run(server);
   EXPECT_EQ(r.exit_code, 1) << r.out << r.err;
@@ -92,7 +92,7 @@ TEST_F(Steps, AFailedCaptureStopsTheSequenceAndSaysWhy) {
   EXPECT_NE(r.out.find("cannot capture `batch_id`"), std::string::npos) << r.out;
 }
 
-TEST_F(Steps, ATransportFailureInAStepIsAnErrorNamingIt) {
+TEST_F(RunSteps, ATransportFailureInAStepIsAnErrorNamingIt) {
   LocalServer server(Script::partial(200, {{"Content-Type", "application/json"}}, R"({"id":"msgbatch_1"})", 5,
                                      Script::Cut::Reset));
   server.enqueue(Script::json(200, R"({"id":"msgbatch_1","request_counts":{"processing":1}})", {{"request-id", "r"}}));
@@ -107,7 +107,7 @@ TEST_F(Steps, ATransportFailureInAStepIsAnErrorNamingIt) {
   EXPECT_FALSE(res.exchange.steps[1].transport_error.empty());
 }
 
-TEST_F(Steps, RepeatsAreIndependentSequences) {
+TEST_F(RunSteps, RepeatsAreIndependentSequences) {
   int created = 0;
   LocalServer server([&created](const RecordedRequest& request) {
     if (request.path == "/v1/messages/batches")

@@ -10,7 +10,7 @@ namespace {
 using testing::has_diag;
 using testing::TempDir;
 
-class Steps : public ::testing::Test {
+class CaseSteps : public ::testing::Test {
  protected:
   Diagnostics load(const std::string& yaml) {
     file_ = dir_.write("case.yaml", yaml);
@@ -35,7 +35,7 @@ const char* kThreeSteps =
     "  - request: {path: \"/v1/x/{{batch_id}}/{{n}}\"}\n"
     "    expect: {lines: {schema: anthropic/batch-result-line.json, count: {min: 1, max: 3}}}\n";
 
-TEST_F(Steps, KeepsEveryStepWithItsCaptures) {
+TEST_F(CaseSteps, KeepsEveryStepWithItsCaptures) {
   const Diagnostics d = load_steps(kThreeSteps);
   ASSERT_TRUE(d.empty()) << testing::dump(d);
   ASSERT_EQ(cases_.size(), 1u);
@@ -56,30 +56,30 @@ TEST_F(Steps, KeepsEveryStepWithItsCaptures) {
   EXPECT_EQ(c.expectations().size(), 3u);
 }
 
-TEST_F(Steps, ExactLineCount) {
+TEST_F(CaseSteps, ExactLineCount) {
   ASSERT_TRUE(load_steps("  - request: {endpoint: batches}\n    expect: {lines: {count: 2}}\n").empty());
   EXPECT_EQ(cases_[0].expect.lines->min_count, 2);
   EXPECT_EQ(cases_[0].expect.lines->max_count, 2);
 }
 
-TEST_F(Steps, EmptyOrNotAList) {
+TEST_F(CaseSteps, EmptyOrNotAList) {
   EXPECT_TRUE(has_diag(load("id: a\nfeature: f\nsteps: []\n"), file_, 3, 8, "`steps` must not be empty"));
   EXPECT_TRUE(has_diag(load("id: a\nfeature: f\nsteps: {request: {}}\n"), file_, 3, 8, "`steps` must be a list"));
 }
 
-TEST_F(Steps, StepsWithRequestOrExpectIsAnError) {
+TEST_F(CaseSteps, StepsWithRequestOrExpectIsAnError) {
   const Diagnostics d = load("id: a\nfeature: f\nrequest: {endpoint: models}\nexpect: {}\nsteps:\n"
                              "  - request: {endpoint: models}\n");
   EXPECT_TRUE(has_diag(d, file_, 3, 1, "`steps` replaces the case's `request`"));
   EXPECT_TRUE(has_diag(d, file_, 4, 1, "`steps` replaces the case's `expect`"));
 }
 
-TEST_F(Steps, NeitherStepsNorRequest) {
+TEST_F(CaseSteps, NeitherStepsNorRequest) {
   const Diagnostics d = load("id: a\nfeature: f\n");
   EXPECT_TRUE(has_diag(d, file_, 1, 1, "`case` needs `request`"));
 }
 
-TEST_F(Steps, UnknownStepKeyHintsTheClosestOne) {
+TEST_F(CaseSteps, UnknownStepKeyHintsTheClosestOne) {
   const Diagnostics d = load_steps("  - request: {endpoint: models}\n    captrue: {x: /id}\n");
   EXPECT_TRUE(has_diag(d, file_, 5, 5, "unknown key `captrue` in `step`"));
   bool hinted = false;
@@ -87,11 +87,11 @@ TEST_F(Steps, UnknownStepKeyHintsTheClosestOne) {
   EXPECT_TRUE(hinted) << testing::dump(d);
 }
 
-TEST_F(Steps, StepNeedsARequest) {
+TEST_F(CaseSteps, StepNeedsARequest) {
   EXPECT_TRUE(has_diag(load_steps("  - expect: {status: 200}\n"), file_, 4, 5, "`step` needs `request`"));
 }
 
-TEST_F(Steps, BadCaptureNames) {
+TEST_F(CaseSteps, BadCaptureNames) {
   EXPECT_TRUE(has_diag(load_steps("  - request: {endpoint: models}\n    capture: {1st: /id}\n"), file_, 5, 15,
                        "`1st` is not a capture name"));
   EXPECT_TRUE(has_diag(load_steps("  - request: {endpoint: models}\n    capture: {env.X: /id}\n"), file_, 5, 15,
@@ -101,7 +101,7 @@ TEST_F(Steps, BadCaptureNames) {
                        file_, 7, 15, "`x` is captured twice"));
 }
 
-TEST_F(Steps, BadCaptureSources) {
+TEST_F(CaseSteps, BadCaptureSources) {
   EXPECT_TRUE(has_diag(load_steps("  - request: {endpoint: models}\n    capture: {x: id}\n"), file_, 5, 18,
                        "`id` is not a JSON pointer"));
   EXPECT_TRUE(has_diag(load_steps("  - request: {endpoint: models}\n    capture: {x: \"/a~2\"}\n"), file_, 5, 18,
@@ -114,21 +114,21 @@ TEST_F(Steps, BadCaptureSources) {
                        "`capture` must be a mapping"));
 }
 
-TEST_F(Steps, VariableUsedBeforeItsCaptureIsLocatedAtTheBraces) {
+TEST_F(CaseSteps, VariableUsedBeforeItsCaptureIsLocatedAtTheBraces) {
   const Diagnostics d = load_steps("  - request: {path: \"/v1/{{later}}\"}\n"
                                    "  - request: {endpoint: models}\n"
                                    "    capture: {later: /id}\n");
   EXPECT_TRUE(has_diag(d, file_, 4, 26, "`{{later}}` is captured by step 2, so step 1 cannot use it"));
 }
 
-TEST_F(Steps, VariableUsedInItsOwnStepIsAnError) {
+TEST_F(CaseSteps, VariableUsedInItsOwnStepIsAnError) {
   const Diagnostics d = load_steps("  - request: {endpoint: models}\n"
                                    "    expect: {json: {/id: \"{{me}}\"}}\n"
                                    "    capture: {me: /id}\n");
   EXPECT_TRUE(has_diag(d, file_, 5, 27, "`{{me}}` is captured by this step itself"));
 }
 
-TEST_F(Steps, CompareWithIsNotAllowed) {
+TEST_F(CaseSteps, CompareWithIsNotAllowed) {
   const Diagnostics d = load("id: s\nfeature: f\nrequest: {endpoint: messages}\nexpect: {stream: {compare_with: a}}\n"
                              "---\nid: a\nfeature: f\nsteps:\n  - request: {endpoint: models}\n"
                              "    expect: {stream: {compare_with: s}}\n");
@@ -137,7 +137,7 @@ TEST_F(Steps, CompareWithIsNotAllowed) {
   EXPECT_EQ(d.size(), 2u) << testing::dump(d);  // the step's compare_with is reported once
 }
 
-TEST_F(Steps, LinesDiagnostics) {
+TEST_F(CaseSteps, LinesDiagnostics) {
   auto with_expect = [&](const std::string& expect) {
     return load("id: a\nfeature: f\nrequest: {endpoint: batches}\nexpect: " + expect + "\n");
   };
@@ -150,7 +150,7 @@ TEST_F(Steps, LinesDiagnostics) {
                        "cannot be combined with `schema`"));
 }
 
-TEST_F(Steps, PathMayStartWithAnEndpointPath) {
+TEST_F(CaseSteps, PathMayStartWithAnEndpointPath) {
   EXPECT_TRUE(load("id: a\nfeature: f\nrequest: {path: \"{{paths.batches}}/x\"}\nexpect: {}\n").empty());
   EXPECT_TRUE(has_diag(load("id: a\nfeature: f\nrequest: {path: \"{{model}}/x\"}\nexpect: {}\n"), file_, 3, 17,
                        "must start with `/`"));
