@@ -8,20 +8,17 @@
 
 namespace ac {
 
-namespace {
-
-}  // namespace
-
-HttpRequest http_request_of(const Job& job, const RetryPolicy& run_policy) {
+HttpRequest http_request_of(const Job& job, const RequestSpec& spec, const PreparedRequest& prepared,
+                            const RetryPolicy& run_policy) {
   HttpRequest request;
-  request.method = job.method;
-  request.url = job.url;
-  request.headers = job.headers;
-  request.body = job.body;
+  request.method = prepared.method;
+  request.url = prepared.url;
+  request.headers = prepared.headers;
+  request.body = prepared.body;
   request.timeouts = job.target->provider.timeouts;
-  if (job.test->request.retries) {
+  if (spec.retries) {
     request.retry = run_policy;
-    request.retry->max_retries = *job.test->request.retries;
+    request.retry->max_retries = *spec.retries;
   }
   return request;
 }
@@ -149,7 +146,7 @@ void Executor::submit(Lane& lane, const Job& job, int repeat, const OnResult& on
   }
   auto collector = std::make_shared<ResponseCollector>(job.expect, grammar_for(job.expect), schemas_, options_.limits);
   transport_.submit(
-      http_request_of(job, options_.retry), collector,
+      http_request_of(job, job.test->request, job, options_.retry), collector,
       [this, &lane, &job, repeat, collector, &on_result](TransferOutcome outcome) {
         collector->finish(outcome.error.empty());
         std::string folded;

@@ -69,8 +69,10 @@ class Executor {
 // The Result skeleton every job shares: identity of case, provider and repeat.
 Result result_for(const Job& job, int repeat);
 
-// The request of a job's (first) step for the transport.
-HttpRequest http_request_of(const Job& job, const RetryPolicy& run_policy);
+// A prepared request of `job` (its first, or a later step's) for the transport; `spec` may
+// override the run's retries.
+HttpRequest http_request_of(const Job& job, const RequestSpec& spec, const PreparedRequest& prepared,
+                            const RetryPolicy& run_policy);
 
 // A fail of a declared known deviation becomes `known`; a pass of one is marked fixed.
 void apply_known_deviation(const Job& job, Result& result);

@@ -6,25 +6,6 @@
 
 namespace ac {
 
-namespace {
-
-HttpRequest http_request_of(const Job& job, const RequestSpec& spec, const PreparedRequest& prepared,
-                            const RetryPolicy& run_policy) {
-  HttpRequest request;
-  request.method = prepared.method;
-  request.url = prepared.url;
-  request.headers = prepared.headers;
-  request.body = prepared.body;
-  request.timeouts = job.target->provider.timeouts;
-  if (spec.retries) {
-    request.retry = run_policy;
-    request.retry->max_retries = *spec.retries;
-  }
-  return request;
-}
-
-}  // namespace
-
 struct Executor::Sequence {
   Sequence(const Job& j, int r) : job(j), repeat(r), vars(j.vars) { expects.reserve(j.test->step_count()); }
 
@@ -53,7 +34,7 @@ void Executor::send_step(Lane& lane, const std::shared_ptr<Sequence>& seq, const
   const Job& job = seq->job;
   const Expectation& expect = seq->index == 0 ? job.expect : seq->expects.back();
   const SentRequest& sent = seq->index == 0 ? job.sent : seq->request.sent;
-  HttpRequest request = seq->index == 0 ? http_request_of(job, options_.retry)
+  HttpRequest request = seq->index == 0 ? http_request_of(job, job.test->request, job, options_.retry)
                                         : http_request_of(job, seq->spec(), seq->request, options_.retry);
   auto collector = std::make_shared<ResponseCollector>(expect, grammar_for(expect), schemas_, options_.limits);
   transport_.submit(

@@ -25,16 +25,21 @@ struct RequestOptions {
   std::size_t max_body_shown = 16 * 1024;  // request body kept in results
 };
 
-// One request to make: a case against a target, with every variable resolved.
-struct Job {
-  const Case* test = nullptr;
-  const Target* target = nullptr;
+// One request ready for the transport (secrets included) and its redacted copy for results.
+struct PreparedRequest {
   std::string method;
   std::string url;
-  Headers headers;          // as sent, secrets included (only the transport sees these)
+  Headers headers;  // as sent, secrets included (only the transport sees these)
   std::string body;
+  SentRequest sent;  // every secret replaced, with a curl line naming the key's variable
+};
+
+// One case against a target, with every variable resolved: its (first) request, and what the
+// reply must be.
+struct Job : PreparedRequest {
+  const Case* test = nullptr;
+  const Target* target = nullptr;
   Expectation expect;       // variables resolved
-  SentRequest sent;         // the redacted copy, with its curl line, for results
   // A job that is decided before sending: skip, unsupported, or an error preparing it.
   bool decided = false;
   Verdict verdict = Verdict::Pass;

@@ -133,16 +133,8 @@ bool prepare_request(const RequestSpec& spec, const Target& target, const Variab
 
 bool build_request(const Case& test, const Target& target, const Variables& vars, const PlanOptions& options, Job& job,
                    std::string& error) {
-  PreparedRequest prepared;
-  if (!prepare_request(test.request, target, vars, RequestOptions{options.api_version, options.max_body_shown},
-                       prepared, error))
-    return false;
-  job.method = std::move(prepared.method);
-  job.url = std::move(prepared.url);
-  job.headers = std::move(prepared.headers);
-  job.body = std::move(prepared.body);
-  job.sent = std::move(prepared.sent);
-  return true;
+  return prepare_request(test.request, target, vars, RequestOptions{options.api_version, options.max_body_shown},
+                         job, error);
 }
 
 namespace {

@@ -10,15 +10,6 @@ namespace ac {
 // {{paths.<endpoint>}} for each endpoint path.
 Variables variables_for(const Target& target, const std::string& api_version);
 
-// One request ready for the transport (secrets included) and its redacted copy for results.
-struct PreparedRequest {
-  std::string method;
-  std::string url;
-  Headers headers;  // as sent, secrets included (only the transport sees these)
-  std::string body;
-  SentRequest sent;  // every secret replaced, with a curl line naming the key's variable
-};
-
 // Builds `spec` for `target` with `vars`; returns false with `error` set when the request cannot
 // be prepared (unknown variable, unknown endpoint...). Used by the planner for a case's (first)
 // request and by the executor for the later steps of a `steps:` case, once their captures are known.

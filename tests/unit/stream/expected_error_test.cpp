@@ -13,18 +13,7 @@ Judged judge_expecting(const std::string& error_type, const std::string& text) {
   StreamExpectation expect;
   expect.expected = true;
   expect.error = error_type;
-  StreamJudgeOptions options;
-  options.judge_timing = false;
-  StreamJudge j(anthropic_grammar(), anthropic_schemas(), expect, options);
-  j.feed(text.data(), text.size(), 0);
-  j.finish(true);
-  Judged out;
-  out.findings = j.findings();
-  out.events = j.event_count();
-  out.completed = j.completed();
-  out.error = j.ended_with_error();
-  out.error_summary = j.error_summary();
-  return out;
+  return ::ac::test::judge_expecting(expect, text);
 }
 
 TEST(ExpectedStreamError, TheExpectedErrorAfterContentPasses) {

@@ -70,27 +70,13 @@ std::string valid_text_stream() {
          block_stop(0) + message_delta("\"end_turn\"", 5) + message_stop();
 }
 
-Judged judge_with(const Grammar& g, const SchemaRegistry& s, const std::string& text, StreamJudgeOptions options) {
-  static const StreamExpectation kExpect;
-  options.judge_timing = false;
-  StreamJudge j(g, s, kExpect, options);
-  j.feed(text.data(), text.size(), 0);
-  j.finish(true);
-  Judged out;
-  out.findings = j.findings();
-  out.events = j.event_count();
-  out.completed = j.completed();
-  out.error = j.ended_with_error();
-  out.error_summary = j.error_summary();
-  out.folded = std::make_shared<rapidjson::Document>();
-  out.folded->CopyFrom(j.folded(), out.folded->GetAllocator());
-  return out;
-}
+namespace {
 
-Judged judge_text(const std::string& text, bool connection_completed, std::size_t chunk, StreamJudgeOptions options) {
-  static const StreamExpectation kExpect;
+// Feeds `text` (`chunk` bytes at a time; 0 = at once) to a judge and keeps what it concluded.
+Judged judge(const Grammar& g, const SchemaRegistry& s, const StreamExpectation& expect, const std::string& text,
+             bool connection_completed, std::size_t chunk, StreamJudgeOptions options) {
   options.judge_timing = false;
-  StreamJudge j(anthropic_grammar(), anthropic_schemas(), kExpect, options);
+  StreamJudge j(g, s, expect, options);
   if (chunk == 0) chunk = text.size() ? text.size() : 1;
   for (std::size_t pos = 0; pos < text.size(); pos += chunk)
     j.feed(text.data() + pos, std::min(chunk, text.size() - pos), 0);
@@ -104,6 +90,22 @@ Judged judge_text(const std::string& text, bool connection_completed, std::size_
   out.folded = std::make_shared<rapidjson::Document>();
   out.folded->CopyFrom(j.folded(), out.folded->GetAllocator());
   return out;
+}
+
+const StreamExpectation kAnyStream;
+
+}  // namespace
+
+Judged judge_with(const Grammar& g, const SchemaRegistry& s, const std::string& text, StreamJudgeOptions options) {
+  return judge(g, s, kAnyStream, text, true, 0, options);
+}
+
+Judged judge_text(const std::string& text, bool connection_completed, std::size_t chunk, StreamJudgeOptions options) {
+  return judge(anthropic_grammar(), anthropic_schemas(), kAnyStream, text, connection_completed, chunk, options);
+}
+
+Judged judge_expecting(const StreamExpectation& expect, const std::string& text) {
+  return judge(anthropic_grammar(), anthropic_schemas(), expect, text, true, 0, {});
 }
 
 std::size_t failing(const Findings& f) {

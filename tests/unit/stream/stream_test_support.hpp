@@ -41,6 +41,8 @@ struct Judged {
 Judged judge_text(const std::string& text, bool connection_completed = true, std::size_t chunk = 0,
                   StreamJudgeOptions options = {});
 Judged judge_with(const Grammar& g, const SchemaRegistry& s, const std::string& text, StreamJudgeOptions options = {});
+// Judges `text` with the Anthropic grammar against a case's stream expectation.
+Judged judge_expecting(const StreamExpectation& expect, const std::string& text);
 
 // Findings that fail a case (breaking or cosmetic).
 std::size_t failing(const Findings& f);
