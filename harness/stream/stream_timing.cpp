@@ -99,6 +99,11 @@ void StreamTiming::judge(const std::map<std::string, double>& bounds, bool requi
     f.message = "the stream was buffered: " + std::to_string(content_) + " content deltas arrived within " +
                 ms(last_content_ - first_content_) + " after " + ms(silence_before_content_) +
                 " of silence; a real client sees no streaming";
+    if (silence_before_content_ < rule.breaking_silence_ms) {
+      f.severity = Severity::Warning;
+      f.message += " (a warning under " + ms(rule.breaking_silence_ms) +
+                   " of silence: a busy machine can delay reading a paced stream that long)";
+    }
     out.add("timing:buffered", f);
   }
 }

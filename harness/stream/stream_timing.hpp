@@ -12,6 +12,10 @@ struct BufferedRule {
   std::size_t min_deltas = 4;   // fewer content deltas prove nothing
   double max_spread_ms = 10;    // all of them within this window...
   double min_silence_ms = 200;  // ...after at least this much silence
+  // Below this much silence the finding is a warning: a reader on a loaded machine can be kept
+  // off the CPU for a few hundred ms and then read a well-paced stream in one go. A buffering
+  // proxy in front of a real model holds back a second or more.
+  double breaking_silence_ms = 750;
 };
 
 // Arrival times of one stream, kept in constant memory.

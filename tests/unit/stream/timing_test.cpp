@@ -57,6 +57,18 @@ TEST(Timing, BufferedStreamIsDetected) {
   const Finding* f = find(r.findings, "stream-timing", "the stream was buffered: 6 content deltas arrived within 2 ms after 3001 ms of silence");
   ASSERT_NE(f, nullptr) << dump(r.findings);
   EXPECT_NE(f->message.find("a real client sees no streaming"), std::string::npos);
+  EXPECT_EQ(f->severity, Severity::Breaking);
+}
+
+TEST(Timing, AShortSilenceBeforeABurstIsOnlyAWarning) {
+  // 300 ms, then everything at once: a buffering proxy, or a reader kept off a busy CPU.
+  StreamExpectation e;
+  auto r = run(paced(300, 0.5, 11), e);
+  const Finding* f = find(r.findings, "stream-timing", "the stream was buffered");
+  ASSERT_NE(f, nullptr) << dump(r.findings);
+  EXPECT_EQ(f->severity, Severity::Warning);
+  EXPECT_NE(f->message.find("a warning under 750 ms of silence"), std::string::npos) << f->message;
+  EXPECT_EQ(failing(r.findings), 0u);
 }
 
 TEST(Timing, BufferedAfterAnEarlyMessageStart) {
