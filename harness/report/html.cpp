@@ -208,6 +208,21 @@ std::string timeline(const Exchange& x) {
   return out;
 }
 
+// A `steps:` case: every request of the sequence, so the one shown in full below (the last that
+// ran) is not mistaken for the whole story.
+std::string steps_table(const Exchange& x) {
+  if (x.steps.empty()) return "";
+  std::string out = "<h5>Steps</h5>\n<table>\n<thead><tr><th>step</th><th>request</th><th>status</th><th>ms</th>"
+                    "<th>reproduce</th></tr></thead>\n<tbody>\n";
+  for (const auto& s : x.steps) {
+    std::string status = s.status ? std::to_string(s.status) : std::string("none");
+    if (!s.transport_error.empty()) status += ": " + s.transport_error;
+    out += "<tr><td>" + h(s.label) + "</td><td><code>" + h(excerpt(s.request, 300)) + "</code></td><td>" + h(status) +
+           "</td><td>" + fixed(s.total_ms, 1) + "</td><td><code>" + h(excerpt(s.curl, 1000)) + "</code></td></tr>\n";
+  }
+  return out + "</tbody>\n</table>\n<p class=\"note\">the last step that ran is shown in full below</p>\n";
+}
+
 std::string timings_line(const Timings& t) {
   std::string out = "<p class=\"note\">Timings (ms): DNS " + fixed(t.dns_ms, 1) + " · connect " + fixed(t.connect_ms, 1) +
                     " · TLS " + fixed(t.tls_ms, 1) + " · first byte " + fixed(t.first_byte_ms, 1);
@@ -234,6 +249,7 @@ std::string result_detail(const Result& r, int repeat) {
   out += findings_table(r.findings);
   // Unsupported and skipped cases were never sent: there is nothing more to show.
   if (x.request.method.empty() && x.status == 0 && x.transport_error.empty()) return out;
+  out += steps_table(x);
   out += "<h5>Request</h5>\n<p><code>" + h(x.request.method) + " " + h(x.request.url) + "</code></p>\n";
   const std::size_t limit = r.verdict == Verdict::Pass ? kPassingBodyBytes : kBodyBytes;
   out += headers_table(x.request.headers) + body_block(x.request.body, x.request.body_size, false, limit);

@@ -53,7 +53,8 @@ inline void add_stream(Result& r, const std::string& hostile_data) {
 }
 
 // Two providers that ran and one that did not; every verdict, both severities, a stream, a
-// retried case, a fixed known deviation, provider text that tries to run script.
+// retried case, a fixed known deviation, a sequence of steps, provider text that tries to run
+// script.
 inline ResultsFile report_fixture() {
   ResultsFile f;
   f.tool_version = "0.1.0";
@@ -97,6 +98,12 @@ inline ResultsFile report_fixture() {
                     {"schema", "/id" + kMarkerImg, "string matching ^msg_", "null", "id | missing", Severity::Breaking},
                     {"header", "", "request-id present", "absent", "no request-id header", Severity::Cosmetic},
                     {"json", "/usage", "object", "absent", "usage missing", Severity::Breaking}};
+  // As if it were a `steps:` case: the sequence is listed above the last step's exchange.
+  basic.exchange.steps = {
+      {"step 1 (POST {{paths.messages}})", "POST https://gw.example/v1/messages",
+       "curl -sS -X POST 'https://gw.example/v1/messages' -H \"x-api-key: $API_KEY\"", 200, 12.5, ""},
+      {"step 2 (GET /v1/x/{{id}}) " + kScriptAlert, "GET https://gw.example/v1/x/" + kMarkerImg,
+       "curl -sS -X GET 'https://gw.example/v1/x/1'", 0, 3.25, "connection reset " + kImgOnerror}};
   f.results.push_back(basic);
   f.results.push_back(fixture_result("hostile-gw", "messages.basic", "messages.system-string", Verdict::Pass));
   Result stream = fixture_result("hostile-gw", "messages.stream", "stream.basic", Verdict::Fail);
