@@ -59,11 +59,15 @@ void Console::on_result(const Result& result) {
 }
 
 void Console::progress_line(const Result& result) {
-  std::ostringstream counts;
-  counts << "[" << std::setw(std::to_string(total_).size()) << done_ << "/" << total_ << "] "
-         << running_.pass << " pass, " << running_.fail << " fail, " << running_.error << " error";
+  // Built only when shown: without a terminal that is every few seconds, not every result.
+  auto counts = [&] {
+    std::ostringstream text;
+    text << "[" << std::setw(std::to_string(total_).size()) << done_ << "/" << total_ << "] " << running_.pass
+         << " pass, " << running_.fail << " fail, " << running_.error << " error";
+    return text.str();
+  };
   if (options_.tty) {
-    std::string line = counts.str() + "  " + result.case_id + " @ " + result.provider;
+    std::string line = counts() + "  " + result.case_id + " @ " + result.provider;
     if (line.size() > 100) line = line.substr(0, 100);
     out_ << "\r\033[K" << line << std::flush;
     if (done_ == total_) out_ << "\r\033[K";
@@ -75,7 +79,7 @@ void Console::progress_line(const Result& result) {
   }
   auto now = std::chrono::steady_clock::now();
   if (now - last_plain_line_ > std::chrono::seconds(5) && done_ < total_) {
-    out_ << counts.str() << "\n";
+    out_ << counts() << "\n";
     last_plain_line_ = now;
   }
 }

@@ -12,11 +12,11 @@
 namespace ac {
 namespace {
 
-std::string trim(const std::string& text) {
+std::string trim(std::string_view text) {
   auto first = text.find_first_not_of(" \t");
-  if (first == std::string::npos) return "";
+  if (first == std::string_view::npos) return "";
   auto last = text.find_last_not_of(" \t");
-  return text.substr(first, last - first + 1);
+  return std::string(text.substr(first, last - first + 1));
 }
 
 bool has_header(const Headers& headers, const char* name) { return find_header(headers, name).has_value(); }
@@ -120,7 +120,7 @@ void Transfer::set_headers() {
 std::size_t Transfer::header_callback(char* data, std::size_t size, std::size_t count, void* self) {
   auto* transfer = static_cast<Transfer*>(self);
   std::size_t length = size * count;
-  transfer->on_header_line(std::string(data, length));
+  transfer->on_header_line(std::string_view(data, length));
   return transfer->callback_error_ ? 0 : length;
 }
 
@@ -130,25 +130,27 @@ std::size_t Transfer::write_callback(char* data, std::size_t size, std::size_t c
   return transfer->on_body_bytes(data, length) ? length : 0;
 }
 
-void Transfer::on_header_line(std::string line) {
+// A view into libcurl's buffer: most lines become one name and one value string, nothing more.
+void Transfer::on_header_line(std::string_view line) {
   auto now = Clock::now();
   if (!first_byte_) first_byte_ = now;
   last_byte_ = now;
-  while (!line.empty() && (line.back() == '\n' || line.back() == '\r')) line.pop_back();
+  while (!line.empty() && (line.back() == '\n' || line.back() == '\r')) line.remove_suffix(1);
   if (headers_delivered_) return;  // trailers of a chunked body: not part of the response head
-  if (line.rfind("HTTP/", 0) == 0) {
+  if (line.substr(0, 5) == "HTTP/") {
     // A new status line: an interim 1xx response before it is forgotten.
     auto space = line.find(' ');
-    status_ = space == std::string::npos ? 0 : std::atoi(line.c_str() + space + 1);
+    status_ = space == std::string_view::npos ? 0 : std::atoi(std::string(line.substr(space + 1, 3)).c_str());
     headers_.clear();
+    headers_.reserve(16);
   } else if (line.empty()) {
     if (status_ >= 200 || status_ < 100) deliver_headers();
   } else if ((line[0] == ' ' || line[0] == '\t') && !headers_.empty()) {
     headers_.back().value += " " + trim(line);  // obsolete line folding
   } else {
     auto colon = line.find(':');
-    if (colon == std::string::npos) headers_.push_back({trim(line), ""});
-    else headers_.push_back({line.substr(0, colon), trim(line.substr(colon + 1))});
+    if (colon == std::string_view::npos) headers_.push_back({trim(line), ""});
+    else headers_.push_back({std::string(line.substr(0, colon)), trim(line.substr(colon + 1))});
   }
 }
 

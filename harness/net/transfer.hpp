@@ -5,6 +5,7 @@
 #include <exception>
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "net/transport.hpp"
 
@@ -43,7 +44,7 @@ class Transfer {
  private:
   static std::size_t header_callback(char* data, std::size_t size, std::size_t count, void* self);
   static std::size_t write_callback(char* data, std::size_t size, std::size_t count, void* self);
-  void on_header_line(std::string line);
+  void on_header_line(std::string_view line);
   bool on_body_bytes(const char* data, std::size_t size);
   void deliver_headers();
   void configure();
