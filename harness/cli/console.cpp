@@ -5,6 +5,8 @@
 #include <ostream>
 #include <sstream>
 
+#include "results/steps_text.hpp"
+
 namespace ac {
 
 namespace {
@@ -99,7 +101,10 @@ void Console::print_problem(const Result& r) {
     if (!f.expected.empty() || !f.actual.empty())
       out_ << "      expected: " << f.expected << "\n      actual:   " << f.actual << "\n";
   }
-  if (!r.exchange.request.curl.empty()) out_ << paint("  reproduce: ", kDim) << r.exchange.request.curl << "\n";
+  if (!r.exchange.steps.empty())  // every step can be sent again, not only the last one
+    out_ << paint("  steps:", kDim) << "\n" << steps_text(r.exchange, "    ");
+  else if (!r.exchange.request.curl.empty())
+    out_ << paint("  reproduce: ", kDim) << r.exchange.request.curl << "\n";
 }
 
 void Console::end(const std::vector<ProviderRun>& providers, const Summary& summary, const std::string& report_hint) {

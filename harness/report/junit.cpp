@@ -2,6 +2,7 @@
 #include "report/escape.hpp"
 #include "report/report.hpp"
 #include "results/attempts_text.hpp"
+#include "results/steps_text.hpp"
 #include "results/matrix.hpp"
 
 namespace ac {
@@ -86,8 +87,8 @@ std::string testcase_properties(const Result& r) {
 // Only for cases that did not pass: what a person needs to reproduce the failure.
 std::string system_out(const Result& r) {
   if (r.verdict != Verdict::Fail && r.verdict != Verdict::Error) return "";
-  std::string text;
-  if (!r.exchange.request.curl.empty()) text += r.exchange.request.curl + "\n";
+  std::string text = steps_text(r.exchange, "");
+  if (text.empty() && !r.exchange.request.curl.empty()) text += r.exchange.request.curl + "\n";
   if (r.exchange.status) text += "status " + std::to_string(r.exchange.status) + "\n";
   if (!r.exchange.body.empty()) text += excerpt(r.exchange.body, 2000) + "\n";
   return text.empty() ? "" : "      <system-out>" + xml_escape_text(text) + "</system-out>\n";

@@ -105,6 +105,13 @@ TEST_F(RunSteps, ATransportFailureInAStepIsAnErrorNamingIt) {
   EXPECT_NE(res.reason.find("not sent: step 3"), std::string::npos) << res.reason;
   ASSERT_EQ(res.exchange.steps.size(), 2u);
   EXPECT_FALSE(res.exchange.steps[1].transport_error.empty());
+  // The console lists every step that ran with its curl line, so the failing one can be resent.
+  EXPECT_NE(r.out.find("  steps:\n    step 1 (POST batches endpoint) -> 200"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("    step 2 (POST {{paths.batches}}/{{batch_id}}/cancel) -> 200: connection reset"), std::string::npos)
+      << r.out;
+  EXPECT_NE(r.out.find("      curl -sS -X POST '" + server.url("/v1/messages/batches/msgbatch_1/cancel")),
+            std::string::npos) << r.out;
+  EXPECT_EQ(r.out.find("sk-e2e-steps-key"), std::string::npos);
 }
 
 TEST_F(RunSteps, RepeatsAreIndependentSequences) {
