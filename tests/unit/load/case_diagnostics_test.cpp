@@ -1,23 +1,16 @@
 // Every problem a case file can have is reported at its file:line:col, all of them at once.
 #include "load/case_loader.hpp"
 
-#include "load_test_util.hpp"
+#include "case_file_test.hpp"
 
 namespace ac {
 namespace {
 
 using testing::has_diag;
 using testing::only;
-using testing::TempDir;
 
-class CaseDiagnostics : public ::testing::Test {
+class CaseDiagnostics : public testing::CaseFileTest {
  protected:
-  // Writes `yaml` to case.yaml and loads it.
-  Diagnostics load(const std::string& yaml) {
-    file_ = dir_.write("case.yaml", yaml);
-    cases_.clear();
-    return load_cases({file_}, cases_);
-  }
   // A valid case with `extra` appended to its `expect:` mapping (indented by two).
   Diagnostics load_expect(const std::string& extra) {
     return load("id: a\nfeature: f\nrequest: {endpoint: messages}\nexpect:\n" + extra);
@@ -25,10 +18,6 @@ class CaseDiagnostics : public ::testing::Test {
   Diagnostics load_request(const std::string& extra) {
     return load("id: a\nfeature: f\nexpect: {}\nrequest:\n" + extra);
   }
-
-  TempDir dir_;
-  std::string file_;
-  std::vector<Case> cases_;
 };
 
 TEST_F(CaseDiagnostics, YamlSyntaxErrorIsLocated) {

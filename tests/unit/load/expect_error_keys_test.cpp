@@ -3,23 +3,19 @@
 // where a wrong use is reported.
 #include "load/case_loader.hpp"
 
-#include "load_test_util.hpp"
+#include "case_file_test.hpp"
 
 namespace ac {
 namespace {
 
 using testing::has_diag;
-using testing::TempDir;
 
-class ExpectErrorKeys : public ::testing::Test {
+class ExpectErrorKeys : public testing::CaseFileTest {
  protected:
   // A valid case whose `expect:` mapping ends with `extra` (each of its lines indented by two);
   // `extra` starts on line 5 of the file.
   Diagnostics load_expect(const std::string& extra) {
-    text_ = "id: a\nfeature: f\nrequest: {endpoint: messages}\nexpect:\n" + extra;
-    file_ = dir_.write("case.yaml", text_);
-    cases_.clear();
-    return load_cases({file_}, cases_);
+    return load("id: a\nfeature: f\nrequest: {endpoint: messages}\nexpect:\n" + extra);
   }
   // 1-based column of `token` on 1-based `line` of the last file.
   int column(int line, const std::string& token) const {
@@ -27,11 +23,6 @@ class ExpectErrorKeys : public ::testing::Test {
     for (int i = 1; i < line; ++i) start = text_.find('\n', start) + 1;
     return static_cast<int>(text_.find(token, start) - start) + 1;
   }
-
-  TempDir dir_;
-  std::string text_;
-  std::string file_;
-  std::vector<Case> cases_;
 };
 
 TEST_F(ExpectErrorKeys, SameAsHeaderLoadsWithItsSeverity) {

@@ -2,27 +2,17 @@
 // reported at its file:line:col.
 #include "load/case_loader.hpp"
 
-#include "load_test_util.hpp"
+#include "case_file_test.hpp"
 
 namespace ac {
 namespace {
 
 using testing::has_diag;
-using testing::TempDir;
 
-class CaseSteps : public ::testing::Test {
+class CaseSteps : public testing::CaseFileTest {
  protected:
-  Diagnostics load(const std::string& yaml) {
-    file_ = dir_.write("case.yaml", yaml);
-    cases_.clear();
-    return load_cases({file_}, cases_);
-  }
   // A case `a` whose `steps:` list is `steps` (indented by two).
   Diagnostics load_steps(const std::string& steps) { return load("id: a\nfeature: f\nsteps:\n" + steps); }
-
-  TempDir dir_;
-  std::string file_;
-  std::vector<Case> cases_;
 };
 
 const char* kThreeSteps =
