@@ -4,24 +4,33 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <thread>
+
 #include "net_test_support.hpp"
 #include "support/local_server.hpp"
 
 namespace ac::test {
 namespace {
 
+// A TCP socket bound to an ephemeral port of 127.0.0.1; `address` and `port` say which.
+int bound_loopback_socket(sockaddr_in& address, int& port) {
+  int fd = socket(AF_INET, SOCK_STREAM, 0);
+  address = sockaddr_in{};
+  address.sin_family = AF_INET;
+  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  bind(fd, reinterpret_cast<sockaddr*>(&address), sizeof address);
+  socklen_t size = sizeof address;
+  getsockname(fd, reinterpret_cast<sockaddr*>(&address), &size);
+  port = ntohs(address.sin_port);
+  return fd;
+}
+
 // A port on 127.0.0.1 that is bound but not listening: connecting to it is refused.
 class ClosedPort {
  public:
   ClosedPort() {
-    fd_ = socket(AF_INET, SOCK_STREAM, 0);
-    sockaddr_in address{};
-    address.sin_family = AF_INET;
-    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    bind(fd_, reinterpret_cast<sockaddr*>(&address), sizeof address);
-    socklen_t size = sizeof address;
-    getsockname(fd_, reinterpret_cast<sockaddr*>(&address), &size);
-    port_ = ntohs(address.sin_port);
+    sockaddr_in address;
+    fd_ = bound_loopback_socket(address, port_);
   }
   ~ClosedPort() { close(fd_); }
   int port() const { return port_; }
@@ -36,14 +45,8 @@ class ClosedPort {
 class FullBacklog {
  public:
   FullBacklog() {
-    listener_ = socket(AF_INET, SOCK_STREAM, 0);
-    sockaddr_in address{};
-    address.sin_family = AF_INET;
-    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    bind(listener_, reinterpret_cast<sockaddr*>(&address), sizeof address);
-    socklen_t size = sizeof address;
-    getsockname(listener_, reinterpret_cast<sockaddr*>(&address), &size);
-    port_ = ntohs(address.sin_port);
+    sockaddr_in address;
+    listener_ = bound_loopback_socket(address, port_);
     listen(listener_, 0);
     for (int i = 0; i < 3; ++i) {
       int filler = socket(AF_INET, SOCK_STREAM | SOCK_NONBLOCK, 0);
@@ -62,6 +65,35 @@ class FullBacklog {
   int listener_ = -1;
   int port_ = 0;
   std::vector<int> fillers_;
+};
+
+// A server that writes `bytes` as soon as a client connects, before reading anything: what a
+// plain-HTTP server looks like to a client that starts with a TLS hello.
+class SpeaksFirst {
+ public:
+  explicit SpeaksFirst(std::string bytes) {
+    sockaddr_in address;
+    listener_ = bound_loopback_socket(address, port_);
+    listen(listener_, 1);
+    thread_ = std::thread([this, bytes] {
+      int client = accept(listener_, nullptr, nullptr);
+      if (client < 0) return;
+      (void)!write(client, bytes.data(), bytes.size());
+      usleep(300 * 1000);  // long enough for the client to read it and give up
+      close(client);
+    });
+  }
+  ~SpeaksFirst() {
+    shutdown(listener_, SHUT_RDWR);  // wakes accept() if no client ever came
+    thread_.join();
+    close(listener_);
+  }
+  int port() const { return port_; }
+
+ private:
+  int listener_ = -1;
+  int port_ = 0;
+  std::thread thread_;
 };
 
 std::string body_of(std::size_t n) { return std::string(n, 'b'); }
@@ -126,6 +158,19 @@ TEST(TransportFailure, GarbageThatIsNotHttp) {
   auto out = run_one(get(server.url("/"))).outcome;
   EXPECT_CONTAINS(out.error, ("not"));
   EXPECT_CONTAINS(out.error, ("HTTP (127.0.0.1:" + std::to_string(server.port()) + ")"));
+  EXPECT_EQ(out.status, 0);
+}
+
+TEST(TransportFailure, HttpsToAPlainHttpServerIsATlsFailureNamingTheAddress) {
+  // The server answers the TLS hello with plain text: the handshake fails, and the sentence says
+  // it was TLS, where, and what libcurl saw, never the whole URL.
+  SpeaksFirst server("HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n");
+  const std::string where = "127.0.0.1:" + std::to_string(server.port());
+  HttpRequest request = get("https://" + where + "/v1/messages?key=secret-in-query");
+  request.timeouts.first_byte_s = 3;
+  auto out = run_one(request).outcome;
+  EXPECT_EQ(out.error.rfind("TLS failure (" + where + "): ", 0), 0u) << out.error;
+  EXPECT_EQ(out.error.find("secret-in-query"), std::string::npos) << out.error;
   EXPECT_EQ(out.status, 0);
 }
 
