@@ -41,7 +41,9 @@ void redact_response(Exchange& exchange, const Redactor& redactor) {
   exchange.transport_error = redactor.apply(exchange.transport_error);
 }
 
-void apply_known(const Job& job, Result& result) {
+}  // namespace
+
+void apply_known_deviation(const Job& job, Result& result) {
   if (job.known_reason.empty()) return;
   if (result.verdict == Verdict::Fail) {
     result.verdict = Verdict::Known;
@@ -52,10 +54,6 @@ void apply_known(const Job& job, Result& result) {
   }
 }
 
-}  // namespace
-
-void apply_known_deviation(const Job& job, Result& result) { apply_known(job, result); }
-
 Result result_for(const Job& job, int repeat) {
   Result r;
   r.case_id = job.test->id;
@@ -64,7 +62,6 @@ Result result_for(const Job& job, int repeat) {
   r.feature = job.test->feature;
   r.tags = job.test->tags;
   r.repeat = repeat;
-  r.exchange.request = job.sent;
   return r;
 }
 
@@ -92,6 +89,7 @@ void Executor::run(const std::vector<Job>& jobs, const OnResult& on_result) {
     if (job.decided) {
       for (int r = 0; r < options_.repeat; ++r) {
         Result result = result_for(job, r);
+        result.exchange.request = job.sent;
         result.verdict = job.verdict;
         result.reason = job.reason;
         on_result(std::move(result));
@@ -153,7 +151,7 @@ void Executor::submit(Lane& lane, const Job& job, int repeat, const OnResult& on
         if (collector->stream() && job.expect.stream && !job.expect.stream->compare_with.empty())
           folded = json_text(collector->stream()->folded(), std::string::npos);
         Result r = judged_result(job, job.expect, job.sent, repeat, *collector, std::move(outcome));
-        apply_known(job, r);
+        apply_known_deviation(job, r);
         release(lane, job, std::move(r), folded, on_result);
       },
       job.target->provider.name);

@@ -66,7 +66,8 @@ class Executor {
   std::vector<std::unique_ptr<Lane>> lanes_;
 };
 
-// The Result skeleton every job shares: identity of case, provider and repeat.
+// The Result skeleton every job shares: identity of case, provider and repeat (the request it
+// sent is the caller's to add: a later step of a `steps:` case sent another).
 Result result_for(const Job& job, int repeat);
 
 // A prepared request of `job` (its first, or a later step's) for the transport; `spec` may

@@ -19,10 +19,8 @@ struct Executor::Sequence {
   Findings findings;                   // of the finished steps, each naming its step
   std::vector<StepRecord> records;
 
-  const RequestSpec& spec() const { return index == 0 ? job.test->request : job.test->later_steps[index - 1].request; }
-  const std::vector<Capture>& captures() const {
-    return index == 0 ? job.test->captures : job.test->later_steps[index - 1].captures;
-  }
+  const RequestSpec& spec() const { return job.test->step_request(index); }
+  const std::vector<Capture>& captures() const { return job.test->step_captures(index); }
   std::string label() const { return step_label(spec(), index + 1); }
 };
 
@@ -32,10 +30,11 @@ void Executor::start_sequence(Lane& lane, const Job& job, int repeat, const OnRe
 
 void Executor::send_step(Lane& lane, const std::shared_ptr<Sequence>& seq, const OnResult& on_result) {
   const Job& job = seq->job;
-  const Expectation& expect = seq->index == 0 ? job.expect : seq->expects.back();
-  const SentRequest& sent = seq->index == 0 ? job.sent : seq->request.sent;
-  HttpRequest request = seq->index == 0 ? http_request_of(job, job.test->request, job, options_.retry)
-                                        : http_request_of(job, seq->spec(), seq->request, options_.retry);
+  const bool first = seq->index == 0;  // prepared by the planner; later ones by step_done
+  const Expectation& expect = first ? job.expect : seq->expects.back();
+  const PreparedRequest& prepared = first ? static_cast<const PreparedRequest&>(job) : seq->request;
+  const SentRequest& sent = prepared.sent;
+  HttpRequest request = http_request_of(job, seq->spec(), prepared, options_.retry);
   auto collector = std::make_shared<ResponseCollector>(expect, grammar_for(expect), schemas_, options_.limits);
   transport_.submit(
       std::move(request), collector,

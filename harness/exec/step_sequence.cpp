@@ -10,10 +10,6 @@ namespace ac {
 
 namespace {
 
-const RequestSpec& spec_of(const Case& c, std::size_t index) {
-  return index == 0 ? c.request : c.later_steps[index - 1].request;
-}
-
 bool scalar_json(const rapidjson::Value& v, std::string& out) {
   if (!v.IsString() && !v.IsNumber() && !v.IsBool()) return false;
   out = json_text(v, std::string::npos);
@@ -80,7 +76,7 @@ std::string unsent_steps(const Case& c, std::size_t first) {
   const std::size_t count = c.step_count();
   if (first >= count) return "";
   std::string names;
-  for (std::size_t i = first; i < count; ++i) names += (i == first ? "" : "; ") + step_label(spec_of(c, i), i + 1);
+  for (std::size_t i = first; i < count; ++i) names += (i == first ? "" : "; ") + step_label(c.step_request(i), i + 1);
   return names;
 }
 

@@ -128,6 +128,11 @@ struct Case {
   SourceLocation where;
 
   std::size_t step_count() const { return 1 + later_steps.size(); }
+  // Step `i` (0-based) of the case: its request and what it captures.
+  const RequestSpec& step_request(std::size_t i) const { return i == 0 ? request : later_steps[i - 1].request; }
+  const std::vector<Capture>& step_captures(std::size_t i) const {
+    return i == 0 ? captures : later_steps[i - 1].captures;
+  }
   // Every expectation of the case, first step first (schema and grammar references to check).
   std::vector<const Expectation*> expectations() const {
     std::vector<const Expectation*> all{&expect};
