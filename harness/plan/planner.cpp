@@ -71,14 +71,15 @@ Job plan_one(const Case& c, const Target& t, const PlanOptions& o) {
   }
   if (const auto* d = declared(t.provider.known, c)) job.known_reason = d->reason.empty() ? "declared known deviation" : d->reason;
   Variables vars = variables_for(t, o.api_version);
+  const RequestOptions request_options{o.api_version, o.max_body_shown};
   std::string error;
-  if (!build_request(c, t, vars, o, job, error) || !expand_expectation(job.expect, vars, error)) {
+  if (!prepare_request(c.request, t, vars, request_options, job, error) || !expand_expectation(job.expect, vars, error)) {
     decide(job, Verdict::Error, "could not prepare the request" + std::string(c.has_steps ? " of step 1" : "") + ": " + error);
     return job;
   }
   if (!c.later_steps.empty()) {  // later steps are built when they run, with the captures added
     job.vars = std::move(vars);
-    job.request_options = RequestOptions{o.api_version, o.max_body_shown};
+    job.request_options = request_options;
   }
   return job;
 }

@@ -131,12 +131,6 @@ bool prepare_request(const RequestSpec& spec, const Target& target, const Variab
   return true;
 }
 
-bool build_request(const Case& test, const Target& target, const Variables& vars, const PlanOptions& options, Job& job,
-                   std::string& error) {
-  return prepare_request(test.request, target, vars, RequestOptions{options.api_version, options.max_body_shown},
-                         job, error);
-}
-
 namespace {
 
 bool expand_assertions(std::vector<JsonExpectation>& list, const Variables& vars, std::string& error) {

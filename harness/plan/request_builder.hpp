@@ -16,10 +16,6 @@ Variables variables_for(const Target& target, const std::string& api_version);
 bool prepare_request(const RequestSpec& spec, const Target& target, const Variables& vars,
                      const RequestOptions& options, PreparedRequest& out, std::string& error);
 
-// Fills job.method/url/headers/body and job.sent from the case's request (prepare_request).
-bool build_request(const Case& test, const Target& target, const Variables& vars, const PlanOptions& options, Job& job,
-                   std::string& error);
-
 // Replaces the {{variables}} of an expectation's values (header values, assertion values).
 bool expand_expectation(Expectation& e, const Variables& vars, std::string& error);
 

@@ -65,48 +65,46 @@ void put_request(JsonWriter& w, const SentRequest& r) {
   w.EndObject();
 }
 
-void put_events(JsonWriter& w, const std::vector<EventRecord>& events) {
-  w.Key("events");
+// `key: [{...}, ...]`, each object written by `fields` (the writer's twin of the reader's list_from).
+template <typename T, typename Fields>
+void put_list(JsonWriter& w, const char* key, const std::vector<T>& items, Fields fields) {
+  w.Key(key);
   w.StartArray();
-  for (const auto& e : events) {
+  for (const auto& item : items) {
     w.StartObject();
-    put(w, "name", e.name);
-    put(w, "data", e.data);
-    put(w, "at_ms", e.at_ms);
+    fields(item);
     w.EndObject();
   }
   w.EndArray();
 }
 
+void put_events(JsonWriter& w, const std::vector<EventRecord>& events) {
+  put_list(w, "events", events, [&](const EventRecord& e) {
+    put(w, "name", e.name);
+    put(w, "data", e.data);
+    put(w, "at_ms", e.at_ms);
+  });
+}
+
 void put_attempts(JsonWriter& w, const std::vector<Attempt>& attempts) {
-  w.Key("attempt_log");
-  w.StartArray();
-  for (const auto& a : attempts) {
-    w.StartObject();
+  put_list(w, "attempt_log", attempts, [&](const Attempt& a) {
     put_int(w, "status", a.status);
     put(w, "error", a.error);
     put(w, "waited_ms", a.waited_ms);
-    w.EndObject();
-  }
-  w.EndArray();
+  });
 }
 
 // Only for multi-step cases, so one-request results stay as they were.
 void put_steps(JsonWriter& w, const std::vector<StepRecord>& steps) {
   if (steps.empty()) return;
-  w.Key("steps");
-  w.StartArray();
-  for (const auto& s : steps) {
-    w.StartObject();
+  put_list(w, "steps", steps, [&](const StepRecord& s) {
     put(w, "label", s.label);
     put(w, "request", s.request);
     put_int(w, "status", s.status);
     put(w, "total_ms", s.total_ms);
     put(w, "transport_error", s.transport_error);
     put(w, "curl", s.curl);
-    w.EndObject();
-  }
-  w.EndArray();
+  });
 }
 
 void put_exchange(JsonWriter& w, const Exchange& x) {
@@ -143,19 +141,14 @@ void put_timings(JsonWriter& w, const Timings& t) {
 }
 
 void put_findings(JsonWriter& w, const Findings& findings) {
-  w.Key("findings");
-  w.StartArray();
-  for (const auto& f : findings) {
-    w.StartObject();
+  put_list(w, "findings", findings, [&](const Finding& f) {
     put(w, "check", f.check);
     put(w, "pointer", f.pointer);
     put(w, "expected", f.expected);
     put(w, "actual", f.actual);
     put(w, "message", f.message);
     put(w, "severity", std::string(to_string(f.severity)));
-    w.EndObject();
-  }
-  w.EndArray();
+  });
 }
 
 void put_provider_run(JsonWriter& w, const ProviderRun& p) {
