@@ -102,8 +102,9 @@ void check_tool_input(const CheckInput& in, Findings& out) {
   if (in.exchange.status < 200 || in.exchange.status >= 300) return;
   // Most requests declare no tools: skip parsing them. A body that spells the key with \u
   // escapes still gets parsed.
+  static const std::string kToolsKey = std::string("\"") + kToolsMember + "\"";
   const std::string& text = in.exchange.request.body;
-  if (text.find("\"tools\"") == std::string::npos && text.find("\\u") == std::string::npos) return;
+  if (text.find(kToolsKey) == std::string::npos && text.find("\\u") == std::string::npos) return;
   rapidjson::Document request;
   request.Parse(in.exchange.request.body.c_str(), in.exchange.request.body.size());
   if (request.HasParseError()) return;

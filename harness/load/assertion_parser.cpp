@@ -258,18 +258,8 @@ bool check_scalar_placeholders(const YAML::Node& v, const std::string& text, Yam
   return false;
 }
 
-void check_node_placeholders(const YAML::Node& node, YamlFile& f, int depth) {
-  if (depth > 200) return;  // yaml_to_json reports the depth itself
-  if (node.IsScalar()) {
-    check_scalar_placeholders(node, node.Scalar(), f);
-  } else if (node.IsSequence()) {
-    for (const auto& item : node) check_node_placeholders(item, f, depth + 1);
-  } else if (node.IsMap()) {
-    for (const auto& kv : node) {
-      check_node_placeholders(kv.first, f, depth + 1);
-      check_node_placeholders(kv.second, f, depth + 1);
-    }
-  }
+void check_node_placeholders(const YAML::Node& node, YamlFile& f) {
+  for_each_scalar(node, [&](const YAML::Node& scalar) { check_scalar_placeholders(scalar, scalar.Scalar(), f); });
 }
 
 void parse_json_assertions(const YAML::Node& map, YamlFile& f, const std::string& what,

@@ -25,7 +25,7 @@ bool read_regex(const YAML::Node& v, YamlFile& f, const std::string& what, std::
 bool check_scalar_placeholders(const YAML::Node& v, const std::string& text, YamlFile& f);
 
 // Reports every string under `node` whose `{{` placeholders are broken.
-void check_node_placeholders(const YAML::Node& node, YamlFile& f, int depth = 0);
+void check_node_placeholders(const YAML::Node& node, YamlFile& f);
 
 // RFC 6901: empty (the whole document) or '/'-separated, with `~` only in `~0` and `~1`.
 bool valid_pointer(const std::string& pointer, std::string& why);

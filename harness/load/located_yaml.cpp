@@ -163,6 +163,28 @@ bool is_plain(const YAML::Node& node) { return node.IsDefined() && node.Tag() ==
 
 bool is_null(const YAML::Node& node) { return node.IsDefined() && node.IsNull(); }
 
+namespace {
+
+void walk_scalars(const YAML::Node& node, const std::function<void(const YAML::Node&)>& visit, int depth) {
+  if (depth > 200) return;
+  if (node.IsScalar()) {
+    visit(node);
+  } else if (node.IsSequence()) {
+    for (const auto& item : node) walk_scalars(item, visit, depth + 1);
+  } else if (node.IsMap()) {
+    for (const auto& kv : node) {
+      walk_scalars(kv.first, visit, depth + 1);
+      walk_scalars(kv.second, visit, depth + 1);
+    }
+  }
+}
+
+}  // namespace
+
+void for_each_scalar(const YAML::Node& node, const std::function<void(const YAML::Node&)>& visit) {
+  walk_scalars(node, visit, 0);
+}
+
 bool read_string(const YAML::Node& v, YamlFile& f, const std::string& what, std::string& out) {
   if (!v.IsScalar()) {
     f.error(v, "`" + what + "` must be a string");

@@ -1,5 +1,6 @@
 #pragma once
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <string>
 #include <vector>
@@ -78,6 +79,10 @@ class Fields {
 // their YAML meaning; quoted scalars are always strings (yaml-cpp tags them "!").
 bool is_plain(const YAML::Node& node);
 bool is_null(const YAML::Node& node);  // `~`, `null`, or nothing at all (plain only)
+
+// Calls `visit` on every scalar under `node`, mapping keys included, in document order. Stops
+// 200 levels deep (yaml_to_json reports such depth itself).
+void for_each_scalar(const YAML::Node& node, const std::function<void(const YAML::Node&)>& visit);
 
 // Typed readers: on a wrong type they report "`what` must be ..." at the value and return false.
 bool read_string(const YAML::Node& v, YamlFile& f, const std::string& what, std::string& out);

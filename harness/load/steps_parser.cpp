@@ -71,28 +71,20 @@ void parse_captures(const YAML::Node& v, YamlFile& f, std::set<std::string>& tak
 // Reports each {{name}} under `node` that names a value captured at `step` or later (its value
 // does not exist yet when this step is sent).
 void check_capture_order(const YAML::Node& node, YamlFile& f, std::size_t step,
-                         const std::map<std::string, std::size_t>& captured_at, int depth = 0) {
-  if (depth > 200) return;
-  if (node.IsScalar()) {
+                         const std::map<std::string, std::size_t>& captured_at) {
+  for_each_scalar(node, [&](const YAML::Node& scalar) {
     std::size_t occurrence = 0;
-    for (const auto& name : placeholder_names(node.Scalar())) {
+    for (const auto& name : placeholder_names(scalar.Scalar())) {
       auto it = captured_at.find(name);
       if (it != captured_at.end() && it->second >= step) {
         const std::string when = it->second == step ? "by this step itself" : "by step " + std::to_string(it->second);
-        f.error(f.at_inside(node, occurrence, "{{"), "`{{" + name + "}}` is captured " + when + ", so step " +
-                                                         std::to_string(step) + " cannot use it",
+        f.error(f.at_inside(scalar, occurrence, "{{"), "`{{" + name + "}}` is captured " + when + ", so step " +
+                                                           std::to_string(step) + " cannot use it",
                 "a step can use only what earlier steps captured");
       }
       ++occurrence;
     }
-  } else if (node.IsSequence()) {
-    for (const auto& item : node) check_capture_order(item, f, step, captured_at, depth + 1);
-  } else if (node.IsMap()) {
-    for (const auto& kv : node) {
-      check_capture_order(kv.first, f, step, captured_at, depth + 1);
-      check_capture_order(kv.second, f, step, captured_at, depth + 1);
-    }
-  }
+  });
 }
 
 }  // namespace
