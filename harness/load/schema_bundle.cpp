@@ -65,12 +65,12 @@ class RefRewriter {
  private:
   rapidjson::Value& mutable_root(std::size_t i) { return b_.doc["d"][static_cast<rapidjson::SizeType>(i)]; }
 
-  static std::string site_key(std::size_t file, const std::string& pointer) {
-    return std::to_string(file) + "#" + pointer;
-  }
+  // A schema site is known by its node: every (file, pointer) names one node of the bundle, and
+  // an address is hashed without building a key string per site.
+  using Site = const rapidjson::Value*;
 
   void push(std::size_t file, std::string pointer, rapidjson::Value* node) {
-    if (!seen_.insert(site_key(file, pointer)).second) return;
+    if (!seen_.emplace(node, Place{file, pointer}).second) return;
     work_.push_back(SchemaSite{file, std::move(pointer), node});
   }
 
@@ -99,7 +99,7 @@ class RefRewriter {
   void visit(const SchemaSite& s) {
     rapidjson::Value& node = *s.node;
     if (!node.IsObject()) return;  // boolean schemas need nothing; other types Valijson reports
-    const std::string from = site_key(s.file, s.pointer);
+    const Site from = s.node;
     auto ref = node.FindMember("$ref");
     if (ref != node.MemberEnd() && ref->value.IsString()) {
       // A reference that cannot be resolved has been reported; aiming it at an empty schema
@@ -115,7 +115,7 @@ class RefRewriter {
     auto child = [&](const char* keyword, rapidjson::Value& v) {
       std::string p = s.pointer;
       append_pointer_token(p, keyword);
-      if (same_value(keyword)) edges_[from].push_back(Edge{site_key(s.file, p), -1});
+      if (same_value(keyword)) edges_[from].push_back(Edge{&v, -1});
       push(s.file, std::move(p), &v);
     };
     auto children_of_map = [&](const char* keyword, rapidjson::Value& map) {
@@ -124,7 +124,7 @@ class RefRewriter {
         std::string p = s.pointer;
         append_pointer_token(p, keyword);
         append_pointer_token(p, std::string_view(m.name.GetString(), m.name.GetStringLength()));
-        if (same_value(keyword)) edges_[from].push_back(Edge{site_key(s.file, p), -1});
+        if (same_value(keyword)) edges_[from].push_back(Edge{&m.value, -1});
         push(s.file, std::move(p), &m.value);
       }
     };
@@ -134,7 +134,7 @@ class RefRewriter {
         std::string p = s.pointer;
         append_pointer_token(p, keyword);
         append_pointer_index(p, k);
-        if (same_value(keyword)) edges_[from].push_back(Edge{site_key(s.file, p), -1});
+        if (same_value(keyword)) edges_[from].push_back(Edge{&arr[k], -1});
         push(s.file, std::move(p), &arr[k]);
       }
     };
@@ -235,7 +235,7 @@ class RefRewriter {
     }
     ref.SetString(local.c_str(), static_cast<rapidjson::SizeType>(local.size()), b_.doc.GetAllocator());
     refs_.push_back(RefSite{s.file, at, &ref});
-    edges_[site_key(s.file, s.pointer)].push_back(Edge{site_key(target, fragment), static_cast<int>(refs_.size() - 1)});
+    edges_[s.node].push_back(Edge{node, static_cast<int>(refs_.size() - 1)});
     push(target, fragment, node);
     return true;
   }
@@ -259,16 +259,20 @@ class RefRewriter {
   // report that $ref and aim it at the empty schema, which breaks the loop.
   void check_ref_cycles() {
     enum { kWhite, kGray, kBlack };
-    std::unordered_map<std::string, int> color;
-    std::vector<std::string> starts;
+    std::unordered_map<Site, int> color;
+    std::vector<Site> starts;
     for (const auto& e : edges_) starts.push_back(e.first);
-    std::sort(starts.begin(), starts.end());  // deterministic reports
+    std::sort(starts.begin(), starts.end(), [&](Site a, Site b) {  // deterministic reports: in file order
+      const Place& pa = seen_.at(a);
+      const Place& pb = seen_.at(b);
+      return pa.file != pb.file ? pa.file < pb.file : pa.pointer < pb.pointer;
+    });
     struct Frame {
-      std::string key;
+      Site key;
       std::size_t next = 0;
       int entered_by_ref = -1;
     };
-    for (const std::string& start : starts) {
+    for (Site start : starts) {
       if (color[start] != kWhite) continue;
       std::vector<Frame> stack{Frame{start, 0, -1}};
       color[start] = kGray;
@@ -306,7 +310,7 @@ class RefRewriter {
   }
 
   struct Edge {
-    std::string to;
+    Site to;
     int ref;  // index in refs_ when the edge is a $ref, else -1
   };
 
@@ -322,10 +326,14 @@ class RefRewriter {
  private:
   SchemaBundle& b_;
   Diagnostics& diags_;
+  struct Place {
+    std::size_t file;
+    std::string pointer;
+  };
   std::deque<SchemaSite> work_;
-  std::set<std::string> seen_;
+  std::unordered_map<Site, Place> seen_;  // every site visited or queued, and where it is
   std::vector<RefSite> refs_;
-  std::unordered_map<std::string, std::vector<Edge>> edges_;  // same-value edges between schema sites
+  std::unordered_map<Site, std::vector<Edge>> edges_;  // same-value edges between schema sites
   std::set<int> broken_;
 };
 
@@ -365,7 +373,8 @@ void build_schema_bundle(const std::string& root, SchemaBundle& out, Diagnostics
     text << in.rdbuf();
     LocatedJson source;
     Diagnostic diag;
-    if (!in || !source.parse(path, text.str(), diag)) {
+    rapidjson::Document file(&alloc);  // parsed straight into the bundle's memory: no copy
+    if (!in || !source.parse(path, text.str(), file, diag)) {
       if (!in) diag = Diagnostic{SourceLocation{path, 0, 0}, "cannot read schema file", ""};
       diags.push_back(diag);
       failed.insert(rel);
@@ -373,8 +382,7 @@ void build_schema_bundle(const std::string& root, SchemaBundle& out, Diagnostics
     }
     out.file_index.emplace(rel, out.files.size());
     out.files.push_back(rel);
-    out.doc["d"].PushBack(rapidjson::Value(source.doc(), alloc), alloc);
-    rapidjson::Document().Swap(source.doc());  // only the positions are kept; the DOM lives in the bundle
+    out.doc["d"].PushBack(file.Move(), alloc);
     out.sources.push_back(std::move(source));
   }
   RefRewriter rewriter(out, diags);

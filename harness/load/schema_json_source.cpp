@@ -28,33 +28,27 @@ struct TellingStream {
   const Ch* cur;
 };
 
-// SAX handler that builds the Document (by forwarding every event to it) while recording the
-// byte offset at which each value starts, keyed by its JSON pointer. RapidJSON reports a token
-// once it has been read, so the start is found by skipping the separators that follow the
-// previous token.
-class LocatingHandler {
+// SAX handler that records the byte offset at which each value starts, keyed by its JSON pointer.
+// RapidJSON reports a token once it has been read, so the start is found by skipping the
+// separators that follow the previous token.
+class LocatingHandler : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, LocatingHandler> {
  public:
-  LocatingHandler(rapidjson::Document& doc, const TellingStream& in, std::string_view text,
-                  std::unordered_map<std::string, std::size_t>& offsets)
-      : doc_(doc), in_(in), text_(text), offsets_(offsets) {}
+  LocatingHandler(const TellingStream& in, std::string_view text, std::unordered_map<std::string, std::size_t>& offsets)
+      : in_(in), text_(text), offsets_(offsets) {}
 
-  bool Null() { return scalar() && doc_.Null(); }
-  bool Bool(bool b) { return scalar() && doc_.Bool(b); }
-  bool Int(int i) { return scalar() && doc_.Int(i); }
-  bool Uint(unsigned u) { return scalar() && doc_.Uint(u); }
-  bool Int64(int64_t i) { return scalar() && doc_.Int64(i); }
-  bool Uint64(uint64_t u) { return scalar() && doc_.Uint64(u); }
-  bool Double(double d) { return scalar() && doc_.Double(d); }
-  bool RawNumber(const char* s, rapidjson::SizeType n, bool copy) { return scalar() && doc_.RawNumber(s, n, copy); }
-  bool String(const char* s, rapidjson::SizeType n, bool copy) { return scalar() && doc_.String(s, n, copy); }
-  bool StartObject() { open(false); return doc_.StartObject(); }
-  bool StartArray() { open(true); return doc_.StartArray(); }
-  bool EndObject(rapidjson::SizeType n) { close(); return doc_.EndObject(n); }
-  bool EndArray(rapidjson::SizeType n) { close(); return doc_.EndArray(n); }
-  bool Key(const char* s, rapidjson::SizeType n, bool copy) {
+  bool Default() {  // every scalar
+    record_start();
+    finish_value();
+    return true;
+  }
+  bool StartObject() { return open(false); }
+  bool StartArray() { return open(true); }
+  bool EndObject(rapidjson::SizeType) { return close(); }
+  bool EndArray(rapidjson::SizeType) { return close(); }
+  bool Key(const char* s, rapidjson::SizeType n, bool) {
     frames_.back().key.assign(s, n);
     last_end_ = in_.Tell();
-    return doc_.Key(s, n, copy);
+    return true;
   }
 
  private:
@@ -85,24 +79,20 @@ class LocatingHandler {
     last_end_ = in_.Tell();
     if (!frames_.empty() && frames_.back().array) ++frames_.back().index;
   }
-  bool scalar() {
-    record_start();
-    finish_value();
-    return true;
-  }
-  void open(bool array) {
+  bool open(bool array) {
     Frame f;
     f.array = array;
     f.pointer = record_start();
     frames_.push_back(std::move(f));
     last_end_ = in_.Tell();
+    return true;
   }
-  void close() {
+  bool close() {
     frames_.pop_back();
     finish_value();
+    return true;
   }
 
-  rapidjson::Document& doc_;
   const TellingStream& in_;
   std::string_view text_;
   std::unordered_map<std::string, std::size_t>& offsets_;
@@ -112,38 +102,45 @@ class LocatingHandler {
 
 }  // namespace
 
-bool LocatedJson::parse(const std::string& display_path, const std::string& text, Diagnostic& diag) {
+bool LocatedJson::parse(const std::string& display_path, std::string text, rapidjson::Document& doc, Diagnostic& diag) {
   file_ = display_path;
-  line_starts_.assign(1, 0);
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    if (text[i] == '\n') line_starts_.push_back(i + 1);
-  }
+  text_ = std::move(text);
+  located_ = false;
+  line_starts_.clear();
   offsets_.clear();
-  TellingStream in(text.c_str());
-  if (text.compare(0, 3, "\xEF\xBB\xBF") == 0) in.cur += 3;  // a UTF-8 byte order mark is not JSON, but harmless
-  rapidjson::Reader reader;
-  rapidjson::ParseResult result;
-  LocatingHandler handler(doc_, in, text, offsets_);
-  // Populate() lets our handler drive the Document's own SAX interface, then installs the root.
-  auto generate = [&](rapidjson::Document&) {
-    result = reader.Parse<rapidjson::kParseStopWhenDoneFlag>(in, handler);
-    return !result.IsError();
-  };
-  doc_.Populate(generate);
-  if (!result.IsError()) {
-    // kParseStopWhenDoneFlag lets us report trailing garbage ourselves, at its own position.
-    std::size_t pos = in.Tell();
-    while (pos < text.size() && std::string_view(" \t\r\n").find(text[pos]) != std::string_view::npos) ++pos;
-    if (pos == text.size()) return true;
+  start_ = text_.compare(0, 3, "\xEF\xBB\xBF") == 0 ? 3 : 0;  // a UTF-8 byte order mark is not JSON, but harmless
+  rapidjson::StringStream in(text_.c_str() + start_);
+  // kParseStopWhenDoneFlag lets us report trailing garbage ourselves, at its own position.
+  doc.ParseStream<rapidjson::kParseStopWhenDoneFlag>(in);
+  if (!doc.HasParseError()) {
+    std::size_t pos = start_ + in.Tell();
+    while (pos < text_.size() && std::string_view(" \t\r\n").find(text_[pos]) != std::string_view::npos) ++pos;
+    if (pos == text_.size()) return true;
     diag = Diagnostic{at_offset(pos), "invalid JSON: unexpected text after the end of the document",
                       "a schema file holds exactly one JSON value"};
     return false;
   }
-  diag = Diagnostic{at_offset(result.Offset()), std::string("invalid JSON: ") + rapidjson::GetParseError_En(result.Code()), ""};
+  diag = Diagnostic{at_offset(start_ + doc.GetErrorOffset()),
+                    std::string("invalid JSON: ") + rapidjson::GetParseError_En(doc.GetParseError()), ""};
   return false;
 }
 
+void LocatedJson::locate() const {
+  if (located_) return;
+  located_ = true;
+  TellingStream in(text_.c_str() + start_);
+  LocatingHandler handler(in, std::string_view(text_).substr(start_), offsets_);
+  rapidjson::Reader reader;
+  reader.Parse<rapidjson::kParseStopWhenDoneFlag>(in, handler);
+  for (auto& entry : offsets_) entry.second += start_;
+}
+
 SourceLocation LocatedJson::at_offset(std::size_t offset) const {
+  if (line_starts_.empty()) {
+    line_starts_.push_back(0);
+    for (std::size_t i = 0; i < text_.size(); ++i)
+      if (text_[i] == '\n') line_starts_.push_back(i + 1);
+  }
   auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset);
   std::size_t line = static_cast<std::size_t>(it - line_starts_.begin());  // 1-based
   std::size_t col = offset - line_starts_[line - 1] + 1;
@@ -151,6 +148,7 @@ SourceLocation LocatedJson::at_offset(std::size_t offset) const {
 }
 
 SourceLocation LocatedJson::where(std::string_view pointer) const {
+  locate();
   std::string p(pointer);
   while (true) {
     auto it = offsets_.find(p);

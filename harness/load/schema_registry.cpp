@@ -6,7 +6,9 @@
 #include "load/schema_registry.hpp"
 
 #include <algorithm>
+#include <future>
 #include <mutex>
+#include <thread>
 #include <set>
 #include <unordered_map>
 
@@ -147,18 +149,31 @@ class ValijsonRegistry : public SchemaRegistry {
 
   void load(const std::string& root, Diagnostics& diags) {
     build_schema_bundle(root, bundle_, diags);
-    compile_doc_.CopyFrom(bundle_.doc, compile_doc_.GetAllocator());
-    std::vector<std::string> pointers;
     for (std::size_t f = 0; f < bundle_.files.size(); ++f) {
       for (const std::string& pointer : entry_points(f)) {
         auto c = std::make_unique<CompiledSchema>();
         c->file = f;
         c->pointer = pointer;
-        if (options_.fast_path) c->fast = fast_.compile(f, pointer);
         compiled_.emplace(canonical_ref(bundle_, f, pointer), std::move(c));
       }
     }
-    if (!compile_all_at_once()) report_rejections(diags);
+    // The Valijson proof is most of the load, and nothing runs beside it yet: half of it goes to a
+    // second thread, on its own copy of the bundle, while this one compiles the fast path.
+    std::vector<const CompiledSchema*> halves[2];
+    split_by_file(halves);
+    std::future<bool> other;
+    if (!halves[1].empty() && std::thread::hardware_concurrency() > 1)
+      other = std::async(std::launch::async, [this, &halves] {
+        rapidjson::Document copy;
+        copy.CopyFrom(bundle_.doc, copy.GetAllocator());
+        return prove(halves[1], copy);
+      });
+    if (options_.fast_path)
+      for (auto& entry : compiled_) entry.second->fast = fast_.compile(entry.second->file, entry.second->pointer);
+    compile_doc_.CopyFrom(bundle_.doc, compile_doc_.GetAllocator());
+    bool ok = prove(halves[0], compile_doc_);
+    ok = (other.valid() ? other.get() : prove(halves[1], compile_doc_)) && ok;
+    if (!ok) report_rejections(diags);
   }
 
   bool has(const std::string& ref) const override {
@@ -235,23 +250,37 @@ class ValijsonRegistry : public SchemaRegistry {
     return out;
   }
 
-  // One Valijson compile of {"allOf": [every entry point]}: Valijson shares what they have in
-  // common, so this proves it accepts every schema for the price of compiling each node once.
-  bool compile_all_at_once() {
-    auto& alloc = compile_doc_.GetAllocator();
+  // The entry points in two lists of whole files with about as many entry points each (largest
+  // file first to the lighter list), so that what a file's schemas share is compiled once.
+  void split_by_file(std::vector<const CompiledSchema*> (&halves)[2]) const {
+    std::vector<std::vector<const CompiledSchema*>> by_file(bundle_.files.size());
+    for (const auto& entry : compiled_) by_file[entry.second->file].push_back(entry.second.get());
+    std::sort(by_file.begin(), by_file.end(), [](const auto& a, const auto& b) { return a.size() > b.size(); });
+    for (auto& file : by_file) {
+      auto& lighter = halves[0].size() <= halves[1].size() ? halves[0] : halves[1];
+      lighter.insert(lighter.end(), file.begin(), file.end());
+    }
+  }
+
+  // One Valijson compile of {"allOf": [the entry points]} in `doc` (a copy of the bundle): Valijson
+  // shares what they have in common, so this proves it accepts every one of them for the price of
+  // compiling each node once.
+  bool prove(const std::vector<const CompiledSchema*>& entries, rapidjson::Document& doc) const {
+    if (entries.empty()) return true;
+    auto& alloc = doc.GetAllocator();
     rapidjson::Value all(rapidjson::kArrayType);
-    for (const auto& entry : compiled_) {
-      std::string target = local_ref(entry.second->file, entry.second->pointer);
+    for (const CompiledSchema* c : entries) {
+      std::string target = local_ref(c->file, c->pointer);
       rapidjson::Value ref(rapidjson::kObjectType);
       ref.AddMember("$ref", rapidjson::Value(target.c_str(), static_cast<rapidjson::SizeType>(target.size()), alloc), alloc);
       all.PushBack(ref, alloc);
     }
     rapidjson::Value everything(rapidjson::kObjectType);
     everything.AddMember("allOf", all, alloc);
-    compile_doc_.AddMember("all", everything, alloc);
+    doc.AddMember("all", everything, alloc);
     std::string error;
-    bool ok = compile_at(kEverything, error) != nullptr;
-    compile_doc_.RemoveMember("all");
+    bool ok = compile_in(doc, kEverything, error) != nullptr;
+    doc.RemoveMember("all");
     return ok;
   }
 
@@ -282,12 +311,16 @@ class ValijsonRegistry : public SchemaRegistry {
   // {"$ref": <target>, "d": [...]} for the call. Serialised by compile_mutex_.
   std::unique_ptr<valijson::Schema> compile_at(const std::string& target, std::string& error) const {
     std::lock_guard<std::mutex> lock(compile_mutex_);
-    compile_doc_["$ref"].SetString(target.c_str(), static_cast<rapidjson::SizeType>(target.size()),
-                                   compile_doc_.GetAllocator());
+    return compile_in(compile_doc_, target, error);
+  }
+
+  std::unique_ptr<valijson::Schema> compile_in(rapidjson::Document& doc, const std::string& target,
+                                               std::string& error) const {
+    doc["$ref"].SetString(target.c_str(), static_cast<rapidjson::SizeType>(target.size()), doc.GetAllocator());
     try {
       auto schema = std::make_unique<valijson::Schema>();
       valijson::SchemaParser parser(valijson::SchemaParser::kDraft7);
-      parser.populateSchema(valijson::adapters::RapidJsonAdapter(compile_doc_), *schema);
+      parser.populateSchema(valijson::adapters::RapidJsonAdapter(doc), *schema);
       return schema;
     } catch (const std::exception& e) {
       error = translate_bundle_paths(bundle_, e.what());
