@@ -132,6 +132,25 @@ TEST(SchemaRegistryLoad, SchemaValijsonRejectsIsADiagnosticNotACrash) {
   EXPECT_NE(errors[0].message.find("could not be compiled"), std::string::npos);
 }
 
+// The proof is split between two threads by whole files, the files with most entry points
+// first: here second.json (three) is proved on this thread, first.json and third.json (one each)
+// on the other. The rejection found there is reported at its file, and the good files validate.
+// (The `rejected` folder has its one bad file in this thread's part.)
+TEST(SchemaRegistryLoad, RejectionFoundByTheOtherProofThreadIsReported) {
+  Diagnostics diags;
+  auto registry = SchemaRegistry::load(fixtures("rejected_small"), diags);
+  ASSERT_EQ(diags.size(), 1u) << all_messages(diags);
+  EXPECT_NE(diags[0].message.find("schema rejected by the validator"), std::string::npos);
+  EXPECT_EQ(diags[0].where.file, fixtures("rejected_small") + "/first.json");
+  rapidjson::Document doc;
+  doc.Parse("\"text\"");
+  EXPECT_TRUE(registry->validate("third.json", doc).empty());
+  doc.Parse("1");
+  EXPECT_FALSE(registry->validate("third.json", doc).empty());
+  doc.Parse("{\"c\": 2}");
+  EXPECT_TRUE(registry->validate("second.json", doc).empty());
+}
+
 TEST(SchemaRegistryLoad, PureRefCycleIsReported) {
   Diagnostics diags;
   SchemaRegistry::load(fixtures("cycle"), diags);
