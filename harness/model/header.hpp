@@ -1,6 +1,7 @@
 #pragma once
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace ac {
@@ -12,7 +13,7 @@ struct Header {
 using Headers = std::vector<Header>;
 
 // Case-insensitive lookup, as HTTP header names are case-insensitive.
-std::optional<std::string> find_header(const Headers& headers, const std::string& name);
-bool iequals(const std::string& a, const std::string& b);
+std::optional<std::string> find_header(const Headers& headers, std::string_view name);
+bool iequals(std::string_view a, std::string_view b);
 
 }  // namespace ac

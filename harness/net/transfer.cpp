@@ -142,7 +142,7 @@ void Transfer::on_header_line(std::string_view line) {
     auto space = line.find(' ');
     status_ = space == std::string_view::npos ? 0 : std::atoi(std::string(line.substr(space + 1, 3)).c_str());
     headers_.clear();
-    headers_.reserve(16);
+    headers_.reserve(32);  // the real API sends about 20
   } else if (line.empty()) {
     if (status_ >= 200 || status_ < 100) deliver_headers();
   } else if ((line[0] == ' ' || line[0] == '\t') && !headers_.empty()) {
@@ -239,7 +239,7 @@ TransferOutcome Transfer::finish(CURLcode result, const std::string& stopped_bec
   TransferOutcome out;
   out.timings = read_timings(now, !stopped_because.empty());
   out.status = headers_delivered_ ? status_ : 0;
-  out.headers = headers_;
+  out.headers = std::move(headers_);  // the transfer is over: its headers go to the outcome
   out.aborted_by_sink = aborted_by_sink_;
   if (!stopped_because.empty()) {
     out.error = stopped_because;
@@ -259,7 +259,7 @@ TransferOutcome Transfer::finish(CURLcode result, const std::string& stopped_bec
     facts.connected = connect_time > 0;
     facts.got_response = first_byte_.has_value();
     facts.body_bytes = body_bytes_;
-    if (auto length = find_header(headers_, "content-length")) facts.content_length = std::atoll(length->c_str());
+    if (auto length = find_header(out.headers, "content-length")) facts.content_length = std::atoll(length->c_str());
     facts.connect_timeout_s = request_.timeouts.connect_s;
     out.error = describe_failure(facts);
   }

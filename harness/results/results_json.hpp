@@ -1,5 +1,6 @@
 #pragma once
 #include <string>
+#include <string_view>
 
 #include <rapidjson/document.h>
 
@@ -13,7 +14,9 @@ namespace ac {
 std::string json_string(const std::string& text);  // a quoted, escaped JSON string
 std::string tool_json(const std::string& version);
 std::string run_json(const RunInfo& run);
-std::string result_json(const Result& result);
+// A view into this thread's buffer, valid until its next call: results are written one by one,
+// and copying each into a string of its own cost more than building it.
+std::string_view result_json(const Result& result);
 std::string summary_json(const Summary& summary);
 
 // Reading: on a missing or mistyped field, returns false and sets `error` to

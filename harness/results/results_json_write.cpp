@@ -197,7 +197,7 @@ std::string run_json(const RunInfo& run) {
   return buf.GetString();
 }
 
-std::string result_json(const Result& r) {
+std::string_view result_json(const Result& r) {
   // Reused from result to result: its capacity settles after the first few instead of growing
   // from 256 bytes every time.
   thread_local rapidjson::StringBuffer buf;
@@ -220,7 +220,7 @@ std::string result_json(const Result& r) {
   put_exchange(w, r.exchange);
   put_timings(w, r.exchange.timings);
   w.EndObject();
-  return std::string(buf.GetString(), buf.GetSize());
+  return std::string_view(buf.GetString(), buf.GetSize());
 }
 
 std::string summary_json(const Summary& s) {

@@ -11,6 +11,10 @@
 
 namespace ac {
 
+namespace {
+constexpr std::size_t kBufferBytes = 1 << 20;
+}  // namespace
+
 ResultsWriter::~ResultsWriter() {
   // A writer dropped without close() (a crash path, an exception) still leaves its results on
   // disk; the file is then truncated JSON, which read_results reports as an interrupted run.
@@ -27,6 +31,7 @@ bool ResultsWriter::open(const std::string& path, const RunInfo& run, std::strin
     error = path + ": cannot write results: " + std::strerror(errno);
     return false;
   }
+  std::setvbuf(file_, nullptr, _IOFBF, kBufferBytes);
   const std::string version = tool_version_.empty() ? APICONFORM_VERSION : tool_version_;
   write("{\"format\":1,\n\"tool\":" + tool_json(version) + ",\n\"run\":" + run_json(run) + ",\n\"results\":[");
   if (failed()) {
@@ -50,7 +55,7 @@ void ResultsWriter::close(const Summary& summary, const std::string& finished_at
   file_ = nullptr;
 }
 
-void ResultsWriter::write(const std::string& text) {
+void ResultsWriter::write(std::string_view text) {
   if (!file_ || !error_.empty()) return;
   if (std::fwrite(text.data(), 1, text.size(), file_) != text.size()) {
     error_ = path_ + ": cannot write results: " + std::strerror(errno);
