@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Measures apiconform against wrk on the same simulator in the same run (docs/benchmarks.md).
+# Measures apiconform against wrk and against libcurl alone (bench/curl_floor.cpp) on the same simulator
+# in the same run (docs/benchmarks.md).
 # Usage: bench/run.sh [REQUESTS=1000] [MEMORY_CASES=10000]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -18,40 +19,54 @@ sleep 0.5
 export BENCH_KEY=sim-test-key
 out=$(mktemp -d)
 
-# $1 = repeats; three runs, prints the one with the median wall time: "wall_s cpu_s maxrss_kb".
+# $@ = a command; three runs, prints the one with the median wall time: "wall_s cpu_s maxrss_kb".
 # One run of a fraction of a second swings by a third on a shared machine; the median does not.
 # Wall time from bash's microsecond clock: /usr/bin/time rounds to 10 ms, a sixth of a start-up.
-run_harness() {
+median_of_three() {
   for _ in 1 2 3; do
     local start=$EPOCHREALTIME
-    /usr/bin/time -f "%U %S %M" -o "$out/time" \
-      $bin run --base-url "http://127.0.0.1:$port" --key-env BENCH_KEY --cases bench/cases \
-        --repeat "$1" --jobs 8 --out "$out/run" --no-progress >/dev/null || true
+    /usr/bin/time -f "%U %S %M" -o "$out/time" "$@" >/dev/null || true
     local end=$EPOCHREALTIME
     awk -v s="$start" -v e="$end" '{ printf "%.4f %.3f %s\n", e - s, $1 + $2, $3 }' "$out/time"
   done | sort -n | sed -n 2p
 }
+run_harness() {
+  median_of_three $bin run --base-url "http://127.0.0.1:$port" --key-env BENCH_KEY --cases bench/cases \
+    --repeat "$1" --jobs 8 --out "$out/run" --no-progress
+}
+run_floor() { median_of_three build-bench/bench/curl_floor "http://127.0.0.1:$port/v1/messages" "$1" 8; }
+# "rate end to end" and "rate once started" of N requests from the walls of 1 and of N.
+rates() { awk -v n="$1" -v w="$2" -v w1="$3" 'BEGIN { printf "%.0f %.0f\n", n / w, (n - 1) / (w - w1) }'; }
 
 echo "== apiconform: start-up alone (1 request), then $requests requests; --jobs 8, every reply schema-validated"
 read -r wall1 cpu1 _ < <(run_harness 1)
 read -r wall cpu rss < <(run_harness "$requests")
-rate=$(awk -v n="$requests" -v w="$wall" 'BEGIN { printf "%.0f", n / w }')
-sustained=$(awk -v n="$requests" -v w="$wall" -v w1="$wall1" 'BEGIN { printf "%.0f", (n - 1) / (w - w1) }')
+read -r rate sustained < <(rates "$requests" "$wall" "$wall1")
 cpu_ms=$(awk -v n="$requests" -v c="$cpu" -v c1="$cpu1" 'BEGIN { printf "%.3f", (c - c1) * 1000 / (n - 1) }')
 echo "start-up ${wall1}s; ${requests} requests ${wall}s: ${rate}/s end to end, ${sustained}/s once started"
 echo "harness CPU ${cpu_ms} ms per request beyond start-up (server in another process)"
 
+echo "== libcurl alone (bench/curl_floor.cpp): the same request, 8 reused handles, nothing judged or written"
+read -r fwall1 _ _ < <(run_floor 1)
+read -r fwall _ _ < <(run_floor "$requests")
+read -r frate fsustained < <(rates "$requests" "$fwall" "$fwall1")
+echo "start-up ${fwall1}s; ${requests} requests ${fwall}s: ${frate}/s end to end, ${fsustained}/s once started"
+
 echo "== wrk: the same request, 8 connections, 10 s"
 wrk_rate=$(wrk -t2 -c8 -d10s -s bench/wrk-message.lua "http://127.0.0.1:$port/v1/messages" | awk '/Requests\/sec/ { print $2 }')
 echo "wrk ${wrk_rate}/s"
-ratio=$(awk -v a="$rate" -v b="$wrk_rate" 'BEGIN { printf "%.0f", 100 * a / b }')
-ratio_sustained=$(awk -v a="$sustained" -v b="$wrk_rate" 'BEGIN { printf "%.0f", 100 * a / b }')
+pct() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.0f", 100 * a / b }'; }
+ratio=$(pct "$rate" "$wrk_rate")
+ratio_sustained=$(pct "$sustained" "$wrk_rate")
 echo "apiconform / wrk = ${ratio}% end to end, ${ratio_sustained}% once started"
+echo "libcurl alone / wrk = $(pct "$frate" "$wrk_rate")% end to end, $(pct "$fsustained" "$wrk_rate")% once started"
+echo "apiconform / libcurl alone = $(pct "$rate" "$frate")% end to end, $(pct "$sustained" "$fsustained")% once started"
 
 echo "== peak memory for $memory_cases cases"
 read -r wall2 _ rss2 < <(run_harness "$memory_cases")
 rate2=$(awk -v n="$memory_cases" -v w="$wall2" 'BEGIN { printf "%.0f", n / w }')
 echo "wall ${wall2}s (${rate2}/s end to end)  peak RSS $((rss2 / 1024)) MB"
-printf '\nsummary: rate=%s sustained=%s wrk=%s ratio=%s%% ratio_sustained=%s%% startup_s=%s cpu_ms_per_request=%s rate_%s=%s peak_rss_mb_%s=%s\n' \
-  "$rate" "$sustained" "$wrk_rate" "$ratio" "$ratio_sustained" "$wall1" "$cpu_ms" "$memory_cases" "$rate2" "$memory_cases" "$((rss2 / 1024))"
+printf '\nsummary: rate=%s sustained=%s wrk=%s ratio=%s%% ratio_sustained=%s%% startup_s=%s cpu_ms_per_request=%s curl_rate=%s curl_sustained=%s curl_startup_s=%s rate_%s=%s peak_rss_mb_%s=%s\n' \
+  "$rate" "$sustained" "$wrk_rate" "$ratio" "$ratio_sustained" "$wall1" "$cpu_ms" "$frate" "$fsustained" "$fwall1" \
+  "$memory_cases" "$rate2" "$memory_cases" "$((rss2 / 1024))"
 rm -rf "$out"
