@@ -35,14 +35,16 @@ namespace ac {
 
 namespace {
 
-// One schema known to the registry: its fast-path form, and its Valijson form, which is built
-// on first need (a schema with `format`, the fast path turned off, or a failure to explain)
-// because compiling each of hundreds of definitions separately with Valijson is most of the
-// load time, while one compile of everything at load already proves Valijson accepts them.
+// One schema known to the registry: its fast-path form and its Valijson form, each built on
+// first need. At load, one compile of everything proves Valijson accepts them all; compiling each
+// of hundreds of definitions separately would be most of the load time, and a run uses a few.
 struct CompiledSchema {
   std::size_t file = 0;
   std::string pointer;
-  const FastSchema* fast = nullptr;  // null when Valijson must judge (format, or fast path off)
+  bool rejected = false;  // Valijson rejected it at load: it judges nothing (fixed after load)
+  mutable std::once_flag fast_once;
+  mutable const FastSchema* fast = nullptr;  // after `fast_once`: null when Valijson must judge
+                                             // (it uses `format`, the fast path is off, rejected)
   mutable std::once_flag once;
   mutable std::unique_ptr<valijson::Schema> schema;  // after `once`: null when Valijson rejected it
   mutable std::string error;                         // why, when it did
@@ -158,7 +160,7 @@ class ValijsonRegistry : public SchemaRegistry {
       }
     }
     // The Valijson proof is most of the load, and nothing runs beside it yet: half of it goes to a
-    // second thread, on its own copy of the bundle, while this one compiles the fast path.
+    // second thread, on its own copy of the bundle.
     std::vector<const CompiledSchema*> halves[2];
     split_by_file(halves);
     std::future<bool> other;
@@ -168,8 +170,6 @@ class ValijsonRegistry : public SchemaRegistry {
         copy.CopyFrom(bundle_.doc, copy.GetAllocator());
         return prove(halves[1], copy);
       });
-    if (options_.fast_path)
-      for (auto& entry : compiled_) entry.second->fast = fast_.compile(entry.second->file, entry.second->pointer);
     compile_doc_.CopyFrom(bundle_.doc, compile_doc_.GetAllocator());
     bool ok = prove(halves[0], compile_doc_);
     ok = (other.valid() ? other.get() : prove(halves[1], compile_doc_)) && ok;
@@ -209,7 +209,7 @@ class ValijsonRegistry : public SchemaRegistry {
 
   bool is_valid(const std::string& ref, const rapidjson::Value& value) const override {
     const CompiledSchema* c = find(ref);
-    return c && (c->fast || valijson_schema(*c)) && passes(*c, value);
+    return c && (fast_schema(*c) || valijson_schema(*c)) && passes(*c, value);
   }
 
   std::vector<SchemaError> validate(const std::string& ref, const rapidjson::Value& value) const override {
@@ -218,7 +218,7 @@ class ValijsonRegistry : public SchemaRegistry {
       return {SchemaError{"", "$ref", ref, "a schema under the schema folder", "",
                           "no schema `" + ref + "`; a reference is a path under schemas/, optionally with #/json/pointer"}};
     }
-    if (!c->fast && !valijson_schema(*c)) {
+    if (!fast_schema(*c) && !valijson_schema(*c)) {
       return {SchemaError{"", "$ref", ref, "a schema the validator accepts", "", "schema `" + ref + "` could not be compiled: " + c->error}};
     }
     if (passes(*c, value)) return {};  // the common case: no error text is ever built
@@ -294,7 +294,7 @@ class ValijsonRegistry : public SchemaRegistry {
     });
     for (CompiledSchema* c : ordered) {
       if (valijson_schema(*c)) continue;
-      c->fast = nullptr;  // a schema Valijson rejects is not used at all
+      c->rejected = true;  // a schema Valijson rejects is not used at all
       SourceLocation where = locate_compile_error(bundle_, c->file, c->pointer, c->error);
       std::string key = where.file + ":" + std::to_string(where.line) + ":" + std::to_string(where.column) + c->error;
       if (reported.insert(key).second) diags.push_back(Diagnostic{where, "schema rejected by the validator: " + c->error, ""});
@@ -328,6 +328,17 @@ class ValijsonRegistry : public SchemaRegistry {
     }
   }
 
+  // The fast-path form of `c`, compiled on first need (a run validates against a few of the
+  // hundreds of entry points); null when Valijson must judge.
+  const FastSchema* fast_schema(const CompiledSchema& c) const {
+    std::call_once(c.fast_once, [&] {
+      if (!options_.fast_path || c.rejected) return;
+      std::lock_guard<std::mutex> lock(fast_mutex_);
+      c.fast = fast_.compile(c.file, c.pointer);
+    });
+    return c.fast;
+  }
+
   // The Valijson form of `c`, compiled on first need; null when Valijson rejects it.
   const valijson::Schema* valijson_schema(const CompiledSchema& c) const {
     std::call_once(c.once, [&] { c.schema = compile_at(local_ref(c.file, c.pointer), c.error); });
@@ -348,14 +359,14 @@ class ValijsonRegistry : public SchemaRegistry {
       c->file = file;
       c->pointer = pointer;
       // Not covered by the compile at load (it may not even be a schema position): ask Valijson now.
-      if (valijson_schema(*c) && options_.fast_path) c->fast = fast_.compile(file, pointer);
+      c->rejected = !valijson_schema(*c);
       slot = std::move(c);
     }
     return slot.get();
   }
 
   bool passes(const CompiledSchema& c, const rapidjson::Value& value) const {
-    if (c.fast) return FastSchemaSet::valid(*c.fast, value);
+    if (const FastSchema* fast = fast_schema(c)) return FastSchemaSet::valid(*fast, value);
     const valijson::Schema* schema = valijson_schema(c);
     if (!schema) return false;
     std::unique_ptr<valijson::Validator> validator = acquire();
@@ -405,7 +416,8 @@ class ValijsonRegistry : public SchemaRegistry {
 
   SchemaLoadOptions options_;
   SchemaBundle bundle_;                   // read-only after load: the explainer walks it
-  mutable FastSchemaSet fast_{bundle_};  // grows only at load and under lazy_mutex_
+  mutable std::mutex fast_mutex_;
+  mutable FastSchemaSet fast_{bundle_};  // grows under fast_mutex_; what it built is read-only
   mutable std::mutex compile_mutex_;
   mutable rapidjson::Document compile_doc_;  // a copy whose root $ref is re-aimed for each compile
   std::unordered_map<std::string, std::unique_ptr<CompiledSchema>> compiled_;  // fixed after load
