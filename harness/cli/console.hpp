@@ -40,6 +40,7 @@ class Console {
   std::size_t problem_count_ = 0;
   std::chrono::steady_clock::time_point started_;
   std::chrono::steady_clock::time_point last_plain_line_;
+  std::chrono::steady_clock::time_point last_drawn_;  // the terminal's progress line
 };
 
 }  // namespace ac

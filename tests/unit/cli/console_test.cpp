@@ -1,0 +1,57 @@
+#include <sstream>
+#include <string>
+
+#include <gtest/gtest.h>
+
+#include "cli/console.hpp"
+
+namespace ac {
+namespace {
+
+std::size_t count(const std::string& text, const std::string& needle) {
+  std::size_t n = 0;
+  for (std::size_t at = text.find(needle); at != std::string::npos; at = text.find(needle, at + 1)) ++n;
+  return n;
+}
+
+Result passing(int repeat) {
+  Result r;
+  r.case_id = "basic.text";
+  r.provider = "reference";
+  r.repeat = repeat;
+  return r;
+}
+
+// A fast endpoint finishes thousands of requests a second: the terminal's progress line is
+// redrawn at most 20 times a second, not once per result, and always shows the first result and
+// the end.
+TEST(ConsoleProgress, TerminalLineIsRedrawnAtMostTwentyTimesASecond) {
+  std::ostringstream out;
+  ConsoleOptions options;
+  options.tty = true;
+  Console console(out, options);
+  console.begin(2000);
+  for (int i = 0; i < 2000; ++i) console.on_result(passing(i));
+  const std::string text = out.str();
+  std::size_t lines = count(text, "basic.text @ reference");
+  EXPECT_GE(lines, 1u);
+  EXPECT_LT(lines, 200u) << "a redraw per result (2000) or close to it";
+  EXPECT_NE(text.find("[   1/2000] 1 pass"), std::string::npos) << text.substr(0, 200);
+  EXPECT_NE(text.find("[2000/2000] 2000 pass"), std::string::npos);
+  EXPECT_EQ(text.substr(text.size() - 4), "\r\033[K") << "the line is cleared at the end";
+}
+
+TEST(ConsoleProgress, WithoutATerminalOnlyProblemsGetALine) {
+  std::ostringstream out;
+  Console console(out, ConsoleOptions{});
+  console.begin(3);
+  console.on_result(passing(0));
+  Result failed = passing(1);
+  failed.verdict = Verdict::Fail;
+  console.on_result(failed);
+  console.on_result(passing(2));
+  EXPECT_EQ(out.str(), "running 3 jobs\nFAIL basic.text @ reference\n");
+}
+
+}  // namespace
+}  // namespace ac
