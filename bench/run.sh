@@ -2,6 +2,7 @@
 # Measures apiconform against wrk and against libcurl alone (bench/curl_floor.cpp) on the same simulator
 # in the same run (docs/benchmarks.md).
 # Usage: bench/run.sh [REQUESTS=1000] [BIG=10000]   (BIG: the run whose peak memory is reported)
+# BENCH_TRACE=FILE appends every single measurement ("wall_s cpu_s maxrss_kb"), not only the medians.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 requests=${1:-1000}
@@ -28,7 +29,7 @@ median_of_three() {
     /usr/bin/time -f "%U %S %M" -o "$out/time" "$@" >/dev/null || true
     local end=$EPOCHREALTIME
     awk -v s="$start" -v e="$end" '{ printf "%.4f %.3f %s\n", e - s, $1 + $2, $3 }' "$out/time"
-  done | sort -n | sed -n 2p
+  done | sort -n | tee -a "${BENCH_TRACE:-/dev/null}" | sed -n 2p
 }
 run_harness() {
   median_of_three $bin run --base-url "http://127.0.0.1:$port" --key-env BENCH_KEY --cases bench/cases \
