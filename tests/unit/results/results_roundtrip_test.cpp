@@ -53,6 +53,41 @@ Result sample_result() {
   return r;
 }
 
+// The writer reuses the JSON of an equal request (every repeat of a job sends the same one); a
+// request that differs in any field, even only a header value or the body size, is written anew,
+// and going back to an earlier request writes that one again.
+TEST(ResultsRoundTrip, EachResultKeepsItsOwnRequest) {
+  std::vector<Result> written(6, sample_result());
+  written[1].exchange.request.url += "?beta=true";
+  written[2].exchange.request.headers[1].value = "2024-01-01";
+  written[3].exchange.request.body_size = 14;
+  written[4].exchange.request.headers.pop_back();
+  // written[5] is written[0] again
+  ScratchDir dir;
+  const std::string path = dir.file("results.json");
+  ResultsWriter writer;
+  std::string error;
+  ASSERT_TRUE(writer.open(path, sample_run(), error)) << error;
+  Summary summary;
+  for (const Result& r : written) {
+    writer.add(r);
+    summary.add(r.verdict);
+  }
+  writer.close(summary, "2026-11-22T10:00:03Z");
+  ResultsFile file;
+  ASSERT_TRUE(read_results(path, file, error)) << error;
+  ASSERT_EQ(file.results.size(), written.size());
+  for (std::size_t i = 0; i < written.size(); ++i) {
+    const SentRequest& want = written[i].exchange.request;
+    const SentRequest& got = file.results[i].exchange.request;
+    EXPECT_EQ(got.url, want.url) << i;
+    EXPECT_EQ(got.body_size, want.body_size) << i;
+    ASSERT_EQ(got.headers.size(), want.headers.size()) << i;
+    for (std::size_t h = 0; h < want.headers.size(); ++h) EXPECT_EQ(got.headers[h].value, want.headers[h].value) << i;
+    EXPECT_EQ(got.curl, want.curl) << i;
+  }
+}
+
 TEST(ResultsRoundTrip, EveryFieldComesBackAsWritten) {
   ScratchDir dir;
   const std::string path = dir.file("results.json");
