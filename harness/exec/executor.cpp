@@ -35,10 +35,10 @@ std::string cut(const std::string& text, std::size_t max) {
 // Nothing a server sends back may carry the key out: some echo request headers.
 void redact_response(Exchange& exchange, const Redactor& redactor) {
   if (redactor.empty()) return;
-  for (auto& h : exchange.response_headers) h.value = redactor.apply(h.value);
-  exchange.body = redactor.apply(exchange.body);
-  for (auto& e : exchange.events) e.data = redactor.apply(e.data);
-  exchange.transport_error = redactor.apply(exchange.transport_error);
+  for (auto& h : exchange.response_headers) redactor.apply_in_place(h.value);
+  redactor.apply_in_place(exchange.body);
+  for (auto& e : exchange.events) redactor.apply_in_place(e.data);
+  redactor.apply_in_place(exchange.transport_error);
 }
 
 }  // namespace
@@ -193,7 +193,7 @@ Result Executor::judged_result(const Job& job, const Expectation& expect, const 
     r.verdict = verdict_of(r.findings);
   }
   redact_response(x, redactor_);
-  for (auto& f : r.findings) f.actual = redactor_.apply(f.actual);
+  for (auto& f : r.findings) redactor_.apply_in_place(f.actual);
   x.body = cut(x.body, options_.max_body_kept);
   x.body_truncated = x.body_truncated || x.body.size() < x.body_size;
   return r;

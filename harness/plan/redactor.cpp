@@ -60,14 +60,18 @@ void Redactor::add_secret(const std::string& secret) {
 
 std::string Redactor::apply(const std::string& text) const {
   std::string out = text;
+  apply_in_place(out);
+  return out;
+}
+
+void Redactor::apply_in_place(std::string& text) const {
   for (const auto& form : forms_) {
     std::size_t pos = 0;
-    while ((pos = out.find(form, pos)) != std::string::npos) {
-      out.replace(pos, form.size(), "[REDACTED]");
+    while ((pos = text.find(form, pos)) != std::string::npos) {
+      text.replace(pos, form.size(), "[REDACTED]");
       pos += 10;
     }
   }
-  return out;
 }
 
 }  // namespace ac

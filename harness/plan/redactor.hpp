@@ -10,6 +10,9 @@ class Redactor {
  public:
   void add_secret(const std::string& secret);
   std::string apply(const std::string& text) const;
+  // The same, changing `text` only where a secret is found: no copy of the many texts that hold
+  // none (every header and body of every reply is checked).
+  void apply_in_place(std::string& text) const;
   bool empty() const { return forms_.empty(); }
 
  private:

@@ -36,6 +36,19 @@ TEST(Redactor, IgnoresTooShortSecretsAndLeavesOtherTextAlone) {
   EXPECT_EQ(r.apply("nothing secret here"), "nothing secret here");
 }
 
+TEST(Redactor, InPlaceReplacesEveryOccurrenceAndLeavesCleanTextUntouched) {
+  Redactor r;
+  r.add_secret(kKey);
+  std::string text = kKey + " and " + kKey + " and " + url_encode(kKey);
+  r.apply_in_place(text);
+  EXPECT_EQ(text, "[REDACTED] and [REDACTED] and [REDACTED]");
+  std::string clean = "request-id: req_0123";
+  const char* before = clean.data();
+  r.apply_in_place(clean);
+  EXPECT_EQ(clean, "request-id: req_0123");
+  EXPECT_EQ(clean.data(), before) << "a text without a secret is not rebuilt";
+}
+
 TEST(Base64, EncodesStandardVectors) {
   EXPECT_EQ(base64_encode("f"), "Zg==");
   EXPECT_EQ(base64_encode("fo"), "Zm8=");
