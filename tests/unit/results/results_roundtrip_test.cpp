@@ -88,6 +88,42 @@ TEST(ResultsRoundTrip, EachResultKeepsItsOwnRequest) {
   }
 }
 
+// Strings without anything to escape are copied as they are, checked eight bytes at a time: a
+// quote, a backslash, a control or a non-ASCII byte anywhere (in a whole word or in the tail) must
+// still be escaped, and the text must come back exactly.
+TEST(ResultsRoundTrip, EveryByteThatNeedsEscapingIsEscapedWherever) {
+  std::vector<std::string> texts = {"", "a", "plain ascii text, long enough for words ~/!", "0123456"};
+  const std::vector<std::string> specials = {"\"", "\\", "\n", std::string(1, '\x01'), "\x7f", "\xc3\xa9"};
+  for (const std::string& special : specials) {
+    for (std::size_t at : {0, 3, 7, 8, 13, 16, 20}) {
+      std::string t(21, 'x');
+      t.insert(at, special);
+      texts.push_back(t);
+    }
+  }
+  ScratchDir dir;
+  const std::string path = dir.file("results.json");
+  ResultsWriter writer;
+  std::string error;
+  ASSERT_TRUE(writer.open(path, sample_run(), error)) << error;
+  Summary summary;
+  for (const std::string& t : texts) {
+    Result r = sample_result();
+    r.reason = t;
+    r.exchange.response_headers = {{"x-echo", t}};
+    writer.add(r);
+    summary.add(r.verdict);
+  }
+  writer.close(summary, "2026-11-22T10:00:03Z");
+  ResultsFile file;
+  ASSERT_TRUE(read_results(path, file, error)) << error;
+  ASSERT_EQ(file.results.size(), texts.size());
+  for (std::size_t i = 0; i < texts.size(); ++i) {
+    EXPECT_EQ(file.results[i].reason, texts[i]) << i;
+    EXPECT_EQ(file.results[i].exchange.response_headers[0].value, texts[i]) << i;
+  }
+}
+
 TEST(ResultsRoundTrip, EveryFieldComesBackAsWritten) {
   ScratchDir dir;
   const std::string path = dir.file("results.json");
