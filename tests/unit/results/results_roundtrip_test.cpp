@@ -53,6 +53,22 @@ Result sample_result() {
   return r;
 }
 
+// Writes `results` to a results.json in a scratch folder and reads the file back.
+void write_and_read(const std::vector<Result>& results, ResultsFile& file) {
+  ScratchDir dir;
+  const std::string path = dir.file("results.json");
+  ResultsWriter writer;
+  std::string error;
+  ASSERT_TRUE(writer.open(path, sample_run(), error)) << error;
+  Summary summary;
+  for (const Result& r : results) {
+    writer.add(r);
+    summary.add(r.verdict);
+  }
+  writer.close(summary, "2026-11-22T10:00:03Z");
+  ASSERT_TRUE(read_results(path, file, error)) << error;
+}
+
 // The writer reuses the JSON of an equal request (every repeat of a job sends the same one); a
 // request that differs in any field, even only a header value or the body size, is written anew,
 // and going back to an earlier request writes that one again.
@@ -63,19 +79,8 @@ TEST(ResultsRoundTrip, EachResultKeepsItsOwnRequest) {
   written[3].exchange.request.url += "?beta=true";
   written[5].exchange.request.body_size = 14;
   written[7].exchange.request.headers.pop_back();
-  ScratchDir dir;
-  const std::string path = dir.file("results.json");
-  ResultsWriter writer;
-  std::string error;
-  ASSERT_TRUE(writer.open(path, sample_run(), error)) << error;
-  Summary summary;
-  for (const Result& r : written) {
-    writer.add(r);
-    summary.add(r.verdict);
-  }
-  writer.close(summary, "2026-11-22T10:00:03Z");
   ResultsFile file;
-  ASSERT_TRUE(read_results(path, file, error)) << error;
+  ASSERT_NO_FATAL_FAILURE(write_and_read(written, file));
   ASSERT_EQ(file.results.size(), written.size());
   for (std::size_t i = 0; i < written.size(); ++i) {
     const SentRequest& want = written[i].exchange.request;
@@ -101,22 +106,14 @@ TEST(ResultsRoundTrip, EveryByteThatNeedsEscapingIsEscapedWherever) {
       texts.push_back(t);
     }
   }
-  ScratchDir dir;
-  const std::string path = dir.file("results.json");
-  ResultsWriter writer;
-  std::string error;
-  ASSERT_TRUE(writer.open(path, sample_run(), error)) << error;
-  Summary summary;
+  std::vector<Result> written;
   for (const std::string& t : texts) {
-    Result r = sample_result();
-    r.reason = t;
-    r.exchange.response_headers = {{"x-echo", t}};
-    writer.add(r);
-    summary.add(r.verdict);
+    written.push_back(sample_result());
+    written.back().reason = t;
+    written.back().exchange.response_headers = {{"x-echo", t}};
   }
-  writer.close(summary, "2026-11-22T10:00:03Z");
   ResultsFile file;
-  ASSERT_TRUE(read_results(path, file, error)) << error;
+  ASSERT_NO_FATAL_FAILURE(write_and_read(written, file));
   ASSERT_EQ(file.results.size(), texts.size());
   for (std::size_t i = 0; i < texts.size(); ++i) {
     EXPECT_EQ(file.results[i].reason, texts[i]) << i;
