@@ -1,13 +1,8 @@
 #include <map>
 
-#include <valijson/adapters/rapidjson_adapter.hpp>
-#include <valijson/schema.hpp>
-#include <valijson/schema_parser.hpp>
-#include <valijson/validation_results.hpp>
-#include <valijson/validator.hpp>
-
 #include "check/check_input.hpp"
 #include "check/json_text.hpp"
+#include "load/valijson.hpp"
 
 namespace ac {
 

@@ -1,8 +1,3 @@
-// Valijson is included only here, with exceptions enabled: by default it prints and abort()s on a
-// schema it cannot compile, and a user's bad schema must become a diagnostic, not a crash.
-#ifndef VALIJSON_USE_EXCEPTIONS
-#define VALIJSON_USE_EXCEPTIONS 1
-#endif
 #include "load/schema_registry.hpp"
 
 #include <algorithm>
@@ -12,24 +7,12 @@
 #include <set>
 #include <unordered_map>
 
-#include <valijson/exceptions.hpp>
-#include <valijson/schema.hpp>
-#include <valijson/schema_parser.hpp>
-#include <valijson/validation_results.hpp>
-#include <valijson/validator.hpp>
-// With exceptions on, Valijson's RapidJSON adapter would also redefine RAPIDJSON_ASSERT to throw
-// (and warns when RapidJSON came first). We keep RapidJSON's own assert: a different
-// RAPIDJSON_ASSERT in one file would give RapidJSON's inline code two meanings in one program.
-// The adapter uses the macro for nothing else, so it is hidden while the adapter is read.
-#undef VALIJSON_USE_EXCEPTIONS
-#include <valijson/adapters/rapidjson_adapter.hpp>
-#define VALIJSON_USE_EXCEPTIONS 1
-
 #include "load/schema_bundle.hpp"
 #include "load/schema_explain.hpp"
 #include "load/schema_fast.hpp"
 #include "load/schema_pointer.hpp"
 #include "load/suggest.hpp"
+#include "load/valijson.hpp"
 
 namespace ac {
 
