@@ -66,6 +66,7 @@ void write_and_read(const std::vector<Result>& results, ResultsFile& file) {
     summary.add(r.verdict);
   }
   writer.close(summary, "2026-11-22T10:00:03Z");
+  ASSERT_FALSE(writer.failed()) << writer.error();
   ASSERT_TRUE(read_results(path, file, error)) << error;
 }
 
@@ -122,26 +123,13 @@ TEST(ResultsRoundTrip, EveryByteThatNeedsEscapingIsEscapedWherever) {
 }
 
 TEST(ResultsRoundTrip, EveryFieldComesBackAsWritten) {
-  ScratchDir dir;
-  const std::string path = dir.file("results.json");
-  ResultsWriter writer;
-  std::string error;
-  ASSERT_TRUE(writer.open(path, sample_run(), error)) << error;
-  Summary summary;
   const Result written = sample_result();
-  writer.add(written);
-  summary.add(written.verdict);
   Result second = written;
   second.case_id = "messages.other";
   second.verdict = Verdict::Pass;
   second.findings.clear();
-  writer.add(second);
-  summary.add(second.verdict);
-  writer.close(summary, "2026-11-22T10:00:03Z");
-  ASSERT_FALSE(writer.failed()) << writer.error();
-
   ResultsFile file;
-  ASSERT_TRUE(read_results(path, file, error)) << error;
+  ASSERT_NO_FATAL_FAILURE(write_and_read({written, second}, file));
   EXPECT_EQ(file.format, 1);
   EXPECT_FALSE(file.tool_version.empty());
   EXPECT_EQ(file.run.started_at, "2026-11-22T10:00:00Z");
