@@ -47,7 +47,7 @@ Redactor redactor_for(const TargetSet& set) {
 RunInfo run_info(const RunOptions& o, const TargetSet& set, const Redactor& redactor) {
   RunInfo info;
   info.started_at = now_rfc3339();
-  info.api_version = o.plan.api_version;
+  info.api_version = o.plan.request.api_version;
   info.command = redactor.apply(o.command_line);
   info.jobs = o.jobs;
   info.repeat = o.repeat;

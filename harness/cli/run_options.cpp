@@ -44,7 +44,7 @@ void add_run_command(CLI::App& app, Action& action, const std::string& command_l
   run->add_option("--case", o->plan.only_cases, "Only cases whose id matches this glob (repeatable)");
   run->add_option("--feature", o->plan.only_features, "Only cases of features matching this glob (repeatable)");
   run->add_option("--tag", o->plan.only_tags, "Only cases with a tag matching this glob (repeatable)");
-  run->add_option("--api-version", o->plan.api_version, "anthropic-version to send (cases for another version are skipped)")
+  run->add_option("--api-version", o->plan.request.api_version, "anthropic-version to send (cases for another version are skipped)")
       ->capture_default_str();
   run->add_option("--jobs,-j", o->jobs, "Requests in flight at once, over all providers")->capture_default_str()->check(CLI::Range(1, 1024));
   run->add_option("--repeat", o->repeat, "Run each case K times; reports show pass@k and pass^k")->check(CLI::Range(1, 1000000));

@@ -52,11 +52,10 @@ struct Job : PreparedRequest {
 };
 
 struct PlanOptions {
-  std::string api_version = "2023-06-01";
+  RequestOptions request;                  // the anthropic-version sent, the body kept in results
   std::vector<std::string> only_cases;     // glob patterns on ids; empty = all
   std::vector<std::string> only_features;
   std::vector<std::string> only_tags;
-  std::size_t max_body_shown = 16 * 1024;  // request body kept in results
 };
 
 // Cases × targets, in that order (the executor runs each job --repeat times). Filters drop jobs; version mismatch, declared

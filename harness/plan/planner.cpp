@@ -57,8 +57,9 @@ Job plan_one(const Case& c, const Target& t, const PlanOptions& o) {
   job.test = &c;
   job.target = &t;
   job.expect = c.expect;
-  if (!c.api_version.empty() && c.api_version != o.api_version) {
-    decide(job, Verdict::Skip, "runs only under anthropic-version " + c.api_version + " (this run: " + o.api_version + ")");
+  if (!c.api_version.empty() && c.api_version != o.request.api_version) {
+    decide(job, Verdict::Skip,
+           "runs only under anthropic-version " + c.api_version + " (this run: " + o.request.api_version + ")");
     return job;
   }
   if (c.simulated_only && !t.simulated) {
@@ -70,16 +71,15 @@ Job plan_one(const Case& c, const Target& t, const PlanOptions& o) {
     return job;
   }
   if (const auto* d = declared(t.provider.known, c)) job.known_reason = d->reason.empty() ? "declared known deviation" : d->reason;
-  Variables vars = variables_for(t, o.api_version);
-  const RequestOptions request_options{o.api_version, o.max_body_shown};
+  Variables vars = variables_for(t, o.request.api_version);
   std::string error;
-  if (!prepare_request(c.request, t, vars, request_options, job, error) || !expand_expectation(job.expect, vars, error)) {
+  if (!prepare_request(c.request, t, vars, o.request, job, error) || !expand_expectation(job.expect, vars, error)) {
     decide(job, Verdict::Error, "could not prepare the request" + std::string(c.has_steps ? " of step 1" : "") + ": " + error);
     return job;
   }
   if (!c.later_steps.empty()) {  // later steps are built when they run, with the captures added
     job.vars = std::move(vars);
-    job.request_options = request_options;
+    job.request_options = o.request;
   }
   return job;
 }

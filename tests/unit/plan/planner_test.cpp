@@ -84,7 +84,7 @@ TEST(Planner, RemovedHeadersAndApiVersionOverride) {
   std::vector<Case> cases{c, d};
   std::vector<Target> targets{target()};
   PlanOptions o;
-  o.api_version = "2026-10-21";
+  o.request.api_version = "2026-10-21";
   auto jobs = plan_jobs(cases, targets, o);
   EXPECT_FALSE(find_header(jobs[0].headers, "anthropic-version"));
   EXPECT_EQ(find_header(jobs[1].headers, "anthropic-version").value_or(""), "2026-10-21");

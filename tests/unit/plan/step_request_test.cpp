@@ -77,7 +77,7 @@ TEST(StepRequest, PlannerKeepsWhatLaterStepsNeed) {
   std::vector<Case> cases{c};
   std::vector<Target> targets{target()};
   PlanOptions o;
-  o.max_body_shown = 100;
+  o.request.max_body_shown = 100;
   const Job j = plan_jobs(cases, targets, o)[0];
   ASSERT_FALSE(j.decided) << j.reason;
   EXPECT_EQ(j.vars.at("model"), "\"claude-test\"");
