@@ -105,7 +105,6 @@ class LocatingHandler : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, L
 bool LocatedJson::parse(const std::string& display_path, std::string text, rapidjson::Document& doc, Diagnostic& diag) {
   file_ = display_path;
   text_ = std::move(text);
-  located_ = false;
   line_starts_.clear();
   offsets_.clear();
   start_ = text_.compare(0, 3, "\xEF\xBB\xBF") == 0 ? 3 : 0;  // a UTF-8 byte order mark is not JSON, but harmless
@@ -126,8 +125,7 @@ bool LocatedJson::parse(const std::string& display_path, std::string text, rapid
 }
 
 void LocatedJson::locate() const {
-  if (located_) return;
-  located_ = true;
+  if (!offsets_.empty()) return;  // a parsed document has at least its root
   TellingStream in(text_.c_str() + start_);
   LocatingHandler handler(in, std::string_view(text_).substr(start_), offsets_);
   rapidjson::Reader reader;

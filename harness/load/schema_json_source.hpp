@@ -35,9 +35,8 @@ class LocatedJson {
   std::string file_;
   std::string text_;
   std::size_t start_ = 0;  // 3 after a UTF-8 byte order mark
-  mutable bool located_ = false;
-  mutable std::vector<std::size_t> line_starts_;
-  mutable std::unordered_map<std::string, std::size_t> offsets_;  // JSON pointer -> byte offset
+  mutable std::vector<std::size_t> line_starts_;                  // filled on first use
+  mutable std::unordered_map<std::string, std::size_t> offsets_;  // JSON pointer -> byte offset, filled on first use
 };
 
 }  // namespace ac
