@@ -9,7 +9,8 @@ namespace ac {
 
 // Writes results.json as results arrive, so memory does not grow with the run (docs/results-format.md).
 // Each add() appends one result to a 1 MiB stdio buffer; nothing is flushed until the buffer
-// fills or close() runs (with the default 4 KiB, a benchmark run spent 4% of its time in write()). A write error is remembered: check failed()/error() after close().
+// fills or close() runs (with the default 4 KiB, a benchmark run spent 4% of its time in
+// write()). A write error is remembered: check failed()/error() after close().
 class ResultsWriter {
  public:
   ResultsWriter() = default;
