@@ -1,3 +1,5 @@
+#include <string_view>
+
 #include <rapidjson/document.h>
 #include <rapidjson/error/en.h>
 
@@ -34,17 +36,17 @@ void check_lines(const CheckInput& in, Findings& out) {
   for (std::size_t start = 0; start < body.size();) {
     std::size_t end = body.find('\n', start);
     if (end == std::string::npos) end = body.size();
-    std::string line = body.substr(start, end - start);
+    std::string_view line(body.data() + start, end - start);  // parsed in place, not copied
     start = end + 1;
     ++number;
-    if (!line.empty() && line.back() == '\r') line.pop_back();
-    if (line.find_first_not_of(" \t") == std::string::npos) continue;
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    if (line.find_first_not_of(" \t") == std::string_view::npos) continue;
     ++count;
     const std::string at = "/lines/" + std::to_string(number);
     rapidjson::Document doc;
-    doc.Parse(line.c_str(), line.size());
+    doc.Parse(line.data(), line.size());
     if (doc.HasParseError()) {
-      out.push_back(Finding{"lines", at, "one JSON value per line", line.substr(0, 120),
+      out.push_back(Finding{"lines", at, "one JSON value per line", std::string(line.substr(0, 120)),
                             "line " + std::to_string(number) + " is not JSON: " +
                                 rapidjson::GetParseError_En(doc.GetParseError()) + " at byte " +
                                 std::to_string(doc.GetErrorOffset()),
