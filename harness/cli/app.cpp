@@ -16,6 +16,8 @@ int run_cli(int argc, char** argv) {
       "  apiconform run                                   the suite against the embedded reference simulator\n"
       "  apiconform run --base-url https://gw.example --key-env GW_KEY --auth bearer\n"
       "  apiconform run --provider reference --provider anthropic --out reports/today\n"
+      "  apiconform run --base-url https://gw.example --key-env GW_KEY --model vendor/claude-x --var max_tokens=512\n"
+      "  apiconform init my-gw --base-url https://gw.example --key-env GW_KEY   write a commented profile\n"
       "  apiconform lint                                  check case files and schemas, send nothing\n"
       "  apiconform check-stream capture.sse              judge a recorded event stream\n"
       "  apiconform serve --port 8787                     the reference simulator as a server\n"
@@ -31,6 +33,7 @@ int run_cli(int argc, char** argv) {
   add_check_stream_command(app, action);
   add_report_command(app, action);
   add_diff_command(app, action);
+  add_init_command(app, action);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

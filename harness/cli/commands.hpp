@@ -16,5 +16,6 @@ void add_list_command(CLI::App& app, Action& action);
 void add_check_stream_command(CLI::App& app, Action& action);
 void add_report_command(CLI::App& app, Action& action);
 void add_diff_command(CLI::App& app, Action& action);
+void add_init_command(CLI::App& app, Action& action);
 
 }  // namespace ac

@@ -5,6 +5,7 @@
 #include <ostream>
 #include <sstream>
 
+#include "check/error_message.hpp"
 #include "results/steps_text.hpp"
 
 namespace ac {
@@ -23,6 +24,15 @@ const char* colour_of(Verdict v) {
     case Verdict::Error: return kYellow;
     default: return kDim;
   }
+}
+
+// The error's own message, under a status the case did not expect: "expected HTTP 200, got 400"
+// alone does not say what to fix. The body was redacted when the reply was judged.
+std::string unexpected_status_message(const Result& r) {
+  if (r.exchange.status == 0 || r.exchange.body.empty()) return "";
+  for (const auto& f : r.findings)
+    if (f.check == "status") return error_message(r.exchange.body);
+  return "";
 }
 
 std::string upper(const char* text) {
@@ -52,6 +62,7 @@ void Console::on_result(const Result& result) {
     ++problem_count_;
     if (problems_.size() < options_.max_failures_shown) {
       Result kept = result;
+      error_messages_.push_back(unexpected_status_message(result));
       kept.exchange.body.clear();  // the report has it; the console needs the findings
       kept.exchange.events.clear();
       problems_.push_back(std::move(kept));
@@ -91,7 +102,7 @@ void Console::progress_line(const Result& result) {
   }
 }
 
-void Console::print_problem(const Result& r) {
+void Console::print_problem(const Result& r, const std::string& message) {
   out_ << "\n" << paint(upper(to_string(r.verdict)), colour_of(r.verdict)) << " " << paint(r.case_id, kBold) << " @ "
        << r.provider << "  (" << r.feature << ")\n";
   if (!r.title.empty()) out_ << "  " << r.title << "\n";
@@ -106,6 +117,7 @@ void Console::print_problem(const Result& r) {
     if (!f.expected.empty() || !f.actual.empty())
       out_ << "      expected: " << f.expected << "\n      actual:   " << f.actual << "\n";
   }
+  if (!message.empty()) out_ << "  error message: " << message << "\n";
   if (!r.exchange.steps.empty())  // every step can be sent again, not only the last one
     out_ << paint("  steps:", kDim) << "\n" << steps_text(r.exchange, "    ");
   else if (!r.exchange.request.curl.empty())
@@ -113,7 +125,7 @@ void Console::print_problem(const Result& r) {
 }
 
 void Console::end(const std::vector<ProviderRun>& providers, const Summary& summary, const std::string& report_hint) {
-  for (const auto& r : problems_) print_problem(r);
+  for (std::size_t i = 0; i < problems_.size(); ++i) print_problem(problems_[i], error_messages_[i]);
   if (problem_count_ > problems_.size())
     out_ << "\n... and " << (problem_count_ - problems_.size()) << " more; see " << report_hint << "\n";
   for (const auto& p : providers) {

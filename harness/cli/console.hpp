@@ -29,7 +29,7 @@ class Console {
  private:
   std::string paint(const std::string& text, const char* code) const;
   void progress_line(const Result& result);
-  void print_problem(const Result& result);
+  void print_problem(const Result& result, const std::string& message);
 
   std::ostream& out_;
   ConsoleOptions options_;
@@ -37,6 +37,8 @@ class Console {
   std::size_t done_ = 0;
   Summary running_;
   std::vector<Result> problems_;  // failures and errors kept for the end (without bodies)
+  std::vector<std::string> error_messages_;  // per kept problem: the reply's error message when
+                                             // its status was unexpected, else empty
   std::size_t problem_count_ = 0;
   std::chrono::steady_clock::time_point started_;
   std::chrono::steady_clock::time_point last_plain_line_;

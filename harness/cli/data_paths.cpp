@@ -18,14 +18,17 @@ fs::path executable_dir() {
 }
 }  // namespace
 
-std::string data_path(const std::string& name) {
+std::string data_path(const std::string& name, const std::string& holding) {
   std::error_code ec;
-  if (fs::is_directory(name, ec)) return name;
+  auto fits = [&](const fs::path& dir) {
+    return fs::is_directory(dir, ec) && (holding.empty() || fs::exists(dir / holding, ec));
+  };
+  if (fits(name)) return name;
   fs::path beside = executable_dir().parent_path() / name;
-  if (fs::is_directory(beside, ec)) return beside.string();
+  if (fits(beside)) return beside.string();
 #ifdef APICONFORM_SOURCE_DIR
   fs::path source = fs::path(APICONFORM_SOURCE_DIR) / name;
-  if (fs::is_directory(source, ec)) return source.string();
+  if (fits(source)) return source.string();
 #endif
   return name;
 }

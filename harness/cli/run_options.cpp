@@ -36,6 +36,10 @@ void add_run_command(CLI::App& app, Action& action, const std::string& command_l
   run->add_option("--base-url", o->targets.base_url, "Ad-hoc endpoint, e.g. https://gateway.example (no profile needed)");
   run->add_option("--key-env", o->targets.key_env, "Environment variable holding the key for --base-url");
   run->add_option("--auth", o->targets.auth, "How the key is sent: x-api-key, bearer, either or none");
+  run->add_option("--model", o->targets.model,
+                  "Model name to send, for every provider (sets the profile's model, model_id and *_model vars)");
+  run->add_option("--var", o->targets.vars,
+                  "NAME=VALUE over the profile's vars, e.g. --var max_tokens=512 (repeatable; after --model)");
   run->add_flag("--simulate", o->targets.simulate,
                 "Run each provider against its embedded simulator (its documented dialect), offline");
   run->add_option("--cases", o->case_paths, "Case files or folders (default: cases/)");

@@ -4,6 +4,7 @@
 #include <ostream>
 
 #include "load/provider_loader.hpp"
+#include "load/var_override.hpp"
 
 namespace ac {
 
@@ -68,6 +69,20 @@ void read_key(Target& t) {
   }
 }
 
+// --model, then each --var over the profile's vars: the command line wins over every profile.
+bool apply_overrides(const TargetOptions& o, Provider& p, std::ostream& err) {
+  if (!o.model.empty()) apply_model_override(p, o.model);
+  for (const auto& assignment : o.vars) {
+    std::string name, json, error;
+    if (!parse_var_assignment(assignment, name, json, error)) {
+      err << "apiconform: " << error << "\n";
+      return false;
+    }
+    p.vars[name] = json;
+  }
+  return true;
+}
+
 }  // namespace
 
 std::vector<ProviderRun> TargetSet::runs() const {
@@ -97,6 +112,7 @@ bool make_targets(const TargetOptions& o, TargetSet& out, std::ostream& err) {
       err << "apiconform: --auth must be x-api-key, bearer, either or none (got '" << o.auth << "')\n";
       return false;
     }
+    if (!apply_overrides(o, p, err)) return false;
     Target t;
     t.provider = std::move(p);
     t.base_url = t.provider.base_url;

@@ -17,6 +17,8 @@ struct TargetOptions {
   std::string key_env;
   std::string auth;                    // x-api-key | bearer | either | none
   bool simulate = false;               // serve every provider from its dialect's simulator
+  std::string model;                   // --model: every model variable of every provider
+  std::vector<std::string> vars;       // --var NAME=VALUE, applied after --model
 };
 
 // The targets of a run and the simulators serving them, which live as long as this does.

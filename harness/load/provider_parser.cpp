@@ -26,11 +26,6 @@ bool env_name(const std::string& s) {
   return true;
 }
 
-bool var_name(const std::string& s) {
-  std::string why;
-  return !s.empty() && s.rfind("env.", 0) != 0 && check_placeholders("{{" + s + "}}", why);
-}
-
 std::string lower(std::string s) {
   for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   return s;
@@ -115,7 +110,7 @@ void read_vars(const YAML::Node& v, YamlFile& f, Provider& out) {
   if (!v.IsMap()) return f.error(v, "`vars` must be a mapping from variable name to value", "e.g. `model: claude-sonnet-4-5`");
   for (const auto& kv : v) {
     const std::string name = kv.first.IsScalar() ? kv.first.Scalar() : "";
-    if (!var_name(name)) {
+    if (!valid_var_name(name)) {
       f.error(kv.first, "`" + name + "` is not a variable name (letters, digits, `_`, `.`, `-`; not `env.`)");
       continue;
     }
@@ -164,6 +159,11 @@ void read_deviations(const YAML::Node& v, YamlFile& f, const std::string& what, 
 }
 
 }  // namespace
+
+bool valid_var_name(const std::string& s) {
+  std::string why;
+  return !s.empty() && s.rfind("env.", 0) != 0 && check_placeholders("{{" + s + "}}", why);
+}
 
 void parse_provider(const YAML::Node& node, YamlFile& f, Provider& out) {
   out.where = f.at(node);
