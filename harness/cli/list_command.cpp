@@ -9,6 +9,7 @@
 #include "cli/exit_codes.hpp"
 #include "load/case_loader.hpp"
 #include "load/provider_loader.hpp"
+#include "report/report.hpp"
 #include "sim/simulator.hpp"
 
 namespace ac {
@@ -87,7 +88,9 @@ int list(const ListOptions& o) {
   if (o.what == "providers") return list_providers(o);
   if (o.what == "faults") return list_faults();
   if (o.what == "dialects") return list_dialects();
-  std::cout << "html\nmd\njunit\njson\n";
+  // The names --format takes (cli/format_list.hpp), one per line first so scripts can read them.
+  for (const auto& f : report_formats()) std::cout << f.name << "  " << f.file_name << "  " << f.description << "\n";
+  std::cout << "json  results.json  every result with its exchange; always written by `run`\n";
   return kExitOk;
 }
 }  // namespace

@@ -4,6 +4,7 @@
 
 #include "cli/commands.hpp"
 #include "cli/exit_codes.hpp"
+#include "cli/format_list.hpp"
 #include "report/report.hpp"
 #include "results/results_reader.hpp"
 
@@ -17,6 +18,11 @@ struct ReportOptions {
 };
 
 int report(const ReportOptions& o) {
+  std::vector<std::string> formats, problems;
+  if (!parse_formats(o.formats, formats, problems)) {  // before reading a results file of any size
+    for (const auto& p : problems) std::cerr << "apiconform: " << p << "\n";
+    return kExitInput;
+  }
   ResultsFile file;
   std::string error;
   if (!read_results(o.results, file, error)) {
@@ -28,13 +34,9 @@ int report(const ReportOptions& o) {
   std::error_code ec;
   std::filesystem::create_directories(dir, ec);
   int code = kExitOk;
-  for (const auto& name : o.formats) {
+  for (const auto& name : formats) {
     const ReportFormat* format = find_report_format(name);
-    if (!format) {
-      std::cerr << "apiconform: unknown report format '" << name << "'; see `apiconform list formats`\n";
-      code = kExitInput;
-      continue;
-    }
+    if (!format) continue;  // json: the results file itself
     if (format->name == "console") {
       std::cout << render_console_matrix(file, false);
       continue;
@@ -57,7 +59,6 @@ void add_report_command(CLI::App& app, Action& action) {
   cmd->footer("Example: apiconform report reports/latest/results.json --format html,md,junit");
   cmd->add_option("results", o->results, "A results.json written by `apiconform run`")->required();
   cmd->add_option("--format", o->formats, "Formats, comma-separated: html, md, junit, console")
-      ->delimiter(',')
       ->default_val(std::vector<std::string>{"html", "md", "junit"});
   cmd->add_option("--out", o->out_dir, "Folder for the reports (default: beside results.json)");
   cmd->final_callback([o, &action]() { action = [o]() { return report(*o); }; });

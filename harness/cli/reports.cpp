@@ -36,8 +36,8 @@ ReportOutcome write_reports(const ResultsFile& compact, const std::string& resul
   }
   bool needs_file = false;
   for (const auto& name : formats) {
-    const ReportFormat* format = find_report_format(name);
-    needs_file = needs_file || (format && format->name != "console" && format->name != "json");
+    const ReportFormat* format = find_report_format(name);  // null for json: results.json is written already
+    needs_file = needs_file || (format && format->name != "console");
   }
   ResultsFile file;
   // Reports are rendered from the file just written, exactly as `apiconform report` would.
@@ -48,12 +48,7 @@ ReportOutcome write_reports(const ResultsFile& compact, const std::string& resul
   }
   for (const auto& name : formats) {
     const ReportFormat* format = find_report_format(name);
-    if (!format) {
-      err << "apiconform: unknown report format '" << name << "' (known: html, md, junit)\n";
-      outcome.ok = false;
-      continue;
-    }
-    if (format->name == "console" || format->name == "json") continue;
+    if (!format || format->name == "console") continue;  // json: results.json; console: printed above
     std::string path = out_dir + "/" + format->file_name;
     if (!write_report(format->name, file, path, error)) {
       err << "apiconform: " << error << "\n";

@@ -10,6 +10,7 @@
 #include "cli/console.hpp"
 #include "cli/exit_codes.hpp"
 #include "cli/reports.hpp"
+#include "cli/run_checks.hpp"
 #include "cli/suite.hpp"
 #include "results/results_writer.hpp"
 
@@ -72,10 +73,10 @@ int run_command(const RunOptions& o) {
   TargetSet set;
   if (!make_targets(o.targets, set, std::cerr)) return kExitInput;
   apply_timeouts(o, set);
+  CheckedRun checked;
+  if (!check_before_sending(o, suite, set, checked, std::cerr)) return kExitInput;
   std::vector<Job> jobs = plan_jobs(suite.cases, set.targets, o.plan);
 
-  std::error_code ec;
-  std::filesystem::create_directories(o.out_dir, ec);
   Redactor redactor = redactor_for(set);
   RunInfo info = run_info(o, set, redactor);
   ResultsWriter writer;
@@ -123,9 +124,14 @@ int run_command(const RunOptions& o) {
   compact.finished_at = finished;
 
   int code = exit_code_for(summary);
-  ReportOutcome reports = write_reports(compact, results_path, o.out_dir, o.formats, o.baseline, std::cout, std::cerr);
+  ReportOutcome reports = write_reports(compact, results_path, o.out_dir, checked.formats, o.baseline, std::cout, std::cerr);
   console.end(info.providers, summary, reports.hint.empty() ? results_path : reports.hint);
   if (!reports.ok) return kExitInput;
+  if (judged(summary) == 0) {
+    std::cerr << "apiconform: no case was judged (" << not_judged_text(summary)
+              << "); a run that judged nothing does not pass\n";
+    return kExitInput;
+  }
   if (!o.baseline.empty()) return reports.regressions ? kExitFindings : (summary.error ? kExitRuntime : kExitOk);
   return code;
 }

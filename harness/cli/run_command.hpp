@@ -17,11 +17,12 @@ struct RunOptions {
   int retries = 2;
   bool strict = false;
   std::string out_dir = "reports/latest";
-  std::vector<std::string> formats;  // reports besides results.json: html, md, junit
+  std::vector<std::string> formats;  // --format as given ("html,md"); checked before anything is sent
   std::string baseline;
   double rate_per_s = -1;  // < 0 = the profile's; 0 = unlimited
   double timeout_s = 0, connect_timeout_s = 0, idle_timeout_s = 0;  // 0 = the profile's
   bool progress = true;
+  bool skip_missing_keys = false;  // a provider whose key variable is unset is reported, not an error
   std::string command_line;
 };
 

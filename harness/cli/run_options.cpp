@@ -6,31 +6,16 @@
 
 namespace ac {
 
-namespace {
-std::vector<std::string> split_commas(const std::vector<std::string>& items) {
-  std::vector<std::string> out;
-  for (const auto& item : items) {
-    std::size_t start = 0;
-    while (start <= item.size()) {
-      std::size_t comma = item.find(',', start);
-      std::string part = item.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
-      if (!part.empty()) out.push_back(part);
-      if (comma == std::string::npos) break;
-      start = comma + 1;
-    }
-  }
-  return out;
-}
-}  // namespace
-
 void add_run_command(CLI::App& app, Action& action, const std::string& command_line) {
   auto o = std::make_shared<RunOptions>();
-  auto formats = std::make_shared<std::vector<std::string>>();
   CLI::App* run = app.add_subcommand("run", "Send the suite's cases to one or more endpoints and judge every response");
   run->footer(
       "With no --provider and no --base-url the suite runs against the embedded reference simulator\n"
       "(no key, no network). Keys are read from the environment variable the profile names (key_env)\n"
-      "and never written anywhere. Results go to OUT/results.json; --format adds reports beside it.");
+      "and never written anywhere. Results go to OUT/results.json; --format adds reports beside it.\n"
+      "Before the first request the run checks what it can (formats, --out, --baseline, filters that\n"
+      "match no case, unset key variables) and stops with exit 2 on any of them.\n"
+      "A run that judged no case never exits 0.");
   run->add_option("--provider", o->targets.providers,
                   "Provider profile name (providers/NAME.yaml) or path; repeat for several at once");
   run->add_option("--base-url", o->targets.base_url, "Ad-hoc endpoint, e.g. https://gateway.example (no profile needed)");
@@ -60,14 +45,18 @@ void add_run_command(CLI::App& app, Action& action, const std::string& command_l
   run->add_option("--idle-timeout", o->idle_timeout_s, "Seconds of silence that end a stalled stream (default: the profile's)");
   run->add_flag("--strict", o->strict, "Response fields the schemas do not know fail instead of warn");
   run->add_option("--out", o->out_dir, "Output folder for results.json and reports")->capture_default_str();
-  run->add_option("--format", *formats, "Reports to write besides results.json: html, md, junit (comma-separated)");
+  run->add_option("--format", o->formats,
+                  "Reports to write besides results.json, comma-separated: html, md, junit, console "
+                  "(`apiconform list formats`); checked before anything is sent");
   run->add_option("--baseline", o->baseline, "A previous results.json: exit 1 only on regressions against it");
   run->add_flag("!--no-progress", o->progress, "No live progress line");
-  run->final_callback([o, formats, &action, command_line]() {
+  run->add_flag("--skip-missing-keys", o->skip_missing_keys,
+                "Run the providers whose key variable is set and report the others as not run "
+                "(without it an unset key variable stops the run before anything is sent, exit 2)");
+  run->final_callback([o, &action, command_line]() {
     if (o->case_paths.empty()) o->case_paths.push_back(data_path("cases"));
     if (o->schemas_dir.empty()) o->schemas_dir = data_path("schemas");
     if (o->targets.providers_dir.empty()) o->targets.providers_dir = data_path("providers");
-    o->formats = split_commas(*formats);
     o->command_line = command_line;
     action = [o]() { return run_command(*o); };
   });

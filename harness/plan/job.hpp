@@ -62,6 +62,9 @@ struct PlanOptions {
 // unsupported features and unprepared requests become decided jobs with a reason.
 std::vector<Job> plan_jobs(const std::vector<Case>& cases, const std::vector<Target>& targets, const PlanOptions& options);
 
+// Whether the --case, --feature and --tag filters keep `c` (each list empty = no filter).
+bool case_selected(const Case& c, const PlanOptions& options);
+
 // Glob with * and ? (for --case, --feature, --tag filters).
 bool glob_match(const std::string& pattern, const std::string& text);
 

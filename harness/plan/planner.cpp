@@ -31,7 +31,9 @@ bool any_match(const std::vector<std::string>& patterns, const std::string& text
   return std::any_of(patterns.begin(), patterns.end(), [&](const auto& p) { return glob_match(p, text); });
 }
 
-bool selected(const Case& c, const PlanOptions& o) {
+}  // namespace
+
+bool case_selected(const Case& c, const PlanOptions& o) {
   if (!o.only_cases.empty() && !any_match(o.only_cases, c.id)) return false;
   if (!o.only_features.empty() && !any_match(o.only_features, c.feature)) return false;
   if (!o.only_tags.empty() &&
@@ -39,6 +41,8 @@ bool selected(const Case& c, const PlanOptions& o) {
     return false;
   return true;
 }
+
+namespace {
 
 const DeclaredDeviation* declared(const std::vector<DeclaredDeviation>& list, const Case& c) {
   for (const auto& d : list)
@@ -90,7 +94,7 @@ std::vector<Job> plan_jobs(const std::vector<Case>& cases, const std::vector<Tar
   std::vector<Job> jobs;
   jobs.reserve(cases.size() * targets.size());
   for (const auto& c : cases) {
-    if (!selected(c, options)) continue;
+    if (!case_selected(c, options)) continue;
     for (const auto& t : targets) {
       if (!t.not_run_reason.empty()) continue;
       jobs.push_back(plan_one(c, t, options));

@@ -66,17 +66,5 @@ TEST(RunWrongServer, TransportFailuresAreErrorsWithAReasonAndExit3) {
   EXPECT_FALSE(file.results[0].reason.empty());
 }
 
-TEST(RunWrongServer, AProviderWithoutItsKeyIsNotRunAndNamesTheVariable) {
-  TempDir dir;
-  dir.write("cases/basic.yaml", kBasicCase);
-  ProcessResult r = run_apiconform({"run", "--base-url", "http://127.0.0.1:9", "--key-env", "E2E_UNSET_KEY_VARIABLE",
-                                    "--cases", dir.file("cases"), "--out", dir.file("out"), "--no-progress"});
-  ResultsFile file = read_results_or_fail(dir.file("out/results.json"));
-  ASSERT_EQ(file.run.providers.size(), 1u);
-  EXPECT_EQ(file.run.providers[0].status, "not_run");
-  EXPECT_NE(file.run.providers[0].reason.find("E2E_UNSET_KEY_VARIABLE"), std::string::npos);
-  EXPECT_NE(r.out.find("E2E_UNSET_KEY_VARIABLE"), std::string::npos) << r.out;
-}
-
 }  // namespace
 }  // namespace ac::test
