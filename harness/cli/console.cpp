@@ -71,6 +71,11 @@ void Console::on_result(const Result& result) {
   progress_line(result);
 }
 
+void Console::note(const std::string& text) {
+  if (options_.tty) out_ << "\r\033[K";  // the progress line is redrawn by the next result
+  out_ << paint(text, kDim) << "\n" << std::flush;
+}
+
 void Console::progress_line(const Result& result) {
   // Built only when shown: without a terminal that is every few seconds, not every result.
   auto counts = [&] {

@@ -23,6 +23,8 @@ class Console {
 
   void begin(std::size_t total);
   void on_result(const Result& result);
+  // A line about the run itself (a provider's pace changed, it paused), shown as it happens.
+  void note(const std::string& text);
   // The summary per provider and the failures; `report_hint` names where the full report is.
   void end(const std::vector<ProviderRun>& providers, const Summary& summary, const std::string& report_hint);
 

@@ -87,15 +87,21 @@ int run_command(const RunOptions& o) {
     return kExitInput;
   }
 
+  Console console(std::cout, console_options(o));
   TransportOptions transport_options;
   transport_options.max_concurrency = o.jobs;
   transport_options.retry.max_retries = o.retries;
+  transport_options.on_pace = [&console](const std::string& pool, const std::string& note) {
+    console.note(pool + ": " + note);
+  };
   Transport transport(transport_options);
-  for (const auto& t : set.targets)
+  for (const auto& t : set.targets) {
+    // --rate fixes the pace (the headers can still slow it); a profile's may rise to max_rate_per_s.
+    const bool fixed = o.rate_per_s >= 0;
     transport.set_pool_limits(t.provider.name, std::min(o.jobs, t.provider.concurrency),
-                              o.rate_per_s >= 0 ? o.rate_per_s : t.provider.rate_per_s);
+                              fixed ? o.rate_per_s : t.provider.rate_per_s, fixed ? 0 : t.provider.max_rate_per_s);
+  }
 
-  Console console(std::cout, console_options(o));
   Summary summary;
   ResultsFile compact;
   compact.run = info;

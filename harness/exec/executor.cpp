@@ -5,6 +5,7 @@
 #include "check/judge.hpp"
 #include "check/json_text.hpp"
 #include "exec/step_sequence.hpp"
+#include "net/retry.hpp"
 
 namespace ac {
 
@@ -39,6 +40,23 @@ void redact_response(Exchange& exchange, const Redactor& redactor) {
   redactor.apply_in_place(exchange.body);
   for (auto& e : exchange.events) redactor.apply_in_place(e.data);
   redactor.apply_in_place(exchange.transport_error);
+}
+
+// Why a complete reply could not be judged although it arrived: the endpoint was out of capacity
+// (429, 503, 529) or its stream ended with a transient in-band error, on every attempt. A gateway
+// passing those on is behaving; judging the case against them would report a failure that is not
+// one. A case that expects exactly that answer is judged as usual.
+std::string unjudged_because(const Expectation& expect, const Exchange& x, const ResponseCollector& collector) {
+  const std::string tries = x.attempts > 1 ? " on each of " + std::to_string(x.attempts) + " attempts" : "";
+  const std::string in_band = collector.transient_error();
+  if (!in_band.empty())
+    return "the stream ended with an " + in_band + " (" + collector.stream()->error_summary() + ")" + tries +
+           ": a transient error of the API, so the case could not be judged";
+  bool expected = std::find(expect.status.begin(), expect.status.end(), x.status) != expect.status.end();
+  if (is_capacity_status(x.status) && !expected)
+    return "HTTP " + std::to_string(x.status) + tries + ": the endpoint had no capacity for the request, so the " +
+           "case could not be judged";
+  return "";
 }
 
 }  // namespace
@@ -191,6 +209,11 @@ Result Executor::judged_result(const Job& job, const Expectation& expect, const 
     Findings checks = judge_exchange(expect, x, schemas_, folded, options_.strict);
     r.findings.insert(r.findings.begin(), checks.begin(), checks.end());
     r.verdict = verdict_of(r.findings);
+    std::string transient = unjudged_because(expect, x, collector);
+    if (!transient.empty()) {
+      r.verdict = Verdict::Error;
+      r.reason = std::move(transient);
+    }
   }
   redact_response(x, redactor_);
   for (auto& f : r.findings) redactor_.apply_in_place(f.actual);

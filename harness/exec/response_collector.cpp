@@ -34,6 +34,14 @@ void ResponseCollector::on_restart() {
   judge_.reset();
 }
 
+std::string ResponseCollector::transient_error() const {
+  if (!judge_ || !judge_->ended_with_error()) return "";
+  const std::string& type = judge_->error_type();
+  if (type != "overloaded_error" && type != "api_error") return "";
+  if (expect_.stream && expect_.stream->error == type) return "";
+  return "in-band " + type;
+}
+
 void ResponseCollector::finish(bool completed) {
   if (judge_) judge_->finish(completed);
 }

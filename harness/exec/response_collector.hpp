@@ -24,6 +24,10 @@ class ResponseCollector : public ResponseSink {
   void on_headers(int status, const Headers& headers) override;
   bool on_body(const char* data, std::size_t size, double at_ms) override;
   void on_restart() override;
+  // An in-band `overloaded_error` or `api_error` the case did not expect: the API's own way of
+  // saying "try again" once the 200 is sent, so the attempt is retried and, if it persists, the
+  // case gets verdict `error` rather than `fail`.
+  std::string transient_error() const override;
 
   // Ends the response: `completed` is false when the transport cut it.
   void finish(bool completed);

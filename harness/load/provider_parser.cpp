@@ -13,7 +13,7 @@ namespace {
 
 const std::vector<std::string> kProviderKeys = {"name",    "base_url",       "paths", "auth",        "key_env",
                                                 "headers", "secret_headers", "vars",  "concurrency", "rate_per_s",
-                                                "timeouts", "unsupported",   "known", "dialect"};
+                                                "max_rate_per_s", "timeouts", "unsupported",   "known", "dialect"};
 const std::vector<std::string> kEndpoints = {"messages", "count_tokens", "models", "batches"};
 const std::vector<std::string> kAuth = {"x-api-key", "bearer", "either", "none"};
 const std::vector<std::string> kTimeoutKeys = {"connect_s", "first_byte_s", "idle_s", "total_s"};
@@ -199,6 +199,8 @@ void parse_provider(const YAML::Node& node, YamlFile& f, Provider& out) {
     if (read_int(fields.value("concurrency"), f, "concurrency", 1, 1024, n)) out.concurrency = static_cast<int>(n);
   }
   if (fields.has("rate_per_s")) read_number(fields.value("rate_per_s"), f, "rate_per_s", 0, out.rate_per_s);
+  if (fields.has("max_rate_per_s"))
+    read_number(fields.value("max_rate_per_s"), f, "max_rate_per_s", 0, out.max_rate_per_s);
   if (fields.has("timeouts")) read_timeouts(fields.value("timeouts"), f, out.timeouts);
   if (fields.has("unsupported")) read_deviations(fields.value("unsupported"), f, "unsupported", "feature", out.unsupported);
   if (fields.has("known")) read_deviations(fields.value("known"), f, "known", "case", out.known);

@@ -33,7 +33,8 @@ struct Provider {
   std::vector<std::string> secret_headers;   // extra header names whose values are secret
   std::map<std::string, std::string> vars;   // {{name}} -> JSON text of the value
   int concurrency = 8;
-  double rate_per_s = 0;                     // 0 = unlimited
+  double rate_per_s = 0;                     // 0 = unlimited; the starting pace
+  double max_rate_per_s = 0;                 // the pace may rise to it on the endpoint's rate-limit headers
   Timeouts timeouts;
   std::vector<DeclaredDeviation> unsupported;  // features declared unsupported
   std::vector<DeclaredDeviation> known;        // case ids expected to fail

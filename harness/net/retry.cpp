@@ -21,9 +21,18 @@ std::optional<double> parse_number(const std::string& text) {
   return std::max(0.0, value);
 }
 
+std::string gave_up(int retries_done, const std::string& what) {
+  return "gave up after " + std::to_string(retries_done) + " retr" + (retries_done == 1 ? "y" : "ies") + " (" + what +
+         " each time)";
+}
+
 }  // namespace
 
-bool is_retryable_status(int status) { return status == 429 || status == 503 || status == 529; }
+bool is_retryable_status(int status) {
+  return status == 429 || status == 500 || status == 502 || status == 503 || status == 504 || status == 529;
+}
+
+bool is_capacity_status(int status) { return status == 429 || status == 503 || status == 529; }
 
 std::optional<double> requested_retry_delay(const Headers& headers, std::time_t now) {
   if (auto ms = find_header(headers, "retry-after-ms")) {
@@ -53,9 +62,12 @@ RetryDecision decide_retry(const RetryPolicy& policy, int status, const Headers&
                            std::time_t now, std::mt19937& random) {
   RetryDecision decision;
   if (!is_retryable_status(status) || policy.max_retries <= 0) return decision;
+  if (auto should = find_header(headers, "x-should-retry"); should && iequals(*should, "false")) {
+    decision.note = "not retried: the server said x-should-retry: false";
+    return decision;
+  }
   if (retries_done >= policy.max_retries) {
-    decision.note = "gave up after " + std::to_string(retries_done) + " retr" + (retries_done == 1 ? "y" : "ies") +
-                    " (HTTP " + std::to_string(status) + " each time)";
+    decision.note = gave_up(retries_done, "HTTP " + std::to_string(status));
     return decision;
   }
   if (auto asked = requested_retry_delay(headers, now)) {
@@ -66,6 +78,19 @@ RetryDecision decide_retry(const RetryPolicy& policy, int status, const Headers&
     }
     decision.retry = true;
     decision.delay_s = *asked;
+    return decision;
+  }
+  decision.retry = true;
+  decision.delay_s = backoff_delay(policy, retries_done, random);
+  return decision;
+}
+
+RetryDecision decide_transient_retry(const RetryPolicy& policy, const std::string& why, int retries_done,
+                                     std::mt19937& random) {
+  RetryDecision decision;
+  if (policy.max_retries <= 0) return decision;
+  if (retries_done >= policy.max_retries) {
+    decision.note = gave_up(retries_done, why);
     return decision;
   }
   decision.retry = true;

@@ -22,6 +22,16 @@ bool TokenBucket::try_take(Clock::time_point now) {
   return true;
 }
 
+void TokenBucket::set_rate(double rate_per_s, Clock::time_point now) {
+  if (limited()) {
+    refill(now);
+  } else {
+    tokens_ = capacity_;
+    updated_ = now;
+  }
+  rate_ = std::max(0.0, rate_per_s);
+}
+
 TokenBucket::Clock::time_point TokenBucket::next_token(Clock::time_point now) {
   if (!limited()) return now;
   refill(now);

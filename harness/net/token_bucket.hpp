@@ -16,6 +16,9 @@ class TokenBucket {
   bool limited() const { return rate_ > 0; }
   // Takes a token if one is there.
   bool try_take(Clock::time_point now);
+  // A new pace (0 = unlimited) from `now` on; tokens already earned are kept.
+  void set_rate(double rate_per_s, Clock::time_point now);
+  double rate() const { return rate_; }
   // When the next token will be there (now if one is).
   Clock::time_point next_token(Clock::time_point now);
 

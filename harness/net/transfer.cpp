@@ -262,6 +262,7 @@ TransferOutcome Transfer::finish(CURLcode result, const std::string& stopped_bec
     if (auto length = find_header(out.headers, "content-length")) facts.content_length = std::atoll(length->c_str());
     facts.connect_timeout_s = request_.timeouts.connect_s;
     out.error = describe_failure(facts);
+    out.transient = is_transient_failure(facts);
   }
   return out;
 }

@@ -98,4 +98,19 @@ std::string describe_failure(const FailureFacts& f) {
   }
 }
 
+bool is_transient_failure(const FailureFacts& f) {
+  if (f.got_response) return false;
+  switch (f.code) {
+    case CURLE_COULDNT_CONNECT:
+    case CURLE_GOT_NOTHING:
+    case CURLE_SEND_ERROR:
+    case CURLE_RECV_ERROR:
+      return true;
+    case CURLE_OPERATION_TIMEDOUT:
+      return !says(f, "Resolving");
+    default:
+      return false;
+  }
+}
+
 }  // namespace ac

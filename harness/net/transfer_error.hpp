@@ -26,4 +26,9 @@ struct FailureFacts {
 // "connection reset by peer after 120 body bytes (127.0.0.1:4000)", "could not resolve host x".
 std::string describe_failure(const FailureFacts& facts);
 
+// A connection failure before any response byte (refused, unreachable, connect timeout, reset or
+// closed before answering): nothing was judged, and another attempt may well succeed. Name
+// resolution, TLS and URL problems are not: they are set-up errors that a retry only repeats.
+bool is_transient_failure(const FailureFacts& facts);
+
 }  // namespace ac

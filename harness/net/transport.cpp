@@ -15,6 +15,7 @@
 #include <unordered_map>
 #include <utility>
 
+#include "net/rate_limits.hpp"
 #include "net/retry.hpp"
 #include "net/token_bucket.hpp"
 #include "net/transfer.hpp"
@@ -43,6 +44,8 @@ struct Job {
 struct Pool {
   int concurrency = 0;  // <= 0: unlimited
   TokenBucket rate;
+  double ceiling = 0;            // the pace never rises above it (0 = unlimited)
+  Clock::time_point hold_until;  // nothing starts before (a limit used up, a 429's retry-after)
   int active = 0;
   std::deque<std::unique_ptr<Job>> ready;  // retries go to the front, new jobs to the back
 };
@@ -86,6 +89,9 @@ struct Transport::Impl {
   void collect_finished();
   void enforce_deadlines(Clock::time_point now);
   void finish(CURL* handle, CURLcode result, const std::string& stopped_because);
+  RetryDecision decide(const Job& job, const TransferOutcome& outcome);
+  void adapt_pace(const std::string& name, const TransferOutcome& outcome, Clock::time_point now);
+  void hold(const std::string& name, double seconds, const std::string& why, Clock::time_point now);
   void conclude(std::unique_ptr<Job> job, TransferOutcome outcome);
   bool idle();
   int wait_ms(Clock::time_point now);
@@ -146,6 +152,7 @@ void Transport::Impl::release_due_retries(Clock::time_point now) {
 bool Transport::Impl::start_one(Pool& pool, Clock::time_point now) {
   if (pool.ready.empty()) return false;
   if (pool.concurrency > 0 && pool.active >= pool.concurrency) return false;
+  if (now < pool.hold_until) return false;
   if (!pool.rate.try_take(now)) return false;
   auto job = std::move(pool.ready.front());
   pool.ready.pop_front();
@@ -210,13 +217,11 @@ void Transport::Impl::finish(CURL* handle, CURLcode result, const std::string& s
   if (spare.size() < static_cast<std::size_t>(options.max_concurrency)) spare.push_back(entry.transfer->release_handle());
   entry.transfer.reset();
   auto job = std::move(entry.job);
-  job->history.push_back({outcome.status, outcome.error, job->waited_ms, outcome.timings.total_ms});
-
-  const RetryPolicy& policy = job->request.retry ? *job->request.retry : options.retry;
-  int retries_done = static_cast<int>(job->history.size()) - 1;
-  RetryDecision decision = outcome.error.empty()
-      ? decide_retry(policy, outcome.status, outcome.headers, retries_done, std::time(nullptr), random)
-      : RetryDecision{};
+  const std::string in_band = outcome.error.empty() ? job->sink->transient_error() : "";
+  job->history.push_back(
+      {outcome.status, in_band.empty() ? outcome.error : in_band, job->waited_ms, outcome.timings.total_ms});
+  adapt_pace(job->pool, outcome, now);
+  RetryDecision decision = decide(*job, outcome);
   if (decision.retry) {
     job->waited_ms = decision.delay_s * 1000.0;
     auto at = now + std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(decision.delay_s));
@@ -225,6 +230,56 @@ void Transport::Impl::finish(CURL* handle, CURLcode result, const std::string& s
   }
   outcome.retry_note = decision.note;
   conclude(std::move(job), std::move(outcome));
+}
+
+RetryDecision Transport::Impl::decide(const Job& job, const TransferOutcome& outcome) {
+  const RetryPolicy& policy = job.request.retry ? *job.request.retry : options.retry;
+  const int retries_done = static_cast<int>(job.history.size()) - 1;
+  if (!outcome.error.empty())
+    return outcome.transient ? decide_transient_retry(policy, "no response", retries_done, random) : RetryDecision{};
+  if (is_retryable_status(outcome.status))
+    return decide_retry(policy, outcome.status, outcome.headers, retries_done, std::time(nullptr), random);
+  const std::string& in_band = job.history.back().error;
+  return in_band.empty() ? RetryDecision{} : decide_transient_retry(policy, in_band, retries_done, random);
+}
+
+void Transport::Impl::hold(const std::string& name, double seconds, const std::string& why, Clock::time_point now) {
+  seconds = std::min(seconds, options.retry.max_retry_after_s);
+  auto until = now + std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(seconds));
+  Pool& pool = pools[name];
+  if (until <= pool.hold_until) return;
+  // Replies in flight repeat what the first one said: a pause extended by less than a second is
+  // not news.
+  const bool news = until > pool.hold_until + std::chrono::seconds(1);
+  pool.hold_until = until;
+  if (news && options.on_pace) options.on_pace(name, "paused " + format_seconds(std::ceil(seconds)) + " s: " + why);
+}
+
+// What the endpoint said about its limits sets the pool's pace: the run slows before it is
+// refused, pauses when a limit is used up, and a 429 holds every request of the pool, not only the
+// one retried (the others would be refused too).
+void Transport::Impl::adapt_pace(const std::string& name, const TransferOutcome& outcome, Clock::time_point now) {
+  RateLimitReading reading = read_rate_limits(outcome.headers, std::time(nullptr));
+  if (reading.hold_s > 0)
+    hold(name, reading.hold_s, "the " + reading.exhausted + " rate limit is used up until its reset", now);
+  if (outcome.status == 429)
+    if (auto asked = requested_retry_delay(outcome.headers, std::time(nullptr)))
+      hold(name, *asked, "HTTP 429 asked to wait (retry-after)", now);
+  if (!reading.present()) return;
+  Pool& pool = pools[name];
+  const double pace = adapted_pace(reading, pool.ceiling);
+  const double before = pool.rate.rate();
+  if (pace == before || (pace > 0 && before > 0 && std::abs(pace - before) < 0.1 * before)) return;
+  pool.rate.set_rate(pace, now);
+  if (!options.on_pace) return;
+  std::string why;
+  if (reading.headroom < kLowHeadroom)
+    why = std::to_string(std::lround(reading.headroom * 100)) + "% of the " + reading.tightest + " limit left";
+  if (reading.requests_per_minute)
+    why += (why.empty() ? "" : ", ") + std::string("requests limit ") + format_seconds(*reading.requests_per_minute) +
+           "/min";
+  options.on_pace(name, (pace > 0 ? "pace " + format_seconds(pace) + " requests/s" : std::string("pace unlimited")) +
+                            (why.empty() ? "" : " (" + why + ")"));
 }
 
 void Transport::Impl::conclude(std::unique_ptr<Job> job, TransferOutcome outcome) {
@@ -259,7 +314,8 @@ int Transport::Impl::wait_ms(Clock::time_point now) {
   for (auto& entry : pools) {
     Pool& pool = entry.second;
     bool pool_slot = pool.concurrency <= 0 || pool.active < pool.concurrency;
-    if (slots && pool_slot && !pool.ready.empty()) wake = std::min(wake, pool.rate.next_token(now));
+    if (slots && pool_slot && !pool.ready.empty())
+      wake = std::min(wake, std::max(pool.hold_until, pool.rate.next_token(now)));
   }
   auto ms = std::chrono::ceil<std::chrono::milliseconds>(wake - now).count();
   return static_cast<int>(std::clamp<long long>(ms, 0, 1000));
@@ -299,10 +355,11 @@ void Transport::Impl::run() {
 Transport::Transport(TransportOptions options) : impl_(std::make_unique<Impl>(options)) {}
 Transport::~Transport() = default;
 
-void Transport::set_pool_limits(const std::string& pool, int concurrency, double rate_per_s) {
+void Transport::set_pool_limits(const std::string& pool, int concurrency, double rate_per_s, double max_rate_per_s) {
   Pool& p = impl_->pools[pool];
   p.concurrency = concurrency;
   p.rate = rate_per_s > 0 ? TokenBucket(rate_per_s, 1, Clock::now()) : TokenBucket();
+  p.ceiling = rate_per_s > 0 ? std::max(rate_per_s, max_rate_per_s) : 0;
 }
 
 void Transport::submit(HttpRequest request, std::shared_ptr<ResponseSink> sink, Done done, const std::string& pool) {

@@ -39,6 +39,9 @@ class ResponseSink {
   virtual bool on_body(const char* data, std::size_t size, double at_ms) = 0;
   // A retried attempt starts: forget what the previous attempt delivered.
   virtual void on_restart() {}
+  // After a complete attempt: why it should be tried again although the transfer succeeded (an
+  // in-band `overloaded_error` ended the stream), or "" when it should not.
+  virtual std::string transient_error() const { return ""; }
 };
 
 // One attempt of a request, kept so that reports can say it was retried and why.
@@ -55,6 +58,7 @@ struct TransferOutcome {
   Timings timings;         // dns, connect, tls, first byte, total
   std::string error;       // empty = completed; else a sentence, e.g. "connection refused (127.0.0.1:9)"
   bool aborted_by_sink = false;
+  bool transient = false;  // a connection failure before any response byte (retried like a 503)
   int attempts = 1;
   std::vector<AttemptRecord> history;  // every attempt in order; the last one is this outcome
   std::string retry_note;   // why a retryable answer was not retried (retry-after too long, gave up)
@@ -63,6 +67,9 @@ struct TransferOutcome {
 struct TransportOptions {
   int max_concurrency = 8;  // transfers in flight at once, all pools together
   RetryPolicy retry;
+  // Told, on the transport's thread, when a pool's pace changes or it pauses because of what the
+  // endpoint said (rate-limit headers, retry-after): `pool`, then a sentence.
+  std::function<void(const std::string&, const std::string&)> on_pace;
 };
 
 // Runs many HTTP transfers at once on one thread with libcurl's multi interface (no thread per
@@ -79,8 +86,11 @@ class Transport {
 
   // `concurrency` <= 0: only the global limit applies; `rate_per_s` <= 0: no rate limit. The rate
   // is a token bucket holding one token, so requests of a pool start at least 1/rate s apart
-  // (retries included). Call from the thread that calls run().
-  void set_pool_limits(const std::string& pool, int concurrency, double rate_per_s);
+  // (retries included). The pace then follows the endpoint's `anthropic-ratelimit-*` headers
+  // (slower when little is left, a pause when a limit is used up) and a 429's `retry-after`
+  // (the whole pool waits); it rises above `rate_per_s` only up to `max_rate_per_s` (when larger).
+  // Call from the thread that calls run().
+  void set_pool_limits(const std::string& pool, int concurrency, double rate_per_s, double max_rate_per_s = 0);
 
   // Queues a transfer; `done` is called once, after the last attempt, on the thread running run().
   // Callbacks may submit more; submit is also safe from any other thread.

@@ -12,7 +12,9 @@ std::string attempts_text(const Exchange& x) {
       std::snprintf(waited, sizeof waited, "%.1f s", a.waited_ms / 1000);
       out += std::string(" → waited ") + waited + " → ";
     }
-    out += a.status ? std::to_string(a.status) : (a.error.empty() ? std::string("no response") : a.error);
+    // A status with an error: the reply began, then failed (an in-band error, a cut stream).
+    if (a.status) out += std::to_string(a.status) + (a.error.empty() ? "" : " (" + a.error + ")");
+    else out += a.error.empty() ? std::string("no response") : a.error;
   }
   if (!x.retry_note.empty()) out += (out.empty() ? "" : "; ") + x.retry_note;
   return out;

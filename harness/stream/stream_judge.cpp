@@ -110,6 +110,7 @@ struct StreamJudge::Impl : SseSink {
   std::size_t terminal_index = 0;
   bool error_ended = false;
   std::string error_summary;
+  std::string error_type;
   bool finished = false;
   double last_at = 0;
   std::string head;  // the first bytes, to say what a body with no event was
@@ -338,6 +339,7 @@ void StreamJudge::Impl::judge_error(const EventRule& rule, const EventLabel& ev,
   const rapidjson::Value* t = parsed && !rule.error_type.empty() ? resolve(rule.error_type, doc) : nullptr;
   const rapidjson::Value* m = parsed && !rule.error_message.empty() ? resolve(rule.error_message, doc) : nullptr;
   const std::string type = t && t->IsString() ? t->GetString() : "";
+  error_type = type;
   error_summary = type.empty() ? "unknown error" : type;
   if (m && m->IsString()) error_summary += std::string(": ") + m->GetString();
   const std::string pointer = rule.error_type.empty() ? "/data" : "/data" + rule.error_type.pointer();
@@ -649,6 +651,7 @@ double StreamJudge::max_gap_ms() const { return impl_->timing.max_gap_ms(); }
 const rapidjson::Document& StreamJudge::folded() const { return impl_->folder.message(); }
 bool StreamJudge::ended_with_error() const { return impl_->error_ended; }
 const std::string& StreamJudge::error_summary() const { return impl_->error_summary; }
+const std::string& StreamJudge::error_type() const { return impl_->error_type; }
 bool StreamJudge::completed() const { return impl_->ended && !impl_->error_ended; }
 const StreamTiming& StreamJudge::timing() const { return impl_->timing; }
 

@@ -55,6 +55,7 @@ class StreamJudge {
   // Added: the in-band error the stream ended with, e.g. "overloaded_error: Overloaded", or "".
   bool ended_with_error() const;
   const std::string& error_summary() const;
+  const std::string& error_type() const;  // that error's `error.type` ("" when none or unreadable)
   bool completed() const;  // a terminal event arrived
   const StreamTiming& timing() const;
 

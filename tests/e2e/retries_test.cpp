@@ -38,7 +38,9 @@ TEST(Retries, A429HonoursRetryAfterAndTheFinalAttemptIsJudged) {
   EXPECT_NE(junit.find("429 → waited"), std::string::npos) << junit;
 }
 
-TEST(Retries, RetriesZeroJudgesTheFirstAnswer) {
+// A 429 that stays (here: retrying is off) means the endpoint had no capacity: the case could not
+// be judged, which is an error of the run (exit 3), not a conformance failure.
+TEST(Retries, RetriesZeroLeavesARateLimitedCaseUnjudged) {
   LocalServer server(Script::json(200, kGoodReply));
   server.enqueue(Script::json(429, kRateLimited, {{"retry-after", "0"}}));
   TempDir dir;
@@ -46,11 +48,13 @@ TEST(Retries, RetriesZeroJudgesTheFirstAnswer) {
   ProcessResult r = run_apiconform({"run", "--base-url", server.base_url(), "--key-env", "E2E_KEY", "--cases",
                                     dir.file("cases"), "--out", dir.file("out"), "--retries", "0", "--no-progress"},
                                    {{"E2E_KEY", "sk-e2e-retry-key-0000000000"}});
-  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_EQ(r.exit_code, 3) << r.out << r.err;
   EXPECT_EQ(server.request_count(), 1);
   ResultsFile file = read_results_or_fail(dir.file("out/results.json"));
   ASSERT_EQ(file.results.size(), 1u);
   EXPECT_EQ(file.results[0].exchange.status, 429);
+  EXPECT_EQ(file.results[0].verdict, Verdict::Error);
+  EXPECT_EQ(file.results[0].reason, "HTTP 429: the endpoint had no capacity for the request, so the case could not be judged");
 }
 
 TEST(Retries, ACaseWithRetriesZeroSeesTheStatusItProvokes) {

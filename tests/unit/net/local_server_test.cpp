@@ -46,8 +46,8 @@ TEST(LocalServerTest, QueuedScriptsGoFirstThenTheHandler) {
   LocalServer server([](const RecordedRequest& r) {
     return Script::json(r.path == "/missing" ? 404 : 200, "{}");
   });
-  server.enqueue(Script::json(500, "{}"));
-  EXPECT_EQ(run_one(get(server.url("/"))).outcome.status, 500);
+  server.enqueue(Script::json(418, "{}"));
+  EXPECT_EQ(run_one(get(server.url("/"))).outcome.status, 418);
   EXPECT_EQ(run_one(get(server.url("/"))).outcome.status, 200);
   EXPECT_EQ(run_one(get(server.url("/missing"))).outcome.status, 404);
   server.set_script(Script::json(201, "{}"));

@@ -56,8 +56,8 @@ TEST(DecideRetry, OnlyRetryableStatusesAndWithinLimits) {
   policy.max_retries = 2;
   policy.jitter = 0;
   std::mt19937 random(1);
-  EXPECT_FALSE(decide_retry(policy, 500, {}, 0, 0, random).retry);
-  EXPECT_FALSE(decide_retry(policy, 200, {}, 0, 0, random).retry);
+  for (int status : {429, 500, 502, 503, 504, 529}) EXPECT_TRUE(decide_retry(policy, status, {}, 0, 0, random).retry) << status;
+  for (int status : {200, 400, 401, 404, 408, 409, 413, 501}) EXPECT_FALSE(decide_retry(policy, status, {}, 0, 0, random).retry) << status;
   EXPECT_TRUE(decide_retry(policy, 429, {}, 0, 0, random).retry);
   EXPECT_TRUE(decide_retry(policy, 503, {}, 1, 0, random).retry);
   auto exhausted = decide_retry(policy, 529, {}, 2, 0, random);
@@ -70,6 +70,37 @@ TEST(DecideRetry, OnlyRetryableStatusesAndWithinLimits) {
   auto off = decide_retry(policy, 429, {}, 0, 0, random);
   EXPECT_FALSE(off.retry);
   EXPECT_EQ(off.note, "");
+}
+
+TEST(DecideRetry, XShouldRetryFalseVetoesARetryableStatus) {
+  RetryPolicy policy;
+  std::mt19937 random(1);
+  auto vetoed = decide_retry(policy, 529, {{"X-Should-Retry", "false"}}, 0, 0, random);
+  EXPECT_FALSE(vetoed.retry);
+  EXPECT_EQ(vetoed.note, "not retried: the server said x-should-retry: false");
+  EXPECT_TRUE(decide_retry(policy, 529, {{"x-should-retry", "true"}}, 0, 0, random).retry);
+}
+
+TEST(DecideRetry, CapacityStatusesAreTheOnesThatLeaveACaseUnjudged) {
+  for (int status : {429, 503, 529}) EXPECT_TRUE(is_capacity_status(status)) << status;
+  for (int status : {200, 400, 500, 502, 504}) EXPECT_FALSE(is_capacity_status(status)) << status;
+}
+
+TEST(DecideTransientRetry, BacksOffWithinTheLimitThenSaysWhy) {
+  RetryPolicy policy;
+  policy.max_retries = 2;
+  policy.base_delay_s = 0.5;
+  policy.jitter = 0;
+  std::mt19937 random(1);
+  auto first = decide_transient_retry(policy, "in-band overloaded_error", 0, random);
+  EXPECT_TRUE(first.retry);
+  EXPECT_EQ(first.delay_s, 0.5);
+  EXPECT_EQ(decide_transient_retry(policy, "in-band overloaded_error", 1, random).delay_s, 1.0);
+  auto done = decide_transient_retry(policy, "in-band overloaded_error", 2, random);
+  EXPECT_FALSE(done.retry);
+  EXPECT_EQ(done.note, "gave up after 2 retries (in-band overloaded_error each time)");
+  policy.max_retries = 0;
+  EXPECT_FALSE(decide_transient_retry(policy, "no response", 0, random).retry);
 }
 
 TEST(FormatSeconds, ReadsLikeAPersonWroteIt) {

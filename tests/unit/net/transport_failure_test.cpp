@@ -12,6 +12,14 @@
 namespace ac::test {
 namespace {
 
+// One attempt each: these tests are about how a failure is described (a connection failure before
+// any response is retried by default; transport_retry_test.cpp covers that).
+TransportOptions single_attempt() {
+  TransportOptions options;
+  options.retry.max_retries = 0;
+  return options;
+}
+
 // A TCP socket bound to an ephemeral port of 127.0.0.1; `address` and `port` say which.
 int bound_loopback_socket(sockaddr_in& address, int& port) {
   int fd = socket(AF_INET, SOCK_STREAM, 0);
@@ -101,7 +109,7 @@ std::string body_of(std::size_t n) { return std::string(n, 'b'); }
 TEST(TransportFailure, RefusedConnectionNamesTheAddress) {
   ClosedPort port;
   std::string where = "127.0.0.1:" + std::to_string(port.port());
-  auto out = run_one(get("http://" + where + "/v1/messages")).outcome;
+  auto out = run_one(get("http://" + where + "/v1/messages"), single_attempt()).outcome;
   EXPECT_EQ(out.error, "connection refused (" + where + ")");
   EXPECT_EQ(out.status, 0);
   EXPECT_EQ(out.attempts, 1);
@@ -112,14 +120,14 @@ TEST(TransportFailure, ConnectTimeout) {
   std::string where = "127.0.0.1:" + std::to_string(backlog.port());
   HttpRequest request = get("http://" + where + "/");
   request.timeouts.connect_s = 0.3;
-  auto out = run_one(request).outcome;
+  auto out = run_one(request, single_attempt()).outcome;
   if (out.error.rfind("connection refused", 0) == 0) GTEST_SKIP() << "this kernel refuses on a full backlog";
   EXPECT_EQ(out.error, "could not connect within 0.3 s (connect timeout, " + where + ")");
 }
 
 TEST(TransportFailure, ResetMidBodySaysHowFarItGot) {
   LocalServer server(Script::partial(200, {}, body_of(500), 120, Script::Cut::Reset));
-  auto done = run_one(get(server.url("/")));
+  auto done = run_one(get(server.url("/")), single_attempt());
   EXPECT_EQ(done.outcome.error,
             "connection reset by peer after 120 body bytes (127.0.0.1:" + std::to_string(server.port()) + ")");
   EXPECT_EQ(done.sink->body(), body_of(120));
@@ -128,7 +136,7 @@ TEST(TransportFailure, ResetMidBodySaysHowFarItGot) {
 
 TEST(TransportFailure, ResetBeforeAnyResponse) {
   LocalServer server(Script().pause(50).reset());
-  auto out = run_one(get(server.url("/"))).outcome;
+  auto out = run_one(get(server.url("/")), single_attempt()).outcome;
   bool reset = out.error.find("connection reset by peer before any response") != std::string::npos;
   bool nothing = out.error.find("without any response") != std::string::npos;
   EXPECT_TRUE(reset || nothing) << out.error;
@@ -136,26 +144,26 @@ TEST(TransportFailure, ResetBeforeAnyResponse) {
 
 TEST(TransportFailure, CloseMidBodySaysHowManyBytesOfHowMany) {
   LocalServer server(Script::partial(200, {}, body_of(500), 120, Script::Cut::Close));
-  auto out = run_one(get(server.url("/"))).outcome;
+  auto out = run_one(get(server.url("/")), single_attempt()).outcome;
   EXPECT_EQ(out.error, "connection closed by peer after 120 of 500 body bytes (127.0.0.1:" +
                            std::to_string(server.port()) + ")");
 }
 
 TEST(TransportFailure, ChunkedBodyCutShort) {
   LocalServer server(Script::chunked(200).chunk("partial").close());
-  auto out = run_one(get(server.url("/"))).outcome;
+  auto out = run_one(get(server.url("/")), single_attempt()).outcome;
   EXPECT_CONTAINS(out.error, ("connection closed by peer after 7 body bytes, before the response ended"));
 }
 
 TEST(TransportFailure, ClosedWithoutAnyResponse) {
   LocalServer server(Script().close());
-  auto out = run_one(get(server.url("/"))).outcome;
+  auto out = run_one(get(server.url("/")), single_attempt()).outcome;
   EXPECT_CONTAINS(out.error, ("connection closed by peer without any response (127.0.0.1:"));
 }
 
 TEST(TransportFailure, GarbageThatIsNotHttp) {
   LocalServer server(Script::garbage());
-  auto out = run_one(get(server.url("/"))).outcome;
+  auto out = run_one(get(server.url("/")), single_attempt()).outcome;
   EXPECT_CONTAINS(out.error, ("not"));
   EXPECT_CONTAINS(out.error, ("HTTP (127.0.0.1:" + std::to_string(server.port()) + ")"));
   EXPECT_EQ(out.status, 0);
@@ -168,7 +176,7 @@ TEST(TransportFailure, HttpsToAPlainHttpServerIsATlsFailureNamingTheAddress) {
   const std::string where = "127.0.0.1:" + std::to_string(server.port());
   HttpRequest request = get("https://" + where + "/v1/messages?key=secret-in-query");
   request.timeouts.first_byte_s = 3;
-  auto out = run_one(request).outcome;
+  auto out = run_one(request, single_attempt()).outcome;
   EXPECT_EQ(out.error.rfind("TLS failure (" + where + "): ", 0), 0u) << out.error;
   EXPECT_EQ(out.error.find("secret-in-query"), std::string::npos) << out.error;
   EXPECT_EQ(out.status, 0);
@@ -178,7 +186,7 @@ TEST(TransportFailure, FirstByteTimeout) {
   LocalServer server(Script::never_answer());
   HttpRequest request = get(server.url("/"));
   request.timeouts.first_byte_s = 0.3;
-  auto out = run_one(request).outcome;
+  auto out = run_one(request, single_attempt()).outcome;
   EXPECT_EQ(out.error, "no response byte within 0.3 s (first-byte timeout, 127.0.0.1:" +
                            std::to_string(server.port()) + ")");
   EXPECT_GE(out.timings.total_ms, 300);
@@ -193,7 +201,7 @@ TEST(TransportFailure, IdleTimeoutEndsAStalledStream) {
                          .stall());
   HttpRequest request = get(server.url("/"));
   request.timeouts.idle_s = 0.4;
-  auto done = run_one(request);
+  auto done = run_one(request, single_attempt());
   EXPECT_EQ(done.outcome.error, "stream idle for 0.4 s after 44 body bytes (idle timeout, 127.0.0.1:" +
                                     std::to_string(server.port()) + ")");
   EXPECT_EQ(done.outcome.status, 200);
@@ -204,7 +212,7 @@ TEST(TransportFailure, IdleTimeoutOnAStalledFixedLengthBody) {
   LocalServer server(Script::partial(200, {}, body_of(500), 120, Script::Cut::Stall));
   HttpRequest request = get(server.url("/"));
   request.timeouts.idle_s = 0.3;
-  auto out = run_one(request).outcome;
+  auto out = run_one(request, single_attempt()).outcome;
   EXPECT_CONTAINS(out.error, ("stream idle for 0.3 s after 120 body bytes (idle timeout"));
 }
 
@@ -216,7 +224,7 @@ TEST(TransportFailure, TotalTimeoutWhileBytesKeepComing) {
   HttpRequest request = get(server.url("/"));
   request.timeouts.idle_s = 0.5;
   request.timeouts.total_s = 0.6;
-  auto done = run_one(request);
+  auto done = run_one(request, single_attempt());
   EXPECT_CONTAINS(done.outcome.error, ("total timeout 0.6 s exceeded after "));
   EXPECT_CONTAINS(done.outcome.error, (" body bytes (127.0.0.1:"));
   EXPECT_FALSE(done.sink->body().empty());
@@ -226,28 +234,28 @@ TEST(TransportFailure, TotalTimeoutWhileBytesKeepComing) {
 TEST(TransportFailure, UnresolvableHost) {
   HttpRequest request = get("http://no-such-host.invalid/v1/messages");
   request.timeouts.connect_s = 2;
-  auto out = run_one(request).outcome;
+  auto out = run_one(request, single_attempt()).outcome;
   EXPECT_CONTAINS(out.error, ("could not resolve host no-such-host.invalid"));
 }
 
 TEST(TransportFailure, BadUrlsAreNamedWithoutQuotingThem) {
   // A query string may carry a key: error sentences never repeat the URL.
-  auto ftp = run_one(get("ftp://127.0.0.1/file?key=SECRET123")).outcome;
+  auto ftp = run_one(get("ftp://127.0.0.1/file?key=SECRET123"), single_attempt()).outcome;
   EXPECT_EQ(ftp.error, "unsupported URL scheme 'ftp' (only http and https)");
-  auto bare = run_one(get("127.0.0.1:1/v1/messages?key=SECRET123")).outcome;
+  auto bare = run_one(get("127.0.0.1:1/v1/messages?key=SECRET123"), single_attempt()).outcome;
   EXPECT_NE(bare.error, "");
   EXPECT_EQ(bare.error.find("SECRET123"), std::string::npos) << bare.error;
-  auto broken = run_one(get("http://exa mple.com/?key=SECRET123")).outcome;
+  auto broken = run_one(get("http://exa mple.com/?key=SECRET123"), single_attempt()).outcome;
   EXPECT_CONTAINS(broken.error, "malformed URL");
   EXPECT_EQ(broken.error.find("SECRET123"), std::string::npos) << broken.error;
   ClosedPort port;
-  auto refused = run_one(get("http://127.0.0.1:" + std::to_string(port.port()) + "/?key=SECRET123")).outcome;
+  auto refused = run_one(get("http://127.0.0.1:" + std::to_string(port.port()) + "/?key=SECRET123"), single_attempt()).outcome;
   EXPECT_EQ(refused.error.find("SECRET123"), std::string::npos) << refused.error;
 }
 
 TEST(TransportFailure, CloseDelimitedBodyIsComplete) {
   LocalServer server(Script::head(200, {{"Content-Type", "text/event-stream"}}).send("data: a\n\n").pause(30).send("data: b\n\n").close());
-  auto done = run_one(get(server.url("/")));
+  auto done = run_one(get(server.url("/")), single_attempt());
   EXPECT_EQ(done.outcome.error, "");
   EXPECT_EQ(done.sink->body(), "data: a\n\ndata: b\n\n");
 }
@@ -258,7 +266,7 @@ TEST(TransportFailure, SinkAbortStopsTheTransfer) {
   LocalServer server(endless.stall());
   auto sink = std::make_shared<RecordingSink>();
   sink->stop_after_bytes = 10;
-  auto done = run_one(get(server.url("/")), {}, sink);
+  auto done = run_one(get(server.url("/")), single_attempt(), sink);
   EXPECT_TRUE(done.outcome.aborted_by_sink);
   EXPECT_CONTAINS(done.outcome.error, ("transfer stopped by the response reader after 10 body bytes"));
   EXPECT_EQ(sink->body(), "0123456789");
