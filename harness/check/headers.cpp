@@ -3,13 +3,28 @@
 
 namespace ac {
 
+namespace {
+const char* rule_of(HeaderMatch m) {
+  switch (m) {
+    case HeaderMatch::Present: return "present";
+    case HeaderMatch::Absent: return "absent";
+    case HeaderMatch::Equals: return "equals";
+    case HeaderMatch::Matches: return "matches";
+  }
+  return "present";
+}
+}  // namespace
+
 void check_headers(const CheckInput& in, Findings& out) {
   if (in.other_kind) return;  // the headers of another kind of reply say nothing new
   for (const auto& h : in.expect.headers) {
     auto actual = find_header(in.exchange.response_headers, h.name);
     std::string pointer = "header:" + h.name;
     auto fail = [&](std::string expected, std::string got, std::string message) {
-      out.push_back(Finding{"header", pointer, std::move(expected), std::move(got), std::move(message), h.severity});
+      Finding f{"header", pointer, std::move(expected), std::move(got), std::move(message), h.severity};
+      f.rule = rule_of(h.match);
+      f.where = h.where;
+      out.push_back(std::move(f));
     };
     switch (h.match) {
       case HeaderMatch::Present:

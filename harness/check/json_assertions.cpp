@@ -13,6 +13,22 @@ namespace ac {
 
 namespace {
 
+// The assertion kind as a case file spells it: the stable part of a json finding's code.
+const char* rule_of(JsonCheckKind kind) {
+  switch (kind) {
+    case JsonCheckKind::Equals: return "equals";
+    case JsonCheckKind::Matches: return "matches";
+    case JsonCheckKind::Type: return "type";
+    case JsonCheckKind::OneOf: return "one_of";
+    case JsonCheckKind::Range: return "range";
+    case JsonCheckKind::Exists: return "exists";
+    case JsonCheckKind::Absent: return "absent";
+    case JsonCheckKind::Length: return "length";
+    case JsonCheckKind::SameAsHeader: return "same_as_header";
+  }
+  return "equals";
+}
+
 struct Context {
   const JsonExpectation& assertion;
   const std::string& check;
@@ -21,8 +37,11 @@ struct Context {
   const Headers* headers;
 
   void fail(std::string expected, std::string actual, std::string message) const {
-    out.push_back(Finding{check, prefix + assertion.pointer, std::move(expected), std::move(actual),
-                          std::move(message), assertion.severity});
+    Finding f{check, prefix + assertion.pointer, std::move(expected), std::move(actual), std::move(message),
+              assertion.severity};
+    f.rule = rule_of(assertion.kind);
+    f.where = assertion.where;
+    out.push_back(std::move(f));
   }
 };
 

@@ -50,10 +50,4 @@ Findings judge_exchange(const Expectation& expect, const Exchange& exchange, con
   return findings;
 }
 
-Verdict verdict_of(const Findings& findings) {
-  for (const auto& f : findings)
-    if (f.severity != Severity::Warning) return Verdict::Fail;
-  return Verdict::Pass;
-}
-
 }  // namespace ac

@@ -15,7 +15,9 @@ std::string strict_twin(const std::string& ref) {
 Finding to_finding(const SchemaError& e, const std::string& check, const std::string& prefix, Severity severity) {
   std::string message = e.message;
   if (!e.keyword.empty()) message += " [" + e.keyword + " at " + e.schema_path + "]";
-  return Finding{check, prefix + e.pointer, e.expected, e.actual, message, severity};
+  Finding f{check, prefix + e.pointer, e.expected, e.actual, message, severity};
+  f.rule = e.keyword;
+  return f;
 }
 }  // namespace
 

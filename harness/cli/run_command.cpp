@@ -12,6 +12,7 @@
 #include "cli/reports.hpp"
 #include "cli/run_checks.hpp"
 #include "cli/suite.hpp"
+#include "results/deviations.hpp"
 #include "results/results_writer.hpp"
 
 namespace ac {
@@ -63,6 +64,14 @@ ConsoleOptions console_options(const RunOptions& o) {
   const char* no_color = std::getenv("NO_COLOR");
   c.color = terminal && !(no_color && *no_color);
   return c;
+}
+
+void keep_compact(Result& result) {
+  Exchange dropped = std::move(result.exchange);
+  result.exchange = Exchange{};
+  result.exchange.status = dropped.status;
+  if (result.verdict == Verdict::Fail || result.verdict == Verdict::Known)
+    result.exchange.request.curl = std::move(dropped.request.curl);
 }
 
 }  // namespace
@@ -121,11 +130,14 @@ int run_command(const RunOptions& o) {
     // The file has the exchange; the matrix and baseline need verdicts and findings. Moved out, not
     // assigned over: assigning an empty string keeps the old one's buffer (libstdc++), and the kept
     // bodies, URLs and curl lines were 1.5 KB per result, half the peak memory of a long run.
-    { Exchange dropped = std::move(result.exchange); }
+    // Kept: the status (the baseline compares status classes) and a failure's curl line (the
+    // example of its deviations).
+    keep_compact(result);
     compact.results.push_back(std::move(result));
   });
   std::string finished = now_rfc3339();
-  writer.close(summary, finished);
+  compact.deviations = find_deviations(compact);
+  writer.close(summary, finished, compact.deviations);
   compact.summary = summary;
   compact.finished_at = finished;
 

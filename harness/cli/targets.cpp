@@ -87,9 +87,12 @@ bool apply_overrides(const TargetOptions& o, Provider& p, std::ostream& err) {
 
 std::vector<ProviderRun> TargetSet::runs() const {
   std::vector<ProviderRun> out;
-  for (const auto& t : targets)
+  for (const auto& t : targets) {
+    auto messages = t.provider.paths.find("messages");
     out.push_back(ProviderRun{t.provider.name, t.base_url, t.simulated, t.not_run_reason.empty() ? "run" : "not_run",
-                              t.not_run_reason});
+                              t.not_run_reason, messages == t.provider.paths.end() ? "" : messages->second,
+                              auth_name(t.provider.auth)});
+  }
   return out;
 }
 

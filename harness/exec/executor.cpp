@@ -208,6 +208,7 @@ Result Executor::judged_result(const Job& job, const Expectation& expect, const 
   } else {
     Findings checks = judge_exchange(expect, x, schemas_, folded, options_.strict);
     r.findings.insert(r.findings.begin(), checks.begin(), checks.end());
+    settle_findings(expect, r.findings);
     r.verdict = verdict_of(r.findings);
     std::string transient = unjudged_because(expect, x, collector);
     if (!transient.empty()) {

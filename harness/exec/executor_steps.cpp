@@ -60,6 +60,7 @@ void Executor::step_done(Lane& lane, const std::shared_ptr<Sequence>& seq, Resul
   }
   Findings failed;
   if (!capture_values(seq->captures(), step.exchange, seq->vars, failed)) {
+    settle_findings(seq->expects.back(), failed);
     label_findings(failed, label);
     if (!unsent.empty()) failed.back().message += "; so these steps were not sent: " + unsent;
     seq->findings.insert(seq->findings.end(), failed.begin(), failed.end());

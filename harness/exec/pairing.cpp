@@ -2,6 +2,7 @@
 
 #include <rapidjson/document.h>
 
+#include "check/settle.hpp"
 #include "exec/shape_compare.hpp"
 
 namespace ac {
@@ -32,11 +33,13 @@ void Pairing::complete(Waiting& w, const std::string& plain_body) {
     w.result.findings.push_back(Finding{"stream-vs-json", "", "two messages to compare", "",
                                         "could not compare with " + w.partner_id + ": one of the two replies is not a message",
                                         Severity::Warning});
+    settle_findings(*w.expect, w.result.findings);
     return;
   }
-  std::size_t before = w.result.findings.size();
   compare_message_shapes(folded, plain, w.partner_id, w.result.findings);
-  if (w.result.findings.size() > before && w.result.verdict == Verdict::Pass) w.result.verdict = Verdict::Fail;
+  settle_findings(*w.expect, w.result.findings);
+  // A declared known deviation keeps its verdict; a pass fails when the comparison found a difference.
+  if (w.result.verdict == Verdict::Pass) w.result.verdict = verdict_of(w.result.findings);
 }
 
 void Pairing::offer(const Job& job, Result&& result, const std::string& folded_json, const Emit& emit) {
@@ -60,7 +63,7 @@ void Pairing::offer(const Job& job, Result&& result, const std::string& folded_j
   }
   std::string partner = key(job, result.repeat, job.expect.stream->compare_with);
   bool planned = partners_.count(key(job, job.expect.stream->compare_with)) > 0;
-  Waiting w{std::move(result), folded_json, job.expect.stream->compare_with};
+  Waiting w{std::move(result), folded_json, job.expect.stream->compare_with, &job.expect};
   auto body = bodies_.find(partner);
   if (body != bodies_.end()) {
     complete(w, body->second);
@@ -69,6 +72,7 @@ void Pairing::offer(const Job& job, Result&& result, const std::string& folded_j
     w.result.findings.push_back(Finding{"stream-vs-json", "", w.partner_id, "not run",
                                         "the non-streamed case to compare with was not run (filtered out or skipped)",
                                         Severity::Warning});
+    settle_findings(*w.expect, w.result.findings);
     emit(std::move(w.result));
   } else {
     waiting_[partner].push_back(std::move(w));
@@ -80,6 +84,7 @@ void Pairing::flush(const Emit& emit) {
     for (auto& w : list) {
       w.result.findings.push_back(Finding{"stream-vs-json", "", w.partner_id, "no reply",
                                           "the non-streamed case to compare with did not finish", Severity::Warning});
+      settle_findings(*w.expect, w.result.findings);
       emit(std::move(w.result));
     }
   }

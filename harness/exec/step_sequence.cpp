@@ -18,7 +18,9 @@ bool scalar_json(const rapidjson::Value& v, std::string& out) {
 
 Finding capture_failure(const Capture& c, const std::string& expected, const std::string& actual,
                         const std::string& why) {
-  return Finding{"capture", c.pointer, expected, actual, "cannot capture `" + c.name + "`: " + why, Severity::Breaking};
+  Finding f{"capture", c.pointer, expected, actual, "cannot capture `" + c.name + "`: " + why, Severity::Breaking};
+  f.where = c.where;
+  return f;
 }
 
 }  // namespace

@@ -8,8 +8,29 @@ const char* to_string(Severity s) {
     case Severity::Breaking: return "breaking";
     case Severity::Cosmetic: return "cosmetic";
     case Severity::Warning: return "warning";
+    case Severity::Lenient: return "lenient";
   }
   return "breaking";
+}
+
+bool parse_severity(const std::string& text, Severity& out) {
+  for (Severity s : {Severity::Breaking, Severity::Cosmetic, Severity::Warning, Severity::Lenient}) {
+    if (text == to_string(s)) {
+      out = s;
+      return true;
+    }
+  }
+  return false;
+}
+
+int severity_rank(Severity s) {
+  switch (s) {
+    case Severity::Breaking: return 0;
+    case Severity::Lenient: return 1;
+    case Severity::Cosmetic: return 2;
+    case Severity::Warning: return 3;
+  }
+  return 0;
 }
 
 const char* to_string(Verdict v) {

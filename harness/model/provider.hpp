@@ -10,6 +10,17 @@ namespace ac {
 
 enum class AuthStyle { XApiKey, Bearer, Either, None };
 
+// As a profile spells it: "x-api-key", "bearer", "either", "none".
+inline const char* auth_name(AuthStyle a) {
+  switch (a) {
+    case AuthStyle::XApiKey: return "x-api-key";
+    case AuthStyle::Bearer: return "bearer";
+    case AuthStyle::Either: return "either";
+    case AuthStyle::None: return "none";
+  }
+  return "x-api-key";
+}
+
 struct Timeouts {
   double connect_s = 10;
   double first_byte_s = 60;

@@ -36,7 +36,8 @@ std::string printable(const std::string& s) {
 const char* colour_of(const Cell& cell) {
   if (cell.cosmetic_only) return "\x1b[33m";
   switch (cell.state) {
-    case CellState::Pass: return "\x1b[32m";
+    case CellState::Pass:
+    case CellState::Except: return "\x1b[32m";
     case CellState::Partial: return "\x1b[33m";
     case CellState::Fail: return "\x1b[31;1m";
     case CellState::Error: return "\x1b[31m";
@@ -101,9 +102,13 @@ std::string render_console_matrix(const ResultsFile& results, bool color) {
     }
     add_row(t, row, colours);
   }
-  std::vector<std::string> score{"score"};
-  for (const auto& s : m.scores) score.push_back(score_text(s));
+  std::vector<std::string> score{"features usable"}, deviations{"deviations"};
+  for (const auto& s : m.scores) {
+    score.push_back(score_text(s));
+    deviations.push_back(s.run ? deviation_counts_text(s) : "-");
+  }
   add_row(t, score);
+  add_row(t, deviations);
   if (m.repeat > 1) {
     std::vector<std::string> at{"pass@" + std::to_string(m.repeat)}, hat{"pass^" + std::to_string(m.repeat)};
     for (const auto& s : m.scores) {
@@ -117,8 +122,9 @@ std::string render_console_matrix(const ResultsFile& results, bool color) {
   for (const auto& s : m.scores) {
     if (!s.run) out += printable(s.provider) + ": not run" + (s.reason.empty() ? "" : ": " + printable(s.reason)) + "\n";
   }
-  out += "cells: passing/applicable cases; * = every failure is cosmetic (clients keep working); "
-         "score = passing/applicable cases (docs/reports.md)\n";
+  out += "cells: passing/applicable cases; * = every failure is cosmetic (clients keep working); \"pass, except D3\" = "
+         "fails only through deviations another feature owns; features usable = with no breaking deviation and no "
+         "error (docs/reports.md)\n";
   return out;
 }
 

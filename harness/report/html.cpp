@@ -1,6 +1,8 @@
 #include <algorithm>
 
+#include "model/finding_code.hpp"
 #include "report/cell_text.hpp"
+#include "report/deviation_text.hpp"
 #include "report/escape.hpp"
 #include "report/html_latency.hpp"
 #include "report/report.hpp"
@@ -36,10 +38,12 @@ table.matrix td a{color:inherit;text-decoration:none;display:block}
 .s-fail{background:#ef9a9a;color:#7f0000;font-weight:600}.s-cosmetic{background:#ffe0b2;color:#8a4b00}
 .s-unsupported{background:#e0e0e0;color:#424242}.s-known{background:#d1c4e9;color:#311b92}
 .s-error{background:#90a4ae;color:#fff}.s-notrun{background:#fafafa;color:#9e9e9e}
+.s-except{background:#e6f4e7;color:#1b5e20}
 .badge{display:inline-block;border-radius:3px;padding:0 .35rem;font-size:.8rem;margin-right:.3rem}
 .v-pass{background:#c8e6c9}.v-fail{background:#ef9a9a}.v-error{background:#90a4ae;color:#fff}
 .v-skip,.v-unsupported{background:#e0e0e0}.v-known{background:#d1c4e9}
 .sev-breaking{color:#b71c1c;font-weight:600}.sev-cosmetic{color:#8a4b00}.sev-warning{color:#555}
+.sev-lenient{color:#4a148c}
 .legend span{margin-right:.8rem;white-space:nowrap}
 details{margin:.3rem 0 .3rem .5rem}summary{cursor:pointer}
 details.cell>summary{font-weight:600}
@@ -79,7 +83,7 @@ std::string run_meta(const ResultsFile& r, const Matrix& m) {
 
 std::string legend() {
   std::string out = "<p class=\"legend\">";
-  for (CellState s : {CellState::Pass, CellState::Partial, CellState::Fail}) {
+  for (CellState s : {CellState::Pass, CellState::Except, CellState::Partial, CellState::Fail}) {
     Cell c;
     c.state = s;
     out += "<span><span class=\"badge " + cell_css_class(c) + "\">" + to_string(s) + "</span>" + state_meaning(s) +
@@ -93,8 +97,9 @@ std::string legend() {
     out += "<span><span class=\"badge " + cell_css_class(c) + "\">" + to_string(s) + "</span>" + state_meaning(s) +
            "</span> ";
   }
-  return out + "<br>A cell shows passing / applicable cases. Score = passing / applicable cases (unsupported and "
-               "skipped excluded, known deviations and errors count as not passing).</p>\n";
+  return out + "<br>A cell shows passing / applicable cases. Features an SDK client can use: features with no "
+               "breaking deviation in any case and no error. Deviations: one per finding code, however many cases "
+               "show it.</p>\n";
 }
 
 std::string matrix_table(const Matrix& m) {
@@ -118,35 +123,75 @@ std::string matrix_table(const Matrix& m) {
     }
     out += "</tr>\n";
   }
-  out += "<tr><th scope=\"row\">Score</th>";
+  out += "<tr><th scope=\"row\">Features an SDK client can use</th>";
   for (const auto& s : m.scores) out += "<td><strong>" + score_text(s) + "</strong></td>";
+  out += "</tr>\n<tr><th scope=\"row\">Deviations</th>";
+  for (const auto& s : m.scores) out += "<td>" + std::string(s.run ? deviation_counts_text(s) : "-") + "</td>";
   return out + "</tr>\n</tbody>\n</table>\n";
 }
 
 std::string provider_table(const ResultsFile& r, const Matrix& m) {
   std::string out =
-      "<table>\n<thead><tr><th>Provider</th><th>Base URL</th><th>Score</th><th>Pass</th><th>Fail (breaking / "
-      "cosmetic)</th><th>Error</th><th>Known</th><th>Unsupported</th><th>Skipped</th>";
+      "<table>\n<thead><tr><th>Provider</th><th>Base URL</th><th>Endpoint · auth</th><th>Features usable</th>"
+      "<th>Deviations</th><th>Cases passing</th><th>Pass</th><th>Fail (breaking / cosmetic)</th><th>Error</th>"
+      "<th>Known</th><th>Unsupported</th><th>Skipped</th>";
   if (m.repeat > 1) out += "<th>pass@" + std::to_string(m.repeat) + "</th><th>pass^" + std::to_string(m.repeat) + "</th>";
   out += "<th>Notes</th></tr></thead>\n<tbody>\n";
   for (const auto& s : m.scores) {
-    std::string base_url, notes;
+    std::string base_url, setup, notes;
     for (const auto& p : r.run.providers) {
-      if (p.name == s.provider) base_url = p.base_url + (p.simulated ? " (simulated)" : "");
+      if (p.name != s.provider) continue;
+      base_url = p.base_url + (p.simulated ? " (simulated)" : "");
+      setup = setup_text(p);
     }
     if (!s.run) notes = "not run: " + s.reason;
     if (s.retried) notes += (notes.empty() ? "" : "; ") + std::to_string(s.retried) + " retried";
     if (s.flaky) notes += (notes.empty() ? "" : "; ") + std::to_string(s.flaky) + " flaky";
     if (s.fixed) notes += (notes.empty() ? "" : "; ") + std::to_string(s.fixed) + " known deviation(s) now pass";
-    out += "<tr><th>" + h(s.provider) + "</th><td>" + h(base_url) + "</td><td><strong>" + score_text(s) +
-           "</strong></td><td>" + std::to_string(s.pass) + "</td><td>" + std::to_string(s.fail) + " (" +
+    out += "<tr><th>" + h(s.provider) + "</th><td>" + h(base_url) + "</td><td>" + h(setup) + "</td><td><strong>" +
+           score_text(s) + "</strong></td><td>" + (s.run ? deviation_counts_text(s) : "-") + "</td><td>" +
+           cases_passing_text(s) + "</td><td>" + std::to_string(s.pass) + "</td><td>" + std::to_string(s.fail) + " (" +
            std::to_string(s.breaking) + " / " + std::to_string(s.cosmetic) + ")</td><td>" + std::to_string(s.error) +
            "</td><td>" + std::to_string(s.known) + "</td><td>" + std::to_string(s.unsupported) + "</td><td>" +
            std::to_string(s.skip) + "</td>";
     if (m.repeat > 1) out += "<td>" + percent(s.pass_at_k) + "</td><td>" + percent(s.pass_hat_k) + "</td>";
     out += "<td>" + h(notes) + "</td></tr>\n";
   }
-  return out + "</tbody>\n</table>\n";
+  return out + "</tbody>\n</table>\n<p class=\"note\">The official API: " + h(official_setup_text()) +
+         " (a difference is a set-up deviation).</p>\n";
+}
+
+std::string deviation_row(const Deviation& d) {
+  const std::string sev = to_string(d.severity);
+  std::string cases;
+  for (const auto& c : d.cases) cases += (cases.empty() ? "" : ", ") + h(c);
+  std::string out = "<tr><td>" + h(d.id) + "</td><td class=\"sev-" + sev +
+                    "\">" + sev + "</td><td><code>" + h(excerpt(d.code, 300)) + "</code><br>" + h(excerpt(d.title, 500));
+  if (!d.reason.empty()) out += "<br><span class=\"note\">" + h(d.reason) + "</span>";
+  out += "</td><td>" + h(reach_text(d));
+  if (!d.cases.empty()) out += "<details><summary>cases</summary>" + cases + "</details>";
+  out += "</td><td>";
+  if (!d.cases.empty()) {
+    out += h(d.example.case_id) + ": " + h(example_text(d, 300));
+    if (!d.example.at.empty()) out += "<br><span class=\"note\">" + h(d.example.at) + "</span>";
+    if (!d.example.curl.empty()) out += "<pre class=\"curl\">" + h(excerpt(d.example.curl, 2000)) + "</pre>";
+  }
+  return out + "</td></tr>\n";
+}
+
+// Each provider's deviations, breaking first, then by reach: what breaks its clients, on one screen.
+std::string deviations_section(const ResultsFile& r, const Matrix& m) {
+  std::string out;
+  for (const auto& s : m.scores) {
+    const auto list = deviations_of(r, s.provider);
+    if (list.empty()) continue;
+    out += "<h3>" + h(s.provider) + " <small>" + score_text(s) + " features usable · " + deviation_counts_text(s) +
+           "</small></h3>\n<table>\n<thead><tr><th>#</th><th>Severity</th><th>Deviation</th><th>Reach</th>"
+           "<th>Example</th></tr></thead>\n<tbody>\n";
+    for (const Deviation* d : list) out += deviation_row(*d);
+    out += "</tbody>\n</table>\n";
+  }
+  return out.empty() ? "<p class=\"none\">No deviations.</p>\n" : out;
 }
 
 std::string verdict_badge(Verdict v) {
@@ -176,12 +221,13 @@ std::string body_block(const std::string& raw, std::size_t size, bool truncated,
 std::string findings_table(const Findings& findings) {
   if (findings.empty()) return "";
   std::string out = "<table>\n<thead><tr><th>Severity</th><th>Check</th><th>Pointer</th><th>Expected</th>"
-                    "<th>Actual</th><th>Message</th></tr></thead>\n<tbody>\n";
+                    "<th>Actual</th><th>Message</th><th>Code · expectation</th></tr></thead>\n<tbody>\n";
   for (const auto& f : findings) {
     const std::string sev = to_string(f.severity);
     out += "<tr><td class=\"sev-" + sev + "\">" + sev + "</td><td>" + h(f.check) + "</td><td><code>" +
            h(excerpt(f.pointer, 300)) + "</code></td><td>" + h(excerpt(f.expected, 1000)) + "</td><td>" +
-           h(excerpt(f.actual, 1000)) + "</td><td>" + h(excerpt(f.message, 1000)) + "</td></tr>\n";
+           h(excerpt(f.actual, 1000)) + "</td><td>" + h(excerpt(f.message, 1000)) + "</td><td><code>" +
+           h(excerpt(f.code, 300)) + "</code><br>" + h(where_text(f.where)) + "</td></tr>\n";
   }
   return out + "</tbody>\n</table>\n";
 }
@@ -311,6 +357,8 @@ std::string render_html(const ResultsFile& results) {
   if (m.providers.empty()) return out + "<p>No results.</p>\n</body>\n</html>\n";
   out += matrix_table(m) + legend();
   out += "<h2 id=\"providers\">Providers</h2>\n" + provider_table(results, m);
+  out += "<h2 id=\"deviations\">Deviations</h2>\n<p class=\"note\">One per finding code and provider, however many "
+         "cases show it (docs/reports.md).</p>\n" + deviations_section(results, m);
   out += "<h2 id=\"latency\">Latency</h2>\n" + html_latency_chart(results, m);
   out += "<h2 id=\"details\">Details</h2>\n<p class=\"note\">Open a feature, then a case: request as sent (secrets "
          "redacted), response excerpt, findings, stream timeline and a curl line to reproduce.</p>\n";

@@ -1,5 +1,6 @@
 #include <algorithm>
 #include "report/cell_text.hpp"
+#include "report/deviation_text.hpp"
 #include "report/escape.hpp"
 #include "report/report.hpp"
 
@@ -9,6 +10,8 @@ namespace {
 // A pull-request comment must stay readable (and under GitHub's 65,536 characters): lists are
 // capped and long values cut.
 constexpr std::size_t kFailuresPerProvider = 10;
+constexpr std::size_t kDeviationsPerProvider = 12;
+constexpr std::size_t kCasesPerDeviation = 4;
 constexpr std::size_t kFindingsPerCase = 3;
 constexpr std::size_t kValueBytes = 80;
 
@@ -26,6 +29,7 @@ const char* symbol(const Cell& cell) {
     case CellState::Known: return "\xF0\x9F\x9F\xA3";           // purple circle
     case CellState::Error: return "\xE2\x9A\xA0\xEF\xB8\x8F";   // warning sign
     case CellState::NotRun: return "\xE2\x9E\x96";              // minus
+    case CellState::Except: return "\xE2\x98\x91\xEF\xB8\x8F";   // ballot box with check
   }
   return "";
 }
@@ -53,27 +57,39 @@ std::string matrix_table(const Matrix& m) {
     }
     out += "\n";
   }
-  out += "| **Score** |";
+  out += "| **Features an SDK client can use** |";
   for (const auto& s : m.scores) out += " **" + score_text(s) + "** |";
+  out += "\n| **Deviations** |";
+  for (const auto& s : m.scores) out += " " + (s.run ? deviation_counts_text(s) : std::string("-")) + " |";
   out += "\n\n";
   return out;
 }
 
 std::string legend() {
-  return "\xE2\x9C\x85 pass · \xF0\x9F\x9F\xA1 partial · \xE2\x9D\x8C fail (breaking) · "
+  return "\xE2\x9C\x85 pass · \xE2\x98\x91\xEF\xB8\x8F pass, except D*n*: fails only through deviations another "
+         "feature owns · \xF0\x9F\x9F\xA1 partial · \xE2\x9D\x8C fail (breaking) · "
          "\xF0\x9F\x9F\xA0 `*` failures all cosmetic · \xE2\x9A\xAA unsupported · \xF0\x9F\x9F\xA3 known deviation · "
          "\xE2\x9A\xA0\xEF\xB8\x8F error · \xE2\x9E\x96 not run. Cells: passing/applicable cases. "
-         "Score: passing/applicable cases, unsupported and skipped excluded, known deviations count as failing.\n\n";
+         "Features an SDK client can use: features with no breaking deviation in any case and no error. "
+         "Deviations: one per finding code, however many cases show it.\n\n";
 }
 
-std::string provider_table(const Matrix& m) {
-  std::string out = "| Provider | Score | Pass | Fail (breaking / cosmetic) | Error | Known | Unsupported | Skipped |";
+const ProviderRun* find_run(const ResultsFile& file, const std::string& name) {
+  for (const auto& p : file.run.providers)
+    if (p.name == name) return &p;
+  return nullptr;
+}
+
+std::string provider_table(const ResultsFile& results, const Matrix& m) {
+  std::string out = "| Provider | Features usable | Deviations | Endpoint · auth | Cases passing | Pass | Fail (breaking / cosmetic) | Error | Known | Unsupported | Skipped |";
   if (m.repeat > 1) out += " pass@" + std::to_string(m.repeat) + " | pass^" + std::to_string(m.repeat) + " |";
-  out += " Notes |\n|---|---|---|---|---|---|---|---|";
+  out += " Notes |\n|---|---|---|---|---|---|---|---|---|---|---|";
   if (m.repeat > 1) out += "---|---|";
   out += "---|\n";
   for (const auto& s : m.scores) {
-    out += "| " + md(s.provider) + " | " + score_text(s) + " | " + std::to_string(s.pass) + " | " +
+    const ProviderRun* run = find_run(results, s.provider);
+    out += "| " + md(s.provider) + " | " + score_text(s) + " | " + (s.run ? deviation_counts_text(s) : "-") + " | " +
+           md(run ? setup_text(*run) : "") + " | " + cases_passing_text(s) + " | " + std::to_string(s.pass) + " | " +
            std::to_string(s.fail) + " (" + std::to_string(s.breaking) + " / " + std::to_string(s.cosmetic) + ") | " +
            std::to_string(s.error) + " | " + std::to_string(s.known) + " | " + std::to_string(s.unsupported) + " | " +
            std::to_string(s.skip) + " |";
@@ -85,7 +101,37 @@ std::string provider_table(const Matrix& m) {
     if (s.fixed) notes += (notes.empty() ? "" : "; ") + std::to_string(s.fixed) + " known deviation(s) now pass";
     out += " " + notes + " |\n";
   }
-  return out + "\n";
+  return out + "\nThe official API: " + md(official_setup_text()) + " (a difference is a set-up deviation).\n\n";
+}
+
+// One line per deviation: what differs, how bad, how far it reaches, one example.
+std::string deviation_item(const Deviation& d) {
+  // The code is escaped text, not a code span: in a code span the escapes would show.
+  std::string item = "- **" + d.id + "** " + to_string(d.severity) + " · " + md(d.code, kValueBytes) + " — " +
+                     md(d.title, 160) + " — " + reach_text(d);
+  if (!d.cases.empty()) {
+    item += ": ";
+    for (std::size_t i = 0; i < d.cases.size() && i < kCasesPerDeviation; ++i) item += (i ? ", " : "") + md(d.cases[i]);
+    if (d.cases.size() > kCasesPerDeviation) item += ", …";
+    item += "\n  - e.g. " + md(d.example.case_id) + ": " + md(example_text(d), 200);
+    if (!d.example.at.empty()) item += " (" + md(d.example.at) + ")";
+  }
+  if (!d.reason.empty()) item += "\n  - " + md(d.reason, 200);
+  return item + "\n";
+}
+
+std::string deviations(const ResultsFile& r, const Matrix& m) {
+  std::string out;
+  for (const auto& s : m.scores) {
+    const auto list = deviations_of(r, s.provider);
+    if (list.empty()) continue;
+    out += "#### " + md(s.provider) + ": " + score_text(s) + " features usable · " + deviation_counts_text(s) + "\n\n";
+    for (std::size_t i = 0; i < list.size() && i < kDeviationsPerProvider; ++i) out += deviation_item(*list[i]);
+    if (list.size() > kDeviationsPerProvider)
+      out += "- … and " + std::to_string(list.size() - kDeviationsPerProvider) + " more (see results.json)\n";
+    out += "\n";
+  }
+  return out.empty() ? "No deviations.\n\n" : out;
 }
 
 std::string finding_text(const Finding& f) {
@@ -123,7 +169,7 @@ std::string failures(const ResultsFile& r, const Matrix& m) {
   for (const auto& provider : m.providers) {
     std::vector<const CaseOutcome*> bad;
     for (const auto& c : m.outcomes) {
-      if (c.provider == provider && (c.verdict == Verdict::Fail || c.verdict == Verdict::Error)) bad.push_back(&c);
+      if (c.provider == provider && c.verdict == Verdict::Error) bad.push_back(&c);
     }
     if (bad.empty()) continue;
     // Results arrive in completion order; a report of the same run must read the same every time.
@@ -135,7 +181,7 @@ std::string failures(const ResultsFile& r, const Matrix& m) {
     }
     out += "\n";
   }
-  return out.empty() ? "No failures.\n\n" : out;
+  return out.empty() ? "No errors.\n\n" : out;
 }
 
 // Declared deviations that now pass: the profile should drop them, or a later regression of
@@ -167,8 +213,10 @@ std::string render_markdown(const ResultsFile& results) {
   if (m.providers.empty()) return out + "No results.\n";
   out += matrix_table(m);
   out += legend();
-  out += "### Providers\n\n" + provider_table(m);
-  out += "### Failures\n\n" + failures(results, m);
+  out += "### Providers\n\n" + provider_table(results, m);
+  out += "### Deviations\n\nOne per finding code and provider, breaking first, then by reach (docs/reports.md).\n\n" +
+         deviations(results, m);
+  out += "### Errors\n\nCases without a verdict (no deviation can be told from them).\n\n" + failures(results, m);
   out += fixed_deviations(m);
   return out;
 }

@@ -24,7 +24,7 @@ bool failure_is_breaking(const Result& r) {
   bool any_failing_finding = false;
   for (const auto& f : r.findings) {
     if (f.severity == Severity::Breaking) return true;
-    if (f.severity == Severity::Cosmetic) any_failing_finding = true;
+    if (fails_case(f.severity)) any_failing_finding = true;  // cosmetic or lenient
   }
   // A failure that names no cosmetic reason is treated as breaking: we cannot prove it harmless.
   return !any_failing_finding;

@@ -1,5 +1,7 @@
 #include "results/matrix.hpp"
 
+#include "results/deviations.hpp"
+
 #include <algorithm>
 #include <map>
 #include <set>
@@ -41,11 +43,42 @@ void add_to_cell(Cell& cell, const CaseOutcome& c, std::size_t index) {
   if ((c.verdict == Verdict::Unsupported || c.verdict == Verdict::Skip) && cell.reason.empty()) cell.reason = c.reason;
 }
 
+// Which deviations a cell's cases show: whether each failure is collateral, whether it is usable.
+void explain_cell(Cell& cell, const ResultsFile& file, const std::vector<CaseOutcome>& outcomes) {
+  std::set<std::string> except;
+  for (std::size_t i : cell.outcomes) {
+    const CaseOutcome& c = outcomes[i];
+    if (c.verdict == Verdict::Error) cell.usable = false;
+    if (c.verdict != Verdict::Fail && c.verdict != Verdict::Known) continue;
+    bool collateral = c.verdict == Verdict::Fail;
+    std::vector<std::string> ids;
+    for (const auto& code : failing_codes(file, c)) {
+      const Deviation* d = find_deviation(file.deviations, c.provider, code);
+      if (!d) {
+        collateral = false;
+        continue;
+      }
+      if (d->severity == Severity::Breaking) cell.usable = false;
+      if (d->owner == c.feature) collateral = false;
+      ids.push_back(d->id);
+    }
+    if (!collateral || ids.empty()) continue;
+    ++cell.collateral;
+    except.insert(ids.begin(), ids.end());
+  }
+  cell.except.assign(except.begin(), except.end());
+  // D2 before D10.
+  std::sort(cell.except.begin(), cell.except.end(), [](const std::string& a, const std::string& b) {
+    return a.size() != b.size() ? a.size() < b.size() : a < b;
+  });
+}
+
 void finish_cell(Cell& cell, bool provider_run) {
   const int n = cell.applicable();
   cell.pass_at_k = n > 0 ? cell.pass_at_k / n : 0;
   cell.pass_hat_k = n > 0 ? cell.pass_hat_k / n : 0;
   cell.state = cell_state(cell, provider_run);
+  if (cell.state != CellState::Except) cell.except.clear();
   // A reason explains a cell only when nothing in it was judged.
   if (cell.state != CellState::NotRun && cell.state != CellState::Unsupported) cell.reason.clear();
   cell.cosmetic_only = (cell.state == CellState::Fail || cell.state == CellState::Partial) && cell.fail > 0 &&
@@ -83,6 +116,7 @@ const char* to_string(CellState s) {
     case CellState::Known: return "known";
     case CellState::Error: return "error";
     case CellState::NotRun: return "not run";
+    case CellState::Except: return "pass, except";
   }
   return "not run";
 }
@@ -93,6 +127,7 @@ CellState cell_state(const Cell& c, bool provider_run) {
   if (applicable == 0) return CellState::Unsupported;  // the rest are unsupported (and skips)
   if (c.pass == applicable) return CellState::Pass;
   if (c.known == applicable) return CellState::Known;
+  if (c.fail > 0 && c.collateral == c.fail && c.error == 0 && c.known == 0) return CellState::Except;
   if (c.pass > 0) return CellState::Partial;
   if (c.fail > 0) return CellState::Fail;
   return CellState::Error;  // no pass, no fail: errors, possibly with known deviations
@@ -133,9 +168,20 @@ Matrix build_matrix(const ResultsFile& file) {
     m.scores.push_back(s);
   }
   for (auto& cell : m.cells) {
-    const ProviderScore& s = m.scores[provider_index[cell.provider]];
+    ProviderScore& s = m.scores[provider_index[cell.provider]];
+    explain_cell(cell, file, m.outcomes);
     finish_cell(cell, s.run);
     if (!s.run && cell.reason.empty()) cell.reason = s.reason;
+    if (cell.state == CellState::NotRun || cell.state == CellState::Unsupported) continue;
+    ++s.features;
+    if (cell.usable) ++s.usable_features;
+  }
+  for (const auto& d : file.deviations) {
+    auto it = provider_index.find(d.provider);
+    if (it == provider_index.end()) continue;
+    ProviderScore& s = m.scores[it->second];
+    ++(d.severity == Severity::Breaking ? s.deviations_breaking
+                                        : d.severity == Severity::Lenient ? s.deviations_lenient : s.deviations_cosmetic);
   }
   return m;
 }

@@ -9,8 +9,11 @@
 namespace ac {
 
 // The state of one feature × provider cell (docs/reports.md, "Cells", gives the exact rules).
-enum class CellState { Pass, Partial, Fail, Unsupported, Known, Error, NotRun };
-const char* to_string(CellState s);  // "pass", "partial", "fail", "unsupported", "known", "error", "not run"
+// Except: every case that failed, failed only through deviations other features own ("pass,
+// except D3"): the feature itself works.
+enum class CellState { Pass, Partial, Fail, Unsupported, Known, Error, NotRun, Except };
+// "pass", "partial", "fail", "unsupported", "known", "error", "not run", "pass, except"
+const char* to_string(CellState s);
 
 struct Cell {
   std::string feature;
@@ -22,6 +25,9 @@ struct Cell {
   int pass = 0, fail = 0, error = 0, skip = 0, unsupported = 0, known = 0;
   int breaking = 0;            // failing cases with a breaking finding
   int flaky = 0, retried = 0, fixed = 0;
+  int collateral = 0;          // failing cases whose every deviation is owned by another feature
+  std::vector<std::string> except;  // ids of those deviations ("D3"), for "pass, except D3"
+  bool usable = true;          // no case shows a breaking deviation and none erred
   // With run.repeat > 1: shares (0..1) of applicable cases passing at least once / every time.
   double pass_at_k = 0, pass_hat_k = 0;
   std::vector<std::size_t> outcomes;  // indexes into Matrix::outcomes
@@ -40,6 +46,10 @@ struct ProviderScore {
   int cosmetic = 0;            // failing cases whose findings are all cosmetic
   int flaky = 0, retried = 0, fixed = 0;
   double score = 0;            // 100 * pass / applicable; 0 when nothing applicable
+  // The score (docs/reports.md, "Score"): features an SDK client can use, root causes counted once.
+  int features = 0;            // features with an applicable case
+  int usable_features = 0;     // of them, with no breaking deviation in any case and no error
+  int deviations_breaking = 0, deviations_lenient = 0, deviations_cosmetic = 0;
   double pass_at_k = 0, pass_hat_k = 0;  // with repeats, over applicable cases
 };
 

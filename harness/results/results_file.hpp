@@ -1,17 +1,28 @@
 #pragma once
 #include <string>
 #include <vector>
+#include <utility>
 
 #include "model/result.hpp"
+#include "results/deviation.hpp"
 
 namespace ac {
 
 struct ProviderRun {
+  ProviderRun() = default;
+  ProviderRun(std::string name_, std::string base_url_, bool simulated_, std::string status_, std::string reason_,
+              std::string messages_path_ = "", std::string auth_ = "")
+      : name(std::move(name_)), base_url(std::move(base_url_)), simulated(simulated_), status(std::move(status_)),
+        reason(std::move(reason_)), messages_path(std::move(messages_path_)), auth(std::move(auth_)) {}
+
   std::string name;
   std::string base_url;
   bool simulated = false;
   std::string status = "run";  // run | not_run
   std::string reason;          // for not_run: e.g. "set ANTHROPIC_API_KEY"
+  // How a client reaches it, to compare with the official API's (a difference is a deviation):
+  std::string messages_path;   // the Messages endpoint's path, e.g. "/v1/messages"; "" = unknown
+  std::string auth;            // "x-api-key", "bearer", "either" or "none"; "" = unknown
 };
 
 struct RunInfo {
@@ -39,6 +50,9 @@ struct ResultsFile {
   std::vector<Result> results;
   Summary summary;
   std::string finished_at;
+  // One per code per provider (results/deviation.hpp): read from the file, or found from the
+  // results when the file has none (written before deviations existed).
+  std::vector<Deviation> deviations;
 };
 
 }  // namespace ac

@@ -1,3 +1,4 @@
+#include "model/finding_code.hpp"
 #include "results/results_json.hpp"
 
 namespace ac {
@@ -192,16 +193,6 @@ bool timings_from(const rapidjson::Value& v, const std::string& where, Timings& 
   return r.ok();
 }
 
-bool severity_from(const std::string& text, Severity& out) {
-  for (Severity s : {Severity::Breaking, Severity::Cosmetic, Severity::Warning}) {
-    if (text == to_string(s)) {
-      out = s;
-      return true;
-    }
-  }
-  return false;
-}
-
 bool findings_from(const rapidjson::Value* arr, const std::string& where, Findings& out, std::string& error) {
   if (!arr) return true;
   for (rapidjson::SizeType i = 0; i < arr->Size(); ++i) {
@@ -214,11 +205,18 @@ bool findings_from(const rapidjson::Value* arr, const std::string& where, Findin
     r.text("actual", f.actual);
     r.text("message", f.message);
     r.text("severity", severity);
+    std::string at;
+    r.text("code", f.code);
+    r.text("at", at);
     if (!r.ok()) return false;
-    if (!severity_from(severity, f.severity)) {
-      error = r.path("severity") + ": unknown severity \"" + severity + "\" (expected breaking, cosmetic or warning)";
+    if (!parse_severity(severity, f.severity)) {
+      error = r.path("severity") + ": unknown severity \"" + severity +
+              "\" (expected breaking, lenient, cosmetic or warning)";
       return false;
     }
+    f.where = parse_where(at);
+    // A file written before codes existed: the code is rebuilt from what it has.
+    if (f.code.empty()) f.code = finding_code(f);
     out.push_back(std::move(f));
   }
   return true;
@@ -231,6 +229,8 @@ bool provider_run_from(const rapidjson::Value& v, const std::string& where, Prov
   r.boolean("simulated", p.simulated);
   r.text("status", p.status);
   r.text("reason", p.reason);
+  r.text("messages_path", p.messages_path);
+  r.text("auth", p.auth);
   return r.ok();
 }
 
@@ -292,6 +292,51 @@ bool summary_from_json(const rapidjson::Value& v, const std::string& where, Summ
   r.integer("unsupported", out.unsupported);
   r.integer("known", out.known);
   return r.ok();
+}
+
+bool deviations_from_json(const rapidjson::Value& v, const std::string& where, std::vector<Deviation>& out,
+                          std::string& error) {
+  if (!v.IsArray()) {
+    error = where + ": expected an array";
+    return false;
+  }
+  for (rapidjson::SizeType i = 0; i < v.Size(); ++i) {
+    const std::string at = index_path(where, i);
+    ObjectReader r(v[i], at, error);
+    Deviation d;
+    std::string severity = "breaking";
+    r.text("id", d.id);
+    r.text("provider", d.provider, true);
+    r.text("code", d.code, true);
+    r.text("severity", severity);
+    r.text("title", d.title);
+    r.text("reason", d.reason);
+    r.text("owner", d.owner);
+    r.boolean("declared", d.declared);
+    const rapidjson::Value* cases = r.array("cases");
+    const rapidjson::Value* features = r.array("features");
+    const rapidjson::Value* example = r.member("example");
+    if (!r.ok() || !string_list(cases, at + ".cases", d.cases, error) ||
+        !string_list(features, at + ".features", d.features, error))
+      return false;
+    if (!parse_severity(severity, d.severity)) {
+      error = r.path("severity") + ": unknown severity \"" + severity + "\" (expected breaking, lenient, cosmetic or warning)";
+      return false;
+    }
+    if (example) {
+      ObjectReader e(*example, at + ".example", error);
+      e.text("case", d.example.case_id);
+      e.text("pointer", d.example.pointer);
+      e.text("expected", d.example.expected);
+      e.text("actual", d.example.actual);
+      e.text("message", d.example.message);
+      e.text("at", d.example.at);
+      e.text("curl", d.example.curl);
+      if (!e.ok()) return false;
+    }
+    out.push_back(std::move(d));
+  }
+  return true;
 }
 
 }  // namespace ac

@@ -5,6 +5,7 @@
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
 
+#include "model/finding_code.hpp"
 #include "results/results_json.hpp"
 #include "results/utf8.hpp"
 
@@ -79,6 +80,13 @@ void put_int(JsonWriter& w, const char* key, long long value) {
 void put_bool(JsonWriter& w, const char* key, bool value) {
   w.Key(key);
   w.Bool(value);
+}
+
+void put_strings(JsonWriter& w, const char* key, const std::vector<std::string>& items) {
+  w.Key(key);
+  w.StartArray();
+  for (const auto& s : items) put_string(w, s);
+  w.EndArray();
 }
 
 void put_headers(JsonWriter& w, const char* key, const Headers& headers) {
@@ -208,6 +216,8 @@ void put_findings(JsonWriter& w, const Findings& findings) {
     put(w, "actual", f.actual);
     put(w, "message", f.message);
     put(w, "severity", std::string(to_string(f.severity)));
+    put(w, "code", f.code);
+    put(w, "at", where_text(f.where));
   });
 }
 
@@ -218,6 +228,8 @@ void put_provider_run(JsonWriter& w, const ProviderRun& p) {
   put_bool(w, "simulated", p.simulated);
   put(w, "status", p.status);
   put(w, "reason", p.reason);
+  put(w, "messages_path", p.messages_path);
+  put(w, "auth", p.auth);
   w.EndObject();
 }
 
@@ -268,10 +280,7 @@ std::string_view result_json(const Result& r) {
   put(w, "title", r.title);
   put(w, "provider", r.provider);
   put(w, "feature", r.feature);
-  w.Key("tags");
-  w.StartArray();
-  for (const auto& t : r.tags) put_string(w, t);
-  w.EndArray();
+  put_strings(w, "tags", r.tags);
   put(w, "verdict", std::string(to_string(r.verdict)));
   put(w, "reason", r.reason);
   put_int(w, "repeat", r.repeat);
@@ -281,6 +290,38 @@ std::string_view result_json(const Result& r) {
   put_timings(w, r.exchange.timings);
   w.EndObject();
   return std::string_view(buf.GetString(), buf.GetSize());
+}
+
+std::string deviations_json(const std::vector<Deviation>& deviations) {
+  rapidjson::StringBuffer buf;
+  JsonWriter w(buf);
+  w.StartArray();
+  for (const auto& d : deviations) {
+    w.StartObject();
+    put(w, "id", d.id);
+    put(w, "provider", d.provider);
+    put(w, "code", d.code);
+    put(w, "severity", std::string(to_string(d.severity)));
+    put(w, "title", d.title);
+    put(w, "reason", d.reason);
+    put_strings(w, "cases", d.cases);
+    put_strings(w, "features", d.features);
+    put(w, "owner", d.owner);
+    put_bool(w, "declared", d.declared);
+    w.Key("example");
+    w.StartObject();
+    put(w, "case", d.example.case_id);
+    put(w, "pointer", d.example.pointer);
+    put(w, "expected", d.example.expected);
+    put(w, "actual", d.example.actual);
+    put(w, "message", d.example.message);
+    put(w, "at", d.example.at);
+    put(w, "curl", d.example.curl);
+    w.EndObject();
+    w.EndObject();
+  }
+  w.EndArray();
+  return buf.GetString();
 }
 
 std::string summary_json(const Summary& s) {

@@ -11,6 +11,7 @@
 #include <rapidjson/filereadstream.h>
 #include <rapidjson/reader.h>
 
+#include "results/deviations.hpp"
 #include "results/results_json.hpp"
 
 namespace ac {
@@ -77,7 +78,7 @@ class ResultsHandler : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, Re
 
   int format = -1;  // -1: not seen
   bool format_is_int = true;
-  bool saw_run = false, saw_results = false, saw_summary = false;
+  bool saw_run = false, saw_results = false, saw_summary = false, saw_deviations = false;
   std::string error;  // a problem with the content, "<where>: <what>" (empty for JSON syntax errors)
   bool format_error = false;
 
@@ -167,6 +168,9 @@ class ResultsHandler : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, Re
     } else if (key_ == "run") {
       saw_run = true;
       ok = run_from_json(builder_.value(), "run", out_.run, problem);
+    } else if (key_ == "deviations") {
+      saw_deviations = true;
+      ok = deviations_from_json(builder_.value(), "deviations", out_.deviations, problem);
     } else if (key_ == "summary") {
       saw_summary = true;
       ok = summary_from_json(builder_.value(), "summary", out_.summary, problem);
@@ -271,6 +275,8 @@ bool read_results(const std::string& path, ResultsFile& out, std::string& error)
     parsed.summary = Summary{};
     for (const auto& r : parsed.results) parsed.summary.add(r.verdict);
   }
+  // Written before deviations existed (or by a run that was cut short): found from the results.
+  if (!handler.saw_deviations) parsed.deviations = find_deviations(parsed);
   out = std::move(parsed);
   return true;
 }

@@ -48,9 +48,10 @@ void ResultsWriter::add(const Result& result) {
   first_ = false;
 }
 
-void ResultsWriter::close(const Summary& summary, const std::string& finished_at) {
+void ResultsWriter::close(const Summary& summary, const std::string& finished_at,
+                          const std::vector<Deviation>& deviations) {
   if (!file_) return;
-  write("\n],\n\"summary\":" + summary_json(summary) + ",\n\"finished_at\":" + json_string(finished_at) + "}\n");
+  write("\n],\n\"deviations\":" + deviations_json(deviations) + ",\n\"summary\":" + summary_json(summary) + ",\n\"finished_at\":" + json_string(finished_at) + "}\n");
   if (std::fclose(file_) != 0 && error_.empty()) error_ = path_ + ": cannot finish results: " + std::strerror(errno);
   file_ = nullptr;
 }

@@ -20,7 +20,8 @@ class ResultsWriter {
 
   bool open(const std::string& path, const RunInfo& run, std::string& error);
   void add(const Result& result);
-  void close(const Summary& summary, const std::string& finished_at);
+  // Ends the file: the deviations found over the whole run (results/deviations.hpp), the summary.
+  void close(const Summary& summary, const std::string& finished_at, const std::vector<Deviation>& deviations);
 
   // Added: the version written in "tool" (set before open(); defaults to the project version).
   void set_tool_version(const std::string& version) { tool_version_ = version; }

@@ -4,13 +4,14 @@ namespace ac {
 
 namespace {
 // Breaking is the worst; a summary carries the worst severity it stands for.
-bool worse(Severity a, Severity b) { return static_cast<int>(a) < static_cast<int>(b); }
+bool worse(Severity a, Severity b) { return severity_rank(a) < severity_rank(b); }
 // Distinct keys are bounded by the grammar and schemas, but a hostile stream could invent names.
 constexpr std::size_t kMaxKeys = 1000;
 }  // namespace
 
 void FindingCollector::add(const std::string& key, Finding f, std::size_t limit) {
   if (limit == 0) limit = per_key_;
+  if (f.rule.empty()) f.rule = key;  // the grouping key names the rule broken: the stable part of the code
   auto it = counts_.find(key);
   if (it == counts_.end()) {
     if (counts_.size() >= kMaxKeys) {
@@ -42,7 +43,9 @@ void FindingCollector::finish() {
     Finding s;
     s.check = c.first.check;
     s.severity = c.first.severity;
-    s.pointer = "/events";
+    s.pointer = c.first.pointer;  // the same code as the findings it stands for
+    s.rule = c.first.rule;
+    s.expected = c.first.expected;
     s.message = "the same problem occurred " + std::to_string(c.suppressed) + " more time" +
                 (c.suppressed == 1 ? "" : "s") + " after the " + std::to_string(c.shown) +
                 " listed (first: " + c.first.message + ")";
@@ -54,6 +57,7 @@ void FindingCollector::finish() {
     s.check = "stream-grammar";
     s.severity = dropped_worst_;
     s.pointer = "/events";
+    s.rule = "dropped";
     s.message = std::to_string(dropped_) + " more findings were not listed (limit reached)";
     findings_.push_back(std::move(s));
     keys_.push_back("#dropped");
@@ -79,6 +83,7 @@ void FindingCollector::retain(const std::function<bool(const std::string&, const
 }
 
 void FindingCollector::prepend(const std::string& key, Finding f) {
+  if (f.rule.empty()) f.rule = key;
   findings_.insert(findings_.begin(), std::move(f));
   keys_.insert(keys_.begin(), key);
   counts_.emplace(key, Count{1, 0, findings_.front()});

@@ -37,13 +37,15 @@ std::map<std::string, CellFacts> facts_by_feature(const ResultsFile& file, const
     }
     if (r.verdict == Verdict::Fail || r.verdict == Verdict::Known || r.verdict == Verdict::Error) {
       c.failing.push_back(r.case_id + " (" + to_string(r.verdict) + ")");
-      bool breaking = false, cosmetic = false;
+      bool breaking = false, lenient = false, cosmetic = false;
       for (const auto& f : r.findings) {
         breaking = breaking || f.severity == Severity::Breaking;
+        lenient = lenient || f.severity == Severity::Lenient;
         cosmetic = cosmetic || f.severity == Severity::Cosmetic;
       }
       // An error (no verdict) or a failure without findings counts as breaking.
-      c.severities.insert(breaking || !cosmetic ? Severity::Breaking : Severity::Cosmetic);
+      c.severities.insert(breaking || !(cosmetic || lenient) ? Severity::Breaking
+                                                             : lenient ? Severity::Lenient : Severity::Cosmetic);
     }
   }
   return out;
@@ -104,7 +106,8 @@ TEST_F(ExpectedMatrix, EveryCellSaysWhatTheProvidersDocumentSays) {
       } else if (expect == "deviation") {
         EXPECT_GT(c.fail + c.known, 0) << where;
         std::string severity = kv.second["severity"] ? kv.second["severity"].as<std::string>() : "breaking";
-        Severity wanted = severity == "breaking" ? Severity::Breaking : Severity::Cosmetic;
+        Severity wanted = Severity::Breaking;
+        ASSERT_TRUE(parse_severity(severity, wanted)) << where << ": unknown severity " << severity;
         EXPECT_TRUE(c.severities.count(wanted)) << where << "\n  (no failing case whose worst finding is " << severity << ")";
       } else {
         ADD_FAILURE() << entry.path() << ": unknown expectation '" << expect << "' for " << feature;

@@ -41,8 +41,8 @@ TEST(ConsoleMatrix, TerminalControlsInNamesAreNeutralised) {
 
 TEST(ConsoleMatrix, RepeatsAddPassAtKRows) {
   const std::string text = render_console_matrix(testing::repeats_fixture(), false);
-  EXPECT_NE(text.find("\npass@3          66.7%\n"), std::string::npos) << text;
-  EXPECT_NE(text.find("\npass^3          33.3%\n"), std::string::npos) << text;
+  EXPECT_NE(text.find("\npass@3           66.7%\n"), std::string::npos) << text;
+  EXPECT_NE(text.find("\npass^3           33.3%\n"), std::string::npos) << text;
 }
 
 }  // namespace

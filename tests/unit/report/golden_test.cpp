@@ -52,7 +52,7 @@ TEST(ReportsFromFile, MatchTheReportsRenderedInMemory) {
   std::string error;
   ASSERT_TRUE(writer.open(dir.file("results.json"), fixture.run, error)) << error;
   for (const auto& r : fixture.results) writer.add(r);
-  writer.close(fixture.summary, fixture.finished_at);
+  writer.close(fixture.summary, fixture.finished_at, fixture.deviations);
   ResultsFile read;
   ASSERT_TRUE(read_results(dir.file("results.json"), read, error)) << error;
   for (const auto& format : report_formats()) {

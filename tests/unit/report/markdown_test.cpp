@@ -10,11 +10,16 @@ namespace {
 TEST(Markdown, HasTheMatrixScoresAndFailures) {
   const std::string md = render_markdown(testing::report_fixture());
   EXPECT_NE(md.find("| Feature | reference | hostile-gw | anthropic |"), std::string::npos) << md;
-  EXPECT_NE(md.find("| **Score** | **66.7%** | **50.0%** | **-** |"), std::string::npos) << md;
+  EXPECT_NE(md.find("| **Features an SDK client can use** | **2/4** | **2/4** | **-** |"), std::string::npos) << md;
+  EXPECT_NE(md.find("| **Deviations** | 2 breaking | 4 breaking, 2 cosmetic | - |"), std::string::npos) << md;
   EXPECT_NE(md.find("fail\\* 0/1"), std::string::npos) << "markdown escapes the cosmetic star";
   EXPECT_NE(md.find("not run: set ANTHROPIC\\_API\\_KEY"), std::string::npos);
-  EXPECT_NE(md.find("#### hostile-gw (3)"), std::string::npos);
-  EXPECT_NE(md.find("… and 1 more findings"), std::string::npos) << "four findings, three shown";
+  // Each provider's section leads with its deviations, the set-up ones first.
+  EXPECT_NE(md.find("#### hostile-gw: 2/4 features usable · 4 breaking, 2 cosmetic\n\n- **D1** breaking · setup.auth:bearer"),
+            std::string::npos) << md;
+  EXPECT_NE(md.find("| hostile-gw | 2/4 | 4 breaking, 2 cosmetic | /v1/messages · bearer |"), std::string::npos);
+  EXPECT_NE(md.find("The official API: /v1/messages · x-api-key"), std::string::npos);
+  EXPECT_NE(md.find("#### hostile-gw (1)\n\n- error **errors.missing-key**"), std::string::npos) << "errors stay per case";
 }
 
 TEST(Markdown, NeutralisesProviderMarkupAndTablePipes) {
@@ -32,8 +37,15 @@ TEST(Markdown, CapsLongFailureListsForAPullRequestComment) {
     r.findings[0].actual = std::string(5000, 'x');
     results.push_back(r);
   }
+  for (int i = 0; i < 20; ++i) {
+    Result r = testing::make_result("p", "f", "other" + std::to_string(i), Verdict::Fail);
+    r.findings[0].code = "json:/y" + std::to_string(i);
+    results.push_back(r);
+  }
   const std::string md = render_markdown(testing::make_file(results));
-  EXPECT_NE(md.find("- … and 30 more (see the HTML report)"), std::string::npos) << md;
+  // One root cause is one line, whatever the number of cases it fails.
+  EXPECT_NE(md.find("40 cases in 1 feature: case0, case1, case10, case11, …"), std::string::npos) << md;
+  EXPECT_NE(md.find("- … and 9 more (see results.json)"), std::string::npos) << md;
   EXPECT_LT(md.size(), 8000u);
 }
 

@@ -1,6 +1,8 @@
 #pragma once
 #include <string>
 
+#include "model/finding_code.hpp"
+#include "results/deviations.hpp"
 #include "results/results_file.hpp"
 
 namespace ac::testing {
@@ -11,6 +13,15 @@ inline const std::string kScriptAlert = "<script>alert(1)</script>";
 inline const std::string kImgOnerror = "\"><img src=x onerror=alert(1)>";
 inline const std::string kMarkerScript = "<script>document.body.setAttribute('data-pwned','1');document.title='PWNED'</script>";
 inline const std::string kMarkerImg = "'\"><img src=x onerror=\"document.body.setAttribute('data-pwned','1')\">";
+
+// As a run leaves them: every finding with its code, the deviations found over the results.
+inline void settle_fixture(ResultsFile& f) {
+  for (auto& r : f.results)
+    for (auto& finding : r.findings)
+      if (finding.code.empty()) finding.code = finding_code(finding);
+  for (const auto& r : f.results) f.summary.add(r.verdict);
+  f.deviations = find_deviations(f);
+}
 
 inline Result fixture_result(const std::string& provider, const std::string& feature, const std::string& id,
                              Verdict verdict) {
@@ -63,7 +74,7 @@ inline ResultsFile report_fixture() {
   f.run.jobs = 8;
   f.run.repeat = 1;
   f.run.providers = {{"reference", "http://127.0.0.1:40123", true, "run", ""},
-                     {"hostile-gw", "https://gw.example", false, "run", ""},
+                     {"hostile-gw", "https://gw.example", false, "run", "", "/v1/messages", "bearer"},
                      {"anthropic", "https://api.anthropic.com", false, "not_run", "set ANTHROPIC_API_KEY"}};
   f.finished_at = "2026-11-22T10:00:03Z";
 
@@ -137,7 +148,7 @@ inline ResultsFile report_fixture() {
   unsupported.exchange = Exchange{};
   f.results.push_back(unsupported);
 
-  for (const auto& r : f.results) f.summary.add(r.verdict);
+  settle_fixture(f);
   return f;
 }
 
@@ -165,7 +176,7 @@ inline ResultsFile repeats_fixture() {
       f.results.push_back(r);
     }
   }
-  for (const auto& r : f.results) f.summary.add(r.verdict);
+  settle_fixture(f);
   return f;
 }
 

@@ -1,6 +1,7 @@
 #include <gtest/gtest.h>
 
 #include "results/baseline_diff.hpp"
+#include "results/deviations.hpp"
 #include "results/results_writer.hpp"
 #include "unit/results/make_result.hpp"
 #include "unit/results/scratch_dir.hpp"
@@ -114,7 +115,7 @@ void write_file(const std::string& path, const ResultsFile& f) {
   std::string error;
   ASSERT_TRUE(w.open(path, f.run, error)) << error;
   for (const auto& r : f.results) w.add(r);
-  w.close(f.summary, "");
+  w.close(f.summary, "", find_deviations(f));
 }
 
 TEST(DiffFiles, ExitCodesFollowTheFiles) {

@@ -118,3 +118,39 @@ TEST(Repeats, RetriedCasesAreCounted) {
 
 }  // namespace
 }  // namespace ac
+
+namespace ac {
+namespace {
+
+Result with_code(const std::string& feature, const std::string& id, const std::string& code, Severity severity) {
+  Result r = testing::make_result("p", feature, id, Verdict::Fail, severity);
+  r.findings[0].code = code;
+  return r;
+}
+
+// A deviation owned by one feature fails cases of another only collaterally: that cell says
+// "pass, except D1" rather than "fail", and the score counts the root cause once.
+TEST(MatrixDeviations, CollateralCasesMakeAPassExceptCell) {
+  const ResultsFile file = testing::make_file({
+      with_code("streaming", "s1", "stream.x", Severity::Breaking), with_code("streaming", "s2", "stream.x", Severity::Breaking),
+      with_code("messages", "m1", "stream.x", Severity::Breaking), testing::make_result("p", "messages", "m2", Verdict::Pass),
+      with_code("tools", "t1", "status:200\xE2\x86\x92" "201", Severity::Cosmetic),
+      testing::make_result("p", "tools", "t2", Verdict::Pass)});
+  const Matrix m = build_matrix(file);
+  ASSERT_EQ(m.features, (std::vector<std::string>{"messages", "streaming", "tools"}));
+  const Cell& messages = m.cell(0, 0);
+  EXPECT_EQ(messages.state, CellState::Except);
+  EXPECT_EQ(messages.except, std::vector<std::string>{"D1"});
+  EXPECT_EQ(messages.collateral, 1);
+  EXPECT_EQ(m.cell(1, 0).state, CellState::Fail) << "the owner keeps its failure";
+  EXPECT_EQ(m.cell(2, 0).state, CellState::Partial) << "a deviation it owns itself";
+  const ProviderScore& s = m.scores[0];
+  EXPECT_EQ(s.features, 3);
+  EXPECT_EQ(s.usable_features, 1) << "only tools: its deviation is cosmetic";
+  EXPECT_EQ(s.deviations_breaking, 1);
+  EXPECT_EQ(s.deviations_cosmetic, 1);
+  EXPECT_EQ(s.deviations_lenient, 0);
+}
+
+}  // namespace
+}  // namespace ac

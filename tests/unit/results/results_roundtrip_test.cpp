@@ -65,7 +65,7 @@ void write_and_read(const std::vector<Result>& results, ResultsFile& file) {
     writer.add(r);
     summary.add(r.verdict);
   }
-  writer.close(summary, "2026-11-22T10:00:03Z");
+  writer.close(summary, "2026-11-22T10:00:03Z", {});
   ASSERT_FALSE(writer.failed()) << writer.error();
   ASSERT_TRUE(read_results(path, file, error)) << error;
 }
@@ -182,7 +182,7 @@ TEST(ResultsRoundTrip, FileHasTheDocumentedShapeWithSummaryAfterResults) {
   std::string error;
   ASSERT_TRUE(writer.open(path, sample_run(), error)) << error;
   writer.add(sample_result());
-  writer.close(Summary{}, "2026-11-22T10:00:03Z");
+  writer.close(Summary{}, "2026-11-22T10:00:03Z", {});
   const std::string text = read_text(path);
   rapidjson::Document doc;
   doc.Parse(text.c_str());
@@ -216,7 +216,7 @@ TEST(ResultsRoundTrip, UnusualBytesStillMakeValidJson) {
   std::string error;
   ASSERT_TRUE(writer.open(path, sample_run(), error)) << error;
   writer.add(r);
-  writer.close(Summary{}, "t");
+  writer.close(Summary{}, "t", {});
 
   ResultsFile file;
   ASSERT_TRUE(read_results(path, file, error)) << error;
@@ -241,7 +241,7 @@ TEST(ResultsWriter, WritesAValidFileWithNoResults) {
   ResultsWriter writer;
   std::string error;
   ASSERT_TRUE(writer.open(dir.file("r.json"), RunInfo{}, error));
-  writer.close(Summary{}, "");
+  writer.close(Summary{}, "", {});
   ResultsFile file;
   ASSERT_TRUE(read_results(dir.file("r.json"), file, error)) << error;
   EXPECT_TRUE(file.results.empty());
