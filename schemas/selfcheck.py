@@ -239,7 +239,13 @@ def check_documents(c):
     # warn-don't-fail: unknown block types and fields pass by default, fail strictly
     c.both("message.json", message(content=[{"type": "compaction", "content": "x"}]),
            "unknown block type", strict_ok=False)
-    c.both("message.json", message(container=None, stop_details=None), "2026 fields", strict_ok=False)
+    # fields of the current API are known to the 2026-07-28 spec: no warning for them
+    c.both("message.json", message(container=None, stop_details={"type": "refusal", "category": None,
+                                                                   "explanation": None}), "2026 fields")
+    c.both("message.json", message(usage={"input_tokens": 3, "output_tokens": 5, "inference_geo": "not_available",
+                                          "output_tokens_details": {"thinking_tokens": 0},
+                                          "service_tier": "standard"}), "2026 usage fields")
+    c.both("message.json", message(x_gateway_trace="abc"), "unknown field", strict_ok=False)
     c.both("message.json", message(content=[{"type": "tool_use", "id": "call_1", "name": "f", "input": {}}],
                                    stop_reason="tool_use"), "non-toolu_ id", strict_ok=False)
     # invariants
