@@ -6,6 +6,7 @@
 #include "cli/exit_codes.hpp"
 #include "cli/suite.hpp"
 #include "load/provider_loader.hpp"
+#include "plan/variable_check.hpp"
 
 namespace ac {
 
@@ -20,9 +21,19 @@ struct LintOptions {
 int lint(const LintOptions& o) {
   Suite suite;
   int problems = load_suite(o.paths, o.schemas_dir, suite, std::cerr);
+  std::vector<Target> targets;
   for (const auto& name : o.providers) {
-    Provider p;
-    Diagnostics diags = load_provider(name, o.providers_dir, p);
+    Target t;
+    Diagnostics diags = load_provider(name, o.providers_dir, t.provider);
+    for (const auto& d : diags) std::cerr << format_diagnostic(d);
+    problems += static_cast<int>(diags.size());
+    // Planned as `run` would (a profile without a URL is served by its simulator), so a case
+    // skipped or declared unsupported for this provider is not held to its variables.
+    t.simulated = t.provider.base_url.empty() || t.provider.base_url == "sim:";
+    if (diags.empty()) targets.push_back(std::move(t));
+  }
+  if (problems == 0 && !targets.empty()) {
+    Diagnostics diags = unknown_variables(plan_jobs(suite.cases, targets, PlanOptions{}), false);
     for (const auto& d : diags) std::cerr << format_diagnostic(d);
     problems += static_cast<int>(diags.size());
   }
@@ -40,7 +51,9 @@ void add_lint_command(CLI::App& app, Action& action) {
   cmd->footer("Every problem is printed as file:line:col with the line and a caret. Exit 2 when there is any.");
   cmd->add_option("paths", o->paths, "Case files or folders (default: cases/)");
   cmd->add_option("--schemas", o->schemas_dir, "Schemas folder (default: schemas/)");
-  cmd->add_option("--provider", o->providers, "Also check these provider profiles (names or paths)");
+  cmd->add_option("--provider", o->providers,
+                  "Also check these provider profiles (names or paths), and that every {{variable}} the cases "
+                  "use against them is defined");
   cmd->add_option("--providers-dir", o->providers_dir, "Where provider profiles are looked up (default: providers/)");
   cmd->final_callback([o, &action]() {
     if (o->paths.empty()) o->paths.push_back(data_path("cases"));

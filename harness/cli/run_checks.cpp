@@ -12,6 +12,7 @@
 
 #include "cli/format_list.hpp"
 #include "load/suggest.hpp"
+#include "plan/variable_check.hpp"
 #include "results/results_reader.hpp"
 
 namespace ac {
@@ -69,8 +70,8 @@ std::string out_dir_problem(const std::string& dir) {
   return "";
 }
 
-bool check_before_sending(const RunOptions& o, const Suite& suite, const TargetSet& set, CheckedRun& out,
-                          std::ostream& err) {
+bool check_before_sending(const RunOptions& o, const Suite& suite, const TargetSet& set,
+                          const std::vector<Job>& jobs, CheckedRun& out, std::ostream& err) {
   std::vector<std::string> problems;
   parse_formats(o.formats, out.formats, problems);
   std::string dir = out_dir_problem(o.out_dir);
@@ -90,10 +91,13 @@ bool check_before_sending(const RunOptions& o, const Suite& suite, const TargetS
                        (o.skip_missing_keys ? " (no other provider is left to run)"
                                             : " (or pass --skip-missing-keys to run the other providers without it)"));
   }
+  Diagnostics variables = unknown_variables(jobs);
+  for (const auto& d : variables) err << format_diagnostic(d);
   for (const auto& p : problems) err << "apiconform: " << p << "\n";
-  if (!problems.empty())
-    err << problems.size() << (problems.size() == 1 ? " problem" : " problems") << " before the first request; nothing was sent\n";
-  return problems.empty();
+  std::size_t count = problems.size() + variables.size();
+  if (count > 0)
+    err << count << (count == 1 ? " problem" : " problems") << " before the first request; nothing was sent\n";
+  return count == 0;
 }
 
 }  // namespace ac

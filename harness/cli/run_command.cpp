@@ -82,9 +82,9 @@ int run_command(const RunOptions& o) {
   TargetSet set;
   if (!make_targets(o.targets, set, std::cerr)) return kExitInput;
   apply_timeouts(o, set);
+  std::vector<Job> jobs = plan_jobs(suite.cases, set.targets, o.plan);  // sends nothing
   CheckedRun checked;
-  if (!check_before_sending(o, suite, set, checked, std::cerr)) return kExitInput;
-  std::vector<Job> jobs = plan_jobs(suite.cases, set.targets, o.plan);
+  if (!check_before_sending(o, suite, set, jobs, checked, std::cerr)) return kExitInput;
 
   Redactor redactor = redactor_for(set);
   RunInfo info = run_info(o, set, redactor);

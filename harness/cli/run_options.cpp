@@ -14,7 +14,7 @@ void add_run_command(CLI::App& app, Action& action, const std::string& command_l
       "(no key, no network). Keys are read from the environment variable the profile names (key_env)\n"
       "and never written anywhere. Results go to OUT/results.json; --format adds reports beside it.\n"
       "Before the first request the run checks what it can (formats, --out, --baseline, filters that\n"
-      "match no case, unset key variables) and stops with exit 2 on any of them.\n"
+      "match no case, unset key variables, unknown {{variables}}) and stops with exit 2 on any of them.\n"
       "A run that judged no case never exits 0.");
   run->add_option("--provider", o->targets.providers,
                   "Provider profile name (providers/NAME.yaml) or path; repeat for several at once");

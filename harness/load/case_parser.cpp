@@ -1,6 +1,7 @@
 #include "load/case_parser.hpp"
 
 #include "load/suggest.hpp"
+#include "load/variables.hpp"
 
 namespace ac {
 
@@ -8,6 +9,14 @@ namespace {
 
 const std::vector<std::string> kCaseKeys = {"id", "title", "feature", "tags", "api_version", "simulated_only",
                                             "request", "expect", "steps"};
+
+void collect_placeholders(const YAML::Node& node, YamlFile& f, std::vector<PlaceholderUse>& out) {
+  for_each_scalar(node, [&](const YAML::Node& scalar) {
+    std::size_t occurrence = 0;  // a broken placeholder is reported by the parsers, and gives no names
+    for (const auto& name : placeholder_names(scalar.Scalar()))
+      out.push_back({name, f.at_inside(scalar, occurrence++, "{{")});
+  });
+}
 
 void read_name(const YAML::Node& v, YamlFile& f, const std::string& what, std::string& out) {
   if (!read_string(v, f, what, out)) return;
@@ -49,6 +58,8 @@ void parse_case(const YAML::Node& node, YamlFile& f, std::vector<ParsedCase>& ou
     if (fields.has("request")) parse_request(fields.value("request"), f, c.request);
     if (fields.has("expect")) parse_expect(fields.value("expect"), f, c.expect, p.compare_with_at);
   }
+  for (const char* key : {"request", "expect", "steps"})
+    if (fields.has(key)) collect_placeholders(fields.value(key), f, c.placeholders);
   if (c.title.empty()) c.title = c.id;
   out.push_back(std::move(p));
 }

@@ -109,6 +109,12 @@ struct Step {
   SourceLocation where;
 };
 
+// A `{{name}}` a case uses, where it is written.
+struct PlaceholderUse {
+  std::string name;
+  SourceLocation where;
+};
+
 struct Case {
   std::string id;
   std::string title;
@@ -125,6 +131,9 @@ struct Case {
   std::vector<Capture> captures;  // of the first step
   std::vector<Step> later_steps;  // steps 2..n, sent in order, each after the previous finished
   bool has_steps = false;         // written with `steps:` (even a single step)
+  // Every {{name}} of its requests and expectations: once the providers are known, each is
+  // checked against their variables before anything is sent (plan/variable_check.hpp).
+  std::vector<PlaceholderUse> placeholders;
   SourceLocation where;
 
   std::size_t step_count() const { return 1 + later_steps.size(); }

@@ -104,6 +104,42 @@ TEST(ChecksBeforeSending, SkipMissingKeysWithNoProviderLeftIsStillAnError) {
   EXPECT_NE(r.err.find("no other provider is left"), std::string::npos) << r.err;
 }
 
+const char* kTypoCase = R"(id: probe.typo
+feature: messages.basic
+request:
+  endpoint: messages
+  json:
+    model: "{{modle}}"
+    max_tokens: 8
+    messages: [{role: user, content: hi}]
+expect:
+  status: 200
+)";
+
+// A mistyped {{variable}} used to pass lint and fail each case at run time (exit 3).
+TEST(ChecksBeforeSending, AnUnknownVariableIsLocatedAndNothingIsSent) {
+  Fixture f;
+  std::string file = f.dir.write("cases/typo.yaml", kTypoCase);
+  ProcessResult r = f.run({});
+  EXPECT_EQ(r.exit_code, 2) << r.out << r.err;
+  EXPECT_EQ(f.server.request_count(), 0);
+  EXPECT_NE(r.err.find(file + ":6:13: error: unknown variable `{{modle}}` for provider custom"), std::string::npos)
+      << r.err;
+  EXPECT_NE(r.err.find("did you mean `model`?"), std::string::npos) << r.err;
+}
+
+TEST(ChecksBeforeSending, LintWithAProviderReportsUnknownVariablesLikeOtherErrors) {
+  TempDir dir;
+  std::string file = dir.write("cases/typo.yaml", kTypoCase);
+  ProcessResult plain = run_apiconform({"lint", dir.file("cases")});
+  EXPECT_EQ(plain.exit_code, 0) << plain.err;  // without a provider, no variable is known or unknown
+  ProcessResult r = run_apiconform({"lint", dir.file("cases"), "--provider", "reference"});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find(file + ":6:13: error: unknown variable `{{modle}}` for provider reference"), std::string::npos)
+      << r.err;
+  EXPECT_NE(r.err.find("^"), std::string::npos) << r.err;
+}
+
 TEST(ChecksBeforeSending, ARunThatJudgedNothingDoesNotExit0) {
   Fixture f;
   f.dir.write("cases/basic.yaml", std::string(kBasicCase) + "api_version: \"2099-01-01\"\n");
