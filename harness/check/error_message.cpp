@@ -26,6 +26,11 @@ std::string from_json(const rapidjson::Value& doc) {
   auto error = doc.FindMember("error");
   if (error != doc.MemberEnd()) {
     if (error->value.IsString()) return text_of(&error->value);
+    // LiteLLM nests its text one level deeper: {"error":{"message":{"error":"..."},"type":"None"}}.
+    if (error->value.IsObject() && error->value.HasMember("message") && error->value["message"].IsObject()) {
+      std::string nested = from_json(error->value["message"]);
+      if (!nested.empty()) return nested;
+    }
     std::string found = typed(text_of(string_member(error->value, "type")), text_of(string_member(error->value, "message")));
     if (!found.empty()) return found;
   }

@@ -55,10 +55,16 @@ void Console::begin(std::size_t total) {
   out_ << "running " << total << (total == 1 ? " job" : " jobs") << "\n";
 }
 
+void Console::setup_failed(const std::string& provider, const std::string& diagnosis) {
+  setup_failed_.insert(provider);
+  out_ << paint("SETUP ERROR", kYellow) << " " << provider << ": " << diagnosis << "\n";
+}
+
 void Console::on_result(const Result& result) {
   ++done_;
   running_.add(result.verdict);
-  if (result.verdict == Verdict::Fail || result.verdict == Verdict::Error) {
+  const bool said = setup_failed_.count(result.provider) > 0;  // once already, not per case
+  if (!said && (result.verdict == Verdict::Fail || result.verdict == Verdict::Error)) {
     ++problem_count_;
     if (problems_.size() < options_.max_failures_shown) {
       Result kept = result;
@@ -97,7 +103,7 @@ void Console::progress_line(const Result& result) {
     return;
   }
   // Without a terminal: one line per problem, and a heartbeat every few seconds on long runs.
-  if (result.verdict == Verdict::Fail || result.verdict == Verdict::Error) {
+  if ((result.verdict == Verdict::Fail || result.verdict == Verdict::Error) && !setup_failed_.count(result.provider)) {
     out_ << upper(to_string(result.verdict)) << " " << result.case_id << " @ " << result.provider << "\n";
   }
   auto now = std::chrono::steady_clock::now();
@@ -134,7 +140,9 @@ void Console::end(const std::vector<ProviderRun>& providers, const Summary& summ
   if (problem_count_ > problems_.size())
     out_ << "\n... and " << (problem_count_ - problems_.size()) << " more; see " << report_hint << "\n";
   for (const auto& p : providers) {
-    if (p.status != "run") out_ << "\n" << paint("NOT RUN", kYellow) << " " << p.name << ": " << p.reason << "\n";
+    if (p.status == "not_run") out_ << "\n" << paint("NOT RUN", kYellow) << " " << p.name << ": " << p.reason << "\n";
+    if (p.status == "setup_error")
+      out_ << "\n" << paint("SETUP ERROR", kYellow) << " " << p.name << ": " << p.reason << "\n";
   }
   double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started_).count();
   out_ << "\n" << summary.total << " results: " << paint(std::to_string(summary.pass) + " pass", kGreen) << ", "

@@ -1,6 +1,7 @@
 #pragma once
 #include <chrono>
 #include <iosfwd>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -22,6 +23,9 @@ class Console {
   Console(std::ostream& out, ConsoleOptions options);
 
   void begin(std::size_t total);
+  // A provider's preflight failed: its diagnosis is shown once, now and in the summary, instead
+  // of once per case (its cases are errors that carry the same diagnosis).
+  void setup_failed(const std::string& provider, const std::string& diagnosis);
   void on_result(const Result& result);
   // A line about the run itself (a provider's pace changed, it paused), shown as it happens.
   void note(const std::string& text);
@@ -42,6 +46,7 @@ class Console {
   std::vector<std::string> error_messages_;  // per kept problem: the reply's error message when
                                              // its status was unexpected, else empty
   std::size_t problem_count_ = 0;
+  std::set<std::string> setup_failed_;  // providers whose preflight failed
   std::chrono::steady_clock::time_point started_;
   std::chrono::steady_clock::time_point last_plain_line_;
   std::chrono::steady_clock::time_point last_drawn_;  // the terminal's progress line

@@ -12,6 +12,7 @@
 #include "cli/reports.hpp"
 #include "cli/run_checks.hpp"
 #include "cli/suite.hpp"
+#include "exec/preflight.hpp"
 #include "results/deviations.hpp"
 #include "results/results_writer.hpp"
 
@@ -57,6 +58,15 @@ RunInfo run_info(const RunOptions& o, const TargetSet& set, const Redactor& reda
   return info;
 }
 
+// Preflights the targets; a failed one keeps its diagnosis, so its cases are planned as errors.
+std::vector<PreflightOutcome> preflight_targets(Transport& transport, TargetSet& set, const RequestOptions& request,
+                                                const Redactor& redactor) {
+  std::vector<PreflightOutcome> outcomes = run_preflight(transport, set.targets, request, redactor);
+  for (std::size_t i = 0; i < outcomes.size(); ++i)
+    if (!outcomes[i].ok) set.targets[i].setup_error = outcomes[i].diagnosis;
+  return outcomes;
+}
+
 ConsoleOptions console_options(const RunOptions& o) {
   ConsoleOptions c;
   bool terminal = isatty(STDOUT_FILENO);
@@ -87,14 +97,6 @@ int run_command(const RunOptions& o) {
   if (!check_before_sending(o, suite, set, jobs, checked, std::cerr)) return kExitInput;
 
   Redactor redactor = redactor_for(set);
-  RunInfo info = run_info(o, set, redactor);
-  ResultsWriter writer;
-  std::string error;
-  std::string results_path = o.out_dir + "/results.json";
-  if (!writer.open(results_path, info, error)) {
-    std::cerr << "apiconform: " << error << "\n";
-    return kExitInput;
-  }
 
   Console console(std::cout, console_options(o));
   TransportOptions transport_options;
@@ -110,6 +112,17 @@ int run_command(const RunOptions& o) {
     transport.set_pool_limits(t.provider.name, std::min(o.jobs, t.provider.concurrency),
                               fixed ? o.rate_per_s : t.provider.rate_per_s, fixed ? 0 : t.provider.max_rate_per_s);
   }
+  std::vector<PreflightOutcome> preflight;
+  if (o.preflight) preflight = preflight_targets(transport, set, o.plan.request, redactor);
+
+  RunInfo info = run_info(o, set, redactor);
+  ResultsWriter writer;
+  std::string error;
+  std::string results_path = o.out_dir + "/results.json";
+  if (!writer.open(results_path, info, error)) {
+    std::cerr << "apiconform: " << error << "\n";
+    return kExitInput;
+  }
 
   Summary summary;
   ResultsFile compact;
@@ -117,6 +130,8 @@ int run_command(const RunOptions& o) {
   const std::size_t total = jobs.size() * static_cast<std::size_t>(std::max(1, o.repeat));
   compact.results.reserve(total);
   console.begin(total);
+  for (const auto& t : set.targets)
+    if (!t.setup_error.empty()) console.setup_failed(t.provider.name, t.setup_error);
   ExecutorOptions executor_options;
   executor_options.strict = o.strict;
   executor_options.retry = transport_options.retry;

@@ -23,6 +23,7 @@ struct RunOptions {
   double timeout_s = 0, connect_timeout_s = 0, idle_timeout_s = 0;  // 0 = the profile's
   bool progress = true;
   bool skip_missing_keys = false;  // a provider whose key variable is unset is reported, not an error
+  bool preflight = true;  // --no-preflight turns it off
   std::string command_line;
 };
 

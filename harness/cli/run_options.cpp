@@ -53,6 +53,9 @@ void add_run_command(CLI::App& app, Action& action, const std::string& command_l
   run->add_flag("--skip-missing-keys", o->skip_missing_keys,
                 "Run the providers whose key variable is set and report the others as not run "
                 "(without it an unset key variable stops the run before anything is sent, exit 2)");
+  run->add_flag("!--no-preflight", o->preflight,
+                "Send every case even when a provider's minimal preflight message fails (unreachable, key refused, "
+                "unknown model, wrong path)");
   run->final_callback([o, &action, command_line]() {
     if (o->case_paths.empty()) o->case_paths.push_back(data_path("cases"));
     if (o->schemas_dir.empty()) o->schemas_dir = data_path("schemas");

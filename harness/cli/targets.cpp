@@ -89,9 +89,10 @@ std::vector<ProviderRun> TargetSet::runs() const {
   std::vector<ProviderRun> out;
   for (const auto& t : targets) {
     auto messages = t.provider.paths.find("messages");
-    out.push_back(ProviderRun{t.provider.name, t.base_url, t.simulated, t.not_run_reason.empty() ? "run" : "not_run",
-                              t.not_run_reason, messages == t.provider.paths.end() ? "" : messages->second,
-                              auth_name(t.provider.auth)});
+    const std::string status = !t.not_run_reason.empty() ? "not_run" : !t.setup_error.empty() ? "setup_error" : "run";
+    const std::string& reason = !t.not_run_reason.empty() ? t.not_run_reason : t.setup_error;
+    out.push_back(ProviderRun{t.provider.name, t.base_url, t.simulated, status, reason,
+                              messages == t.provider.paths.end() ? "" : messages->second, auth_name(t.provider.auth)});
   }
   return out;
 }

@@ -17,6 +17,7 @@ struct Target {
   std::string key;          // the secret itself; never written anywhere
   bool simulated = false;
   std::string not_run_reason;  // set when the provider cannot be run (e.g. its key variable is unset)
+  std::string setup_error;     // the preflight's diagnosis: its cases become errors, none is sent
 };
 
 // What building a request needs besides the spec and the variables.

@@ -74,6 +74,10 @@ Job plan_one(const Case& c, const Target& t, const PlanOptions& o) {
     decide(job, Verdict::Unsupported, d->reason.empty() ? "declared unsupported by the provider profile" : d->reason);
     return job;
   }
+  if (!t.setup_error.empty()) {
+    decide(job, Verdict::Error, t.setup_error);
+    return job;
+  }
   if (const auto* d = declared(t.provider.known, c)) job.known_reason = d->reason.empty() ? "declared known deviation" : d->reason;
   Variables vars = variables_for(t, o.request.api_version);
   std::string error;

@@ -20,7 +20,7 @@ TEST(Retries, A429HonoursRetryAfterAndTheFinalAttemptIsJudged) {
   TempDir dir;
   dir.write("cases/basic.yaml", kBasicCase);
   ProcessResult r = run_apiconform({"run", "--base-url", server.base_url(), "--key-env", "E2E_KEY", "--cases",
-                                    dir.file("cases"), "--out", dir.file("out"), "--format", "junit", "--no-progress"},
+                                    dir.file("cases"), "--out", dir.file("out"), "--format", "junit", "--no-progress", "--no-preflight"},
                                    {{"E2E_KEY", "sk-e2e-retry-key-0000000000"}});
   EXPECT_EQ(r.exit_code, 0) << r.out << r.err;
   EXPECT_EQ(server.request_count(), 3);
@@ -46,7 +46,7 @@ TEST(Retries, RetriesZeroLeavesARateLimitedCaseUnjudged) {
   TempDir dir;
   dir.write("cases/basic.yaml", kBasicCase);
   ProcessResult r = run_apiconform({"run", "--base-url", server.base_url(), "--key-env", "E2E_KEY", "--cases",
-                                    dir.file("cases"), "--out", dir.file("out"), "--retries", "0", "--no-progress"},
+                                    dir.file("cases"), "--out", dir.file("out"), "--retries", "0", "--no-progress", "--no-preflight"},
                                    {{"E2E_KEY", "sk-e2e-retry-key-0000000000"}});
   EXPECT_EQ(r.exit_code, 3) << r.out << r.err;
   EXPECT_EQ(server.request_count(), 1);
@@ -74,7 +74,7 @@ expect:
 )");
   // --retries 2 is the run's policy; the case's own `retries: 0` wins for it.
   ProcessResult r = run_apiconform({"run", "--base-url", server.base_url(), "--key-env", "E2E_KEY", "--cases",
-                                    dir.file("cases"), "--out", dir.file("out"), "--retries", "2", "--no-progress"},
+                                    dir.file("cases"), "--out", dir.file("out"), "--retries", "2", "--no-progress", "--no-preflight"},
                                    {{"E2E_KEY", "sk-e2e-retry-key-0000000000"}});
   EXPECT_EQ(r.exit_code, 0) << r.out << r.err;
   EXPECT_EQ(server.request_count(), 1);

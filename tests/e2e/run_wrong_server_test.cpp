@@ -41,7 +41,7 @@ TEST(RunWrongServer, A400ForAValidRequestFailsWithTheStatusFinding) {
   TempDir dir;
   dir.write("cases/basic.yaml", kBasicCase);
   ProcessResult r = run_apiconform({"run", "--base-url", server.base_url(), "--auth", "bearer", "--key-env", "E2E_KEY",
-                                    "--cases", dir.file("cases"), "--out", dir.file("out"), "--no-progress"},
+                                    "--cases", dir.file("cases"), "--out", dir.file("out"), "--no-progress", "--no-preflight"},
                                    {{"E2E_KEY", "sk-e2e-bearer-key-0000000"}});
   EXPECT_EQ(r.exit_code, 1);
   ResultsFile file = read_results_or_fail(dir.file("out/results.json"));

@@ -48,7 +48,7 @@ TEST(Secrets, TheKeyAppearsInNoOutputInAnyEncoding) {
   dir.write("cases/steps.yaml", kCarryTheEcho);
   ProcessResult r = run_apiconform({"run", "--base-url", server.base_url(), "--key-env", "CANARY_KEY", "--cases",
                                     dir.file("cases"), "--out", dir.file("out"), "--format", "html,md,junit",
-                                    "--no-progress"},
+                                    "--no-progress", "--no-preflight"},
                                    {{"CANARY_KEY", kCanary}});
   ASSERT_EQ(r.exit_code, 1) << r.out << r.err;
   ASSERT_EQ(find_header(server.last_request().headers, "x-api-key").value_or(""), kCanary);

@@ -37,7 +37,7 @@ class RunSteps : public ::testing::Test {
   ProcessResult run(LocalServer& server) {
     dir_.write("cases/steps.yaml", kStepsCase);
     return run_apiconform({"run", "--base-url", server.base_url(), "--key-env", "E2E_KEY", "--cases",
-                           dir_.file("cases"), "--out", dir_.file("out"), "--no-progress", "--retries", "0"},
+                           dir_.file("cases"), "--out", dir_.file("out"), "--no-progress", "--no-preflight", "--retries", "0"},
                           {{"E2E_KEY", "sk-e2e-steps-key-00000000"}});
   }
   Result result() {
@@ -128,7 +128,7 @@ TEST_F(RunSteps, RepeatsAreIndependentSequences) {
   });
   dir_.write("cases/steps.yaml", kStepsCase);
   ProcessResult r = run_apiconform({"run", "--base-url", server.base_url(), "--key-env", "E2E_KEY", "--cases",
-                                    dir_.file("cases"), "--out", dir_.file("out"), "--no-progress", "--repeat", "3"},
+                                    dir_.file("cases"), "--out", dir_.file("out"), "--no-progress", "--no-preflight", "--repeat", "3"},
                                    {{"E2E_KEY", "sk-e2e-steps-key-00000000"}});
   EXPECT_EQ(r.exit_code, 0) << r.out << r.err;
   EXPECT_EQ(server.request_count(), 9);
