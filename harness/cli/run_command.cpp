@@ -2,6 +2,7 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <ctime>
 #include <filesystem>
@@ -58,12 +59,19 @@ RunInfo run_info(const RunOptions& o, const TargetSet& set, const Redactor& reda
   return info;
 }
 
-// Preflights the targets; a failed one keeps its diagnosis, so its cases are planned as errors.
-std::vector<PreflightOutcome> preflight_targets(Transport& transport, TargetSet& set, const RequestOptions& request,
-                                                const Redactor& redactor) {
-  std::vector<PreflightOutcome> outcomes = run_preflight(transport, set.targets, request, redactor);
+// Preflights the targets that have a case to send (none is spent on a provider whose cases are
+// all skipped); a failed one keeps its diagnosis, and its cases become errors carrying it.
+std::vector<PreflightOutcome> preflight_targets(Transport& transport, TargetSet& set, std::vector<Job>& jobs,
+                                                const RequestOptions& request, const Redactor& redactor) {
+  std::vector<Target*> wanted;
+  for (auto& t : set.targets)
+    if (std::any_of(jobs.begin(), jobs.end(), [&](const Job& j) { return j.target == &t && !j.decided; }))
+      wanted.push_back(&t);
+  std::vector<PreflightOutcome> outcomes =
+      run_preflight(transport, std::vector<const Target*>(wanted.begin(), wanted.end()), request, redactor);
   for (std::size_t i = 0; i < outcomes.size(); ++i)
-    if (!outcomes[i].ok) set.targets[i].setup_error = outcomes[i].diagnosis;
+    if (!outcomes[i].ok) wanted[i]->setup_error = outcomes[i].diagnosis;
+  decide_setup_errors(jobs);
   return outcomes;
 }
 
@@ -113,7 +121,7 @@ int run_command(const RunOptions& o) {
                               fixed ? o.rate_per_s : t.provider.rate_per_s, fixed ? 0 : t.provider.max_rate_per_s);
   }
   std::vector<PreflightOutcome> preflight;
-  if (o.preflight) preflight = preflight_targets(transport, set, o.plan.request, redactor);
+  if (o.preflight) preflight = preflight_targets(transport, set, jobs, o.plan.request, redactor);
 
   RunInfo info = run_info(o, set, redactor);
   ResultsWriter writer;

@@ -105,15 +105,14 @@ Target with_other_auth(const Target& t) {
 
 }  // namespace
 
-std::vector<PreflightOutcome> run_preflight(Transport& transport, const std::vector<Target>& targets,
+std::vector<PreflightOutcome> run_preflight(Transport& transport, const std::vector<const Target*>& targets,
                                             const RequestOptions& options, const Redactor& redactor) {
   Prober prober(transport, options, redactor);
   std::vector<Flight> flights(targets.size());
   for (std::size_t i = 0; i < targets.size(); ++i) {
-    const Target& t = targets[i];
+    const Target& t = *targets[i];
     Flight& f = flights[i];
     f.target = &t;
-    if (!t.not_run_reason.empty()) continue;
     PreflightProbes& p = f.probes;
     p.provider = t.provider.name;
     p.base_url = t.base_url;
@@ -133,8 +132,7 @@ std::vector<PreflightOutcome> run_preflight(Transport& transport, const std::vec
   others.reserve(targets.size());
   bool again = false;
   for (auto& f : flights) {
-    if (!f.target->not_run_reason.empty() || !f.probes.prepare_error.empty() || !should_try_other_auth(f.probes))
-      continue;
+    if (!f.probes.prepare_error.empty() || !should_try_other_auth(f.probes)) continue;
     others.push_back(with_other_auth(*f.target));
     f.probes.other_auth.emplace();
     std::string ignored;
@@ -144,10 +142,6 @@ std::vector<PreflightOutcome> run_preflight(Transport& transport, const std::vec
   if (again) transport.run();
   std::vector<PreflightOutcome> outcomes;
   for (auto& f : flights) {
-    if (!f.target->not_run_reason.empty()) {
-      outcomes.emplace_back();
-      continue;
-    }
     PreflightOutcome o = diagnose_preflight(f.probes);
     o.requests = f.outcome.requests;
     outcomes.push_back(std::move(o));

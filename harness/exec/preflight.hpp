@@ -49,9 +49,9 @@ PreflightOutcome diagnose_preflight(const PreflightProbes& probes);
 // Whether the other auth header is worth a try after `reply` (a 401 or 403 under x-api-key or bearer).
 bool should_try_other_auth(const PreflightProbes& probes);
 
-// Preflights every target that is run, all at once on `transport` (each in its provider's pool),
-// and returns one outcome per target, in order (targets not run are `ok`).
-std::vector<PreflightOutcome> run_preflight(Transport& transport, const std::vector<Target>& targets,
+// Preflights `targets` all at once on `transport` (each in its provider's pool) and returns one
+// outcome per target, in order.
+std::vector<PreflightOutcome> run_preflight(Transport& transport, const std::vector<const Target*>& targets,
                                             const RequestOptions& options, const Redactor& redactor);
 
 }  // namespace ac

@@ -66,6 +66,10 @@ std::vector<Job> plan_jobs(const std::vector<Case>& cases, const std::vector<Tar
 // Whether the --case, --feature and --tag filters keep `c` (each list empty = no filter).
 bool case_selected(const Case& c, const PlanOptions& options);
 
+// A job that would be sent to a target whose preflight failed becomes an error carrying the
+// diagnosis (skips and declared-unsupported cases keep their verdict).
+void decide_setup_errors(std::vector<Job>& jobs);
+
 // Glob with * and ? (for --case, --feature, --tag filters).
 bool glob_match(const std::string& pattern, const std::string& text);
 

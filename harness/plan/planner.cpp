@@ -74,10 +74,6 @@ Job plan_one(const Case& c, const Target& t, const PlanOptions& o) {
     decide(job, Verdict::Unsupported, d->reason.empty() ? "declared unsupported by the provider profile" : d->reason);
     return job;
   }
-  if (!t.setup_error.empty()) {
-    decide(job, Verdict::Error, t.setup_error);
-    return job;
-  }
   if (const auto* d = declared(t.provider.known, c)) job.known_reason = d->reason.empty() ? "declared known deviation" : d->reason;
   Variables vars = variables_for(t, o.request.api_version);
   std::string error;
@@ -93,6 +89,11 @@ Job plan_one(const Case& c, const Target& t, const PlanOptions& o) {
 }
 
 }  // namespace
+
+void decide_setup_errors(std::vector<Job>& jobs) {
+  for (auto& job : jobs)
+    if (!job.decided && !job.target->setup_error.empty()) decide(job, Verdict::Error, job.target->setup_error);
+}
 
 std::vector<Job> plan_jobs(const std::vector<Case>& cases, const std::vector<Target>& targets, const PlanOptions& options) {
   std::vector<Job> jobs;
