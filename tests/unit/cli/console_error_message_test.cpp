@@ -17,9 +17,9 @@ Result rejected(int status, const std::string& body, bool status_finding) {
   r.exchange.status = status;
   r.exchange.body = body;
   if (status_finding)
-    r.findings.push_back(Finding{"status", "", "200", std::to_string(status), "expected HTTP 200, got 400"});
+    r.findings.push_back(Finding{"status", "", "200", std::to_string(status), "expected HTTP 200, got 400", Severity::Breaking});
   else
-    r.findings.push_back(Finding{"json", "/type", "\"message\"", "absent", "missing"});
+    r.findings.push_back(Finding{"json", "/type", "\"message\"", "absent", "missing", Severity::Breaking});
   return r;
 }
 
