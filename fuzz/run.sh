@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds="${1:-60}"
-targets=(sse_parser case_loader stream_judge)
+targets=(sse_parser case_loader stream_judge redactor)
 
 CC=clang CXX=clang++ cmake -S . -B build-fuzz -DAPICONFORM_FUZZ=ON -DAPICONFORM_TESTS=OFF \
   -DAPICONFORM_BENCH=OFF -DCMAKE_BUILD_TYPE=RelWithDebInfo \

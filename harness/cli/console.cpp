@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "check/error_message.hpp"
+#include "redact/terminal_text.hpp"
 #include "results/steps_text.hpp"
 
 namespace ac {
@@ -117,22 +118,25 @@ void Console::print_problem(const Result& r, const std::string& message) {
   out_ << "\n" << paint(upper(to_string(r.verdict)), colour_of(r.verdict)) << " " << paint(r.case_id, kBold) << " @ "
        << r.provider << "  (" << r.feature << ")\n";
   if (!r.title.empty()) out_ << "  " << r.title << "\n";
-  if (!r.reason.empty()) out_ << "  reason: " << r.reason << "\n";
+  // What the endpoint controls is shown with its control characters visible, even on a terminal
+  // (where the output boundary lets colour sequences through): docs/secrets.md.
+  if (!r.reason.empty()) out_ << "  reason: " << visible_controls(r.reason) << "\n";
   for (const auto& f : r.findings) {
     if (f.severity == Severity::Warning) continue;
     out_ << "  - " << f.check;
-    if (!f.pointer.empty()) out_ << " " << f.pointer;
-    out_ << ": " << f.message;
+    if (!f.pointer.empty()) out_ << " " << visible_controls(f.pointer);
+    out_ << ": " << visible_controls(f.message);
     if (f.severity == Severity::Cosmetic) out_ << " (cosmetic)";
     out_ << "\n";
     if (!f.expected.empty() || !f.actual.empty())
-      out_ << "      expected: " << f.expected << "\n      actual:   " << f.actual << "\n";
+      out_ << "      expected: " << visible_controls(f.expected) << "\n      actual:   " << visible_controls(f.actual)
+           << "\n";
   }
-  if (!message.empty()) out_ << "  error message: " << message << "\n";
+  if (!message.empty()) out_ << "  error message: " << visible_controls(message) << "\n";
   if (!r.exchange.steps.empty())  // every step can be sent again, not only the last one
-    out_ << paint("  steps:", kDim) << "\n" << steps_text(r.exchange, "    ");
+    out_ << paint("  steps:", kDim) << "\n" << visible_controls(steps_text(r.exchange, "    "));
   else if (!r.exchange.request.curl.empty())
-    out_ << paint("  reproduce: ", kDim) << r.exchange.request.curl << "\n";
+    out_ << paint("  reproduce: ", kDim) << visible_controls(r.exchange.request.curl) << "\n";
 }
 
 void Console::end(const std::vector<ProviderRun>& providers, const Summary& summary, const std::string& report_hint) {

@@ -14,6 +14,7 @@
 #include "cli/run_checks.hpp"
 #include "cli/suite.hpp"
 #include "exec/preflight.hpp"
+#include "redact/secrets.hpp"
 #include "results/deviations.hpp"
 #include "results/results_writer.hpp"
 
@@ -35,17 +36,6 @@ void apply_timeouts(const RunOptions& o, TargetSet& set) {
     if (o.connect_timeout_s > 0) tt.connect_s = o.connect_timeout_s;
     if (o.idle_timeout_s > 0) tt.idle_s = o.idle_timeout_s;
   }
-}
-
-Redactor redactor_for(const TargetSet& set) {
-  Redactor r;
-  for (const auto& t : set.targets) {
-    r.add_secret(t.key);
-    for (const auto& h : t.provider.headers)
-      for (const auto& secret : t.provider.secret_headers)
-        if (iequals(h.name, secret)) r.add_secret(h.value);
-  }
-  return r;
 }
 
 RunInfo run_info(const RunOptions& o, const TargetSet& set, const Redactor& redactor) {
@@ -104,7 +94,7 @@ int run_command(const RunOptions& o) {
   CheckedRun checked;
   if (!check_before_sending(o, suite, set, jobs, checked, std::cerr)) return kExitInput;
 
-  Redactor redactor = redactor_for(set);
+  const Redactor& redactor = process_redactor();  // make_targets registered every secret
 
   Console console(std::cout, console_options(o));
   TransportOptions transport_options;

@@ -5,6 +5,8 @@
 
 #include "load/provider_loader.hpp"
 #include "load/var_override.hpp"
+#include "plan/request_builder.hpp"
+#include "redact/secrets.hpp"
 
 namespace ac {
 
@@ -35,7 +37,17 @@ bool adhoc_provider(const TargetOptions& o, Provider& out, std::ostream& err) {
   // --jobs bounds it, and --rate when the user asks for one.
   out.concurrency = 1024;
   out.rate_per_s = 0;
-  if (!o.key_env.empty()) out.key_env = o.key_env;
+  // Only the key the user names is sent: the official profile's ANTHROPIC_API_KEY is never
+  // handed to an endpoint nobody said it may have.
+  if (!o.key_env.empty()) {
+    out.key_env = o.key_env;
+  } else if (o.auth == "none") {
+    out.key_env.clear();
+  } else {
+    err << "apiconform: --base-url needs --key-env NAME, the environment variable holding that endpoint's key\n"
+           "  (apiconform sends no key it was not told to send); for an endpoint without a key, add --auth none\n";
+    return false;
+  }
   return true;
 }
 
@@ -83,6 +95,25 @@ bool apply_overrides(const TargetOptions& o, Provider& p, std::ostream& err) {
   return true;
 }
 
+// Every secret of a target joins the process's registry (redact/secrets.hpp) before anything is
+// sent: its key, the values of its secret headers, the userinfo of its URL.
+void register_secrets(const Target& t) {
+  add_process_secret(t.key);
+  const std::string userinfo = url_userinfo(t.base_url);
+  add_process_secret(userinfo);
+  if (auto colon = userinfo.find(':'); colon != std::string::npos) {
+    add_process_secret(userinfo.substr(0, colon));
+    add_process_secret(userinfo.substr(colon + 1));
+  }
+  const Variables vars = variables_for(t, "");
+  for (const auto& h : t.provider.headers) {
+    for (const auto& secret : t.provider.secret_headers) {
+      std::string value, error;
+      if (iequals(h.name, secret) && expand_text(h.value, vars, value, error)) add_process_secret(value);
+    }
+  }
+}
+
 }  // namespace
 
 std::vector<ProviderRun> TargetSet::runs() const {
@@ -125,6 +156,7 @@ bool make_targets(const TargetOptions& o, TargetSet& out, std::ostream& err) {
       if (!start_simulator(t, out, err)) return false;
     } else {
       read_key(t);
+      register_secrets(t);
     }
     out.targets.push_back(std::move(t));
   }

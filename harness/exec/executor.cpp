@@ -4,6 +4,7 @@
 
 #include "check/judge.hpp"
 #include "check/json_text.hpp"
+#include "exec/result_redaction.hpp"
 #include "exec/step_sequence.hpp"
 #include "net/retry.hpp"
 
@@ -31,15 +32,6 @@ std::string cut(const std::string& text, std::size_t max) {
   std::size_t end = max;
   while (end > 0 && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) --end;
   return text.substr(0, end);
-}
-
-// Nothing a server sends back may carry the key out: some echo request headers.
-void redact_response(Exchange& exchange, const Redactor& redactor) {
-  if (redactor.empty()) return;
-  for (auto& h : exchange.response_headers) redactor.apply_in_place(h.value);
-  redactor.apply_in_place(exchange.body);
-  for (auto& e : exchange.events) redactor.apply_in_place(e.data);
-  redactor.apply_in_place(exchange.transport_error);
 }
 
 // Why a complete reply could not be judged although it arrived: the endpoint was out of capacity
@@ -100,7 +92,12 @@ Executor::Executor(Transport& transport, const SchemaRegistry& schemas, const Gr
 
 Executor::~Executor() = default;
 
-void Executor::run(const std::vector<Job>& jobs, const OnResult& on_result) {
+void Executor::run(const std::vector<Job>& jobs, const OnResult& deliver) {
+  // Every result leaves through here, redacted whole (pairing adds findings after judging).
+  const OnResult on_result = [&](Result&& result) {
+    redact_result(result, redactor_);
+    deliver(std::move(result));
+  };
   pairing_.plan(jobs);
   std::map<const Target*, Lane*> lane_of;
   for (const auto& job : jobs) {
@@ -216,8 +213,8 @@ Result Executor::judged_result(const Job& job, const Expectation& expect, const 
       r.reason = std::move(transient);
     }
   }
+  // Before a later step captures from it: nothing a server sends back may carry a key on.
   redact_response(x, redactor_);
-  for (auto& f : r.findings) redactor_.apply_in_place(f.actual);
   x.body = cut(x.body, options_.max_body_kept);
   x.body_truncated = x.body_truncated || x.body.size() < x.body_size;
   return r;

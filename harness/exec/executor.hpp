@@ -8,7 +8,7 @@
 #include "exec/pairing.hpp"
 #include "exec/response_collector.hpp"
 #include "plan/job.hpp"
-#include "plan/redactor.hpp"
+#include "redact/redactor.hpp"
 #include "plan/request_builder.hpp"
 
 namespace ac {

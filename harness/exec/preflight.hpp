@@ -5,7 +5,7 @@
 
 #include "net/transport.hpp"
 #include "plan/job.hpp"
-#include "plan/redactor.hpp"
+#include "redact/redactor.hpp"
 
 namespace ac {
 

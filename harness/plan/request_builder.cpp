@@ -1,13 +1,20 @@
 #include "plan/request_builder.hpp"
 
 #include <algorithm>
+#include <cctype>
+
+#include "redact/redactor.hpp"
 
 namespace ac {
 
 namespace {
 
-// A key that no provider issues, for cases that probe how a bad key is refused.
-const char* kInvalidKey = "sk-ant-apiconform-invalid-key-0000000000";
+const char* kUserinfoVar = "APICONFORM_URL_USERINFO";
+
+// A key that no provider issues, for cases that probe how a bad key is refused. It shares no
+// more than "sk-ant-" with real keys, so the redactor (which hides any 8 characters of a key)
+// leaves it readable.
+const char* kInvalidKey = "sk-ant-invalid-apiconform-key-0000000000";
 
 std::string trim_slash(std::string url) {
   while (!url.empty() && url.back() == '/') url.pop_back();
@@ -57,6 +64,45 @@ bool build_body(const RequestSpec& spec, const Variables& vars, std::string& bod
   return true;
 }
 
+// A secret in a curl line is written as the shell variable that holds it. It is marked while the
+// line is built ("\x01NAME\x02") and turned into '"$NAME"' once the line is quoted.
+std::string shell_ref(const std::string& variable) { return "\x01" + variable + "\x02"; }
+
+std::string with_shell_variables(std::string line) {
+  for (std::size_t at; (at = line.find('\x01')) != std::string::npos;) {
+    const std::size_t end = line.find('\x02', at);
+    if (end == std::string::npos) break;
+    line.replace(at, end + 1 - at, "'\"$" + line.substr(at + 1, end - at - 1) + "\"'");
+  }
+  return line;
+}
+
+// The shell variable(s) to paste a secret header from: the profile's own {{env.NAME}} where the
+// value is read from the environment, else APICONFORM_HEADER_<NAME> (docs/secrets.md).
+std::string secret_header_ref(const Provider& provider, const std::string& name) {
+  std::string out;
+  for (const auto& h : provider.headers) {
+    if (!iequals(h.name, name)) continue;
+    const std::string& text = h.value;
+    for (std::size_t at = 0; at < text.size();) {
+      const std::size_t open = text.find("{{", at);
+      const std::size_t close = open == std::string::npos ? open : text.find("}}", open);
+      if (close == std::string::npos) {
+        out += text.substr(at);
+        break;
+      }
+      std::string variable = text.substr(open + 2, close - open - 2);
+      variable.erase(0, variable.find_first_not_of(' '));
+      variable.erase(variable.find_last_not_of(' ') + 1);
+      if (variable.rfind("env.", 0) != 0) return shell_ref(header_variable(name));
+      out += text.substr(at, open - at) + shell_ref(variable.substr(4));
+      at = close + 2;
+    }
+    if (out.find('\x01') != std::string::npos) return out;
+  }
+  return shell_ref(header_variable(name));
+}
+
 std::string single_quoted(const std::string& text) {
   std::string out = "'";
   for (char c : text) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
@@ -64,6 +110,29 @@ std::string single_quoted(const std::string& text) {
 }
 
 }  // namespace
+
+std::string url_userinfo(const std::string& url) {
+  const std::size_t scheme = url.find("://");
+  if (scheme == std::string::npos) return "";
+  const std::size_t host = scheme + 3;
+  const std::size_t end = url.find_first_of("/?#", host);
+  const std::size_t at = url.rfind('@', end == std::string::npos ? url.size() : end);
+  if (at == std::string::npos || at < host) return "";
+  return url.substr(host, at - host);
+}
+
+std::string replace_userinfo(const std::string& url, const std::string& with) {
+  const std::string userinfo = url_userinfo(url);
+  if (userinfo.empty()) return url;
+  const std::size_t host = url.find("://") + 3;
+  return url.substr(0, host) + with + url.substr(host + userinfo.size());
+}
+
+std::string header_variable(const std::string& header_name) {
+  std::string out = "APICONFORM_HEADER_";
+  for (char c : header_name) out += std::isalnum(static_cast<unsigned char>(c)) ? static_cast<char>(std::toupper(static_cast<unsigned char>(c))) : '_';
+  return out;
+}
 
 Variables variables_for(const Target& target, const std::string& api_version) {
   Variables vars = target.provider.vars;
@@ -96,12 +165,17 @@ bool prepare_request(const RequestSpec& spec, const Target& target, const Variab
     set_header(headers, h.name, value);
   }
 
-  Headers redacted = headers;
+  Headers shown = headers;     // for results and reports: every secret replaced
+  Headers for_curl = headers;  // for the curl line: every secret as the shell variable holding it
+  const std::string key_var = provider.key_env.empty() ? "API_KEY" : provider.key_env;
   auto send_key = [&](AuthStyle style, const std::string& key, bool secret) {
     Header auth = auth_header(style, key);
     headers.push_back(auth);
-    if (secret) auth.value = style == AuthStyle::Bearer ? "Bearer [REDACTED]" : "[REDACTED]";
-    redacted.push_back(auth);
+    const std::string scheme = style == AuthStyle::Bearer ? "Bearer " : "";
+    if (secret) auth.value = scheme + std::string(Redactor::kMark);
+    shown.push_back(auth);
+    if (secret) auth.value = scheme + shell_ref(key_var);
+    for_curl.push_back(auth);
   };
   if (spec.auth == "both") {
     // The key in both headers the SDKs have used, whatever the provider documents: how a server
@@ -112,22 +186,23 @@ bool prepare_request(const RequestSpec& spec, const Target& target, const Variab
     bool invalid = spec.auth == "invalid";
     send_key(provider.auth, invalid ? kInvalidKey : target.key, !invalid);
   }
-  for (auto& h : redacted) {
-    for (const auto& secret : provider.secret_headers)
-      if (iequals(h.name, secret)) h.value = "[REDACTED]";
+  for (const auto& secret : provider.secret_headers) {
+    for (auto& h : shown)
+      if (iequals(h.name, secret)) h.value = Redactor::kMark;
+    for (auto& h : for_curl)
+      if (iequals(h.name, secret)) h.value = secret_header_ref(provider, h.name);
   }
   job.headers = std::move(headers);
 
+  const std::string userinfo = url_userinfo(job.url);
   job.sent.method = job.method;
-  job.sent.url = job.url;
-  job.sent.headers = redacted;
+  job.sent.url = userinfo.empty() ? job.url : replace_userinfo(job.url, std::string(Redactor::kMark));
+  job.sent.headers = std::move(shown);
   job.sent.body_size = job.body.size();
   job.sent.body = job.body.substr(0, options.max_body_shown);
-  std::string key_ref = provider.key_env.empty() ? "API_KEY" : provider.key_env;
-  job.sent.curl = curl_line(job.method, job.url, redacted, job.body, options.max_body_shown);
-  // The curl line names the variable, so a person can paste it with their own key.
-  for (std::size_t pos; (pos = job.sent.curl.find("[REDACTED]")) != std::string::npos;)
-    job.sent.curl.replace(pos, 10, "'\"$" + key_ref + "\"'");
+  // The curl line names the variables, so a person can paste it with their own secrets.
+  const std::string curl_url = userinfo.empty() ? job.url : replace_userinfo(job.url, shell_ref(kUserinfoVar));
+  job.sent.curl = with_shell_variables(curl_line(job.method, curl_url, for_curl, job.body, options.max_body_shown));
   return true;
 }
 

@@ -19,8 +19,17 @@ bool prepare_request(const RequestSpec& spec, const Target& target, const Variab
 // Replaces the {{variables}} of an expectation's values (header values, assertion values).
 bool expand_expectation(Expectation& e, const Variables& vars, std::string& error);
 
-// A curl command that reproduces a request: the key shown as "$KEY_ENV", body cut when huge.
-std::string curl_line(const std::string& method, const std::string& url, const Headers& redacted_headers,
+// A curl command that reproduces a request, body cut when huge. Secrets must already be replaced
+// (prepare_request writes each as the shell variable that holds it: docs/secrets.md).
+std::string curl_line(const std::string& method, const std::string& url, const Headers& headers,
                       const std::string& body, std::size_t max_body);
+
+// The userinfo ("user:password") of a URL, empty when it has none; the URL with it replaced.
+std::string url_userinfo(const std::string& url);
+std::string replace_userinfo(const std::string& url, const std::string& with);
+
+// The shell variable a curl line names for a secret header read from no environment variable:
+// APICONFORM_HEADER_ and the header name in capitals, '-' as '_' ("x-org-id" -> ..._X_ORG_ID).
+std::string header_variable(const std::string& header_name);
 
 }  // namespace ac

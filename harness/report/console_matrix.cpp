@@ -3,7 +3,7 @@
 #include "report/cell_text.hpp"
 #include "report/escape.hpp"
 #include "report/report.hpp"
-#include "results/utf8.hpp"
+#include "util/utf8.hpp"
 
 namespace ac {
 namespace {

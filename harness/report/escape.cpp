@@ -3,7 +3,7 @@
 #include <cmath>
 #include <cstdio>
 
-#include "results/utf8.hpp"
+#include "util/utf8.hpp"
 
 namespace ac {
 namespace {
@@ -89,7 +89,8 @@ std::string xml_escape_text(const std::string& text) {
 std::string markdown_escape(const std::string& text) {
   const std::string clean = valid_utf8(text);
   std::string out;
-  for (char ch : clean) {
+  for (std::size_t i = 0; i < clean.size(); ++i) {
+    const char ch = clean[i];
     const auto c = static_cast<unsigned char>(ch);
     switch (ch) {
       case '&': out += "&amp;"; break;
@@ -101,6 +102,17 @@ std::string markdown_escape(const std::string& text) {
       case '|': case '\\': case '`': case '*': case '_': case '[': case ']': case '#': case '~': case '!':
         out += '\\';
         out += ch;
+        break;
+      // A zero-width space (as an entity) after '@' and inside "://" and "www.": no @mention or
+      // @team ping, and no autolink, when the report is posted as a pull-request comment.
+      case '@': out += "@&#8203;"; break;
+      case ':':
+        out += ':';
+        if (clean.compare(i + 1, 2, "//") == 0) out += "&#8203;";
+        break;
+      case '.':
+        out += '.';
+        if (i >= 3 && clean.compare(i - 3, 3, "www") == 0) out += "&#8203;";
         break;
       default:
         if (is_hidden_control(c, false)) out += control_picture(c);

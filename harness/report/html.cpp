@@ -7,7 +7,7 @@
 #include "report/html_latency.hpp"
 #include "report/report.hpp"
 #include "results/attempts_text.hpp"
-#include "results/utf8.hpp"
+#include "util/utf8.hpp"
 
 namespace ac {
 namespace {

@@ -1,8 +1,6 @@
 #include "report/report.hpp"
 
-#include <cerrno>
-#include <cstring>
-#include <fstream>
+#include "redact/output_file.hpp"
 
 namespace ac {
 
@@ -46,18 +44,7 @@ bool write_report(const std::string& format, const ResultsFile& results, const s
                   std::string& error) {
   std::string text;
   if (!render_report(format, results, text, error)) return false;
-  std::ofstream out(out_path, std::ios::binary | std::ios::trunc);
-  if (!out) {
-    error = out_path + ": cannot write " + format + " report: " + std::strerror(errno);
-    return false;
-  }
-  out << text;
-  out.close();
-  if (!out) {
-    error = out_path + ": cannot write " + format + " report: " + std::strerror(errno);
-    return false;
-  }
-  return true;
+  return write_output_file(out_path, format + " report", text, error);
 }
 
 }  // namespace ac

@@ -7,7 +7,7 @@
 
 #include "model/finding_code.hpp"
 #include "results/results_json.hpp"
-#include "results/utf8.hpp"
+#include "util/utf8.hpp"
 
 namespace ac {
 namespace {

@@ -1,20 +1,21 @@
 #pragma once
-#include <cstdio>
 #include <string>
 #include <string_view>
 
+#include "redact/output_file.hpp"
 #include "results/results_file.hpp"
 
 namespace ac {
 
 // Writes results.json as results arrive, so memory does not grow with the run (docs/results-format.md).
-// Each add() appends one result to a 1 MiB stdio buffer; nothing is flushed until the buffer
-// fills or close() runs (with the default 4 KiB, a benchmark run spent 4% of its time in
-// write()). A write error is remembered: check failed()/error() after close().
+// Each add() appends one result, redacted whole, to a 1 MiB stdio buffer; nothing is flushed until
+// the buffer fills or close() runs (with the default 4 KiB, a benchmark run spent 4% of its time
+// in write()). The file is written beside its name and renamed by close() (redact/output_file.hpp):
+// results.json is never half-written. A write error is remembered: check failed()/error() after
+// close().
 class ResultsWriter {
  public:
   ResultsWriter() = default;
-  ~ResultsWriter();
   ResultsWriter(const ResultsWriter&) = delete;
   ResultsWriter& operator=(const ResultsWriter&) = delete;
 
@@ -25,16 +26,16 @@ class ResultsWriter {
 
   // Added: the version written in "tool" (set before open(); defaults to the project version).
   void set_tool_version(const std::string& version) { tool_version_ = version; }
-  bool is_open() const { return file_ != nullptr; }
-  bool failed() const { return !error_.empty(); }
-  const std::string& error() const { return error_; }  // "<path>: <reason>" of the first write error
+  bool is_open() const { return file_.is_open(); }
+  bool failed() const { return !error_.empty() || !file_.error().empty(); }
+  // "<path>: <reason>" of the first write error
+  const std::string& error() const { return error_.empty() ? file_.error() : error_; }
 
  private:
   void write(std::string_view text);
 
-  std::FILE* file_ = nullptr;
+  OutputFile file_;
   bool first_ = true;
-  std::string path_;
   std::string tool_version_;
   std::string error_;
 };

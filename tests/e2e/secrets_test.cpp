@@ -4,7 +4,8 @@
 #include <filesystem>
 
 #include "e2e_helpers.hpp"
-#include "plan/redactor.hpp"
+#include "redact/encodings.hpp"
+#include "redact/redactor.hpp"
 #include "support/local_server.hpp"
 
 namespace ac::test {
@@ -65,6 +66,28 @@ TEST(Secrets, TheKeyAppearsInNoOutputInAnyEncoding) {
   }
   // The person still learns which variable to set to reproduce it.
   EXPECT_NE(r.out.find("$CANARY_KEY"), std::string::npos);
+}
+
+TEST(Secrets, AnAdHocBaseUrlSendsOnlyTheKeyItIsToldTo) {
+  LocalServer server;
+  TempDir dir;
+  dir.write("cases/basic.yaml", kBasicCase);
+  const std::map<std::string, std::string> env{{"ANTHROPIC_API_KEY", kCanary}};
+  // No --key-env: the official profile's variable is not sent anywhere; nothing is sent at all.
+  ProcessResult r = run_apiconform({"run", "--base-url", server.base_url(), "--cases", dir.file("cases"), "--out",
+                                    dir.file("out"), "--no-progress"},
+                                   env);
+  EXPECT_EQ(r.exit_code, 2) << r.out << r.err;
+  EXPECT_EQ(server.request_count(), 0);
+  EXPECT_NE(r.err.find("--base-url needs --key-env NAME"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("--auth none"), std::string::npos) << r.err;
+  // --auth none: requests go out with no key in any header.
+  r = run_apiconform({"run", "--base-url", server.base_url(), "--auth", "none", "--cases", dir.file("cases"), "--out",
+                      dir.file("out"), "--no-progress"},
+                     env);
+  ASSERT_EQ(server.request_count(), 1) << r.out << r.err;
+  for (const auto& h : server.last_request().headers) EXPECT_EQ(h.value.find(kCanary), std::string::npos) << h.name;
+  EXPECT_FALSE(find_header(server.last_request().headers, "x-api-key"));
 }
 
 }  // namespace

@@ -29,6 +29,13 @@ TEST(MarkdownEscape, NeutralisesSyntaxOnOneLine) {
             "a\\|b \\*c\\* \\_d\\_ \\`e\\` \\[f\\](g) &lt;h&gt; next");
 }
 
+TEST(MarkdownEscape, NoMentionNoAutolinkNoControlCharacter) {
+  // A zero-width space (as an entity) keeps GitHub from pinging or linking when posted as a comment.
+  EXPECT_EQ(markdown_escape("@everyone see https://evil.example and www.evil.example"),
+            "@&#8203;everyone see https:&#8203;//evil.example and www.&#8203;evil.example");
+  EXPECT_EQ(markdown_escape("title\x1b]0;x\x07"), "title\xE2\x90\x9B\\]0;x\xE2\x90\x87");
+}
+
 TEST(Excerpt, CutsOnACharacterBoundaryAndSaysSo) {
   EXPECT_EQ(excerpt("short", 10), "short");
   EXPECT_EQ(excerpt("ab\xE2\x82\xAC" "cd", 4), "ab\xE2\x80\xA6");

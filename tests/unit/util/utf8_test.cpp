@@ -1,6 +1,6 @@
 #include <gtest/gtest.h>
 
-#include "results/utf8.hpp"
+#include "util/utf8.hpp"
 
 namespace ac {
 namespace {

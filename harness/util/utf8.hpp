@@ -1,7 +1,11 @@
 #pragma once
 #include <string>
+#include <string_view>
 
 namespace ac {
+
+// Length of the valid UTF-8 sequence starting at `i`, or 0 when it is not valid (RFC 3629).
+std::size_t valid_sequence_length(std::string_view s, std::size_t i);
 
 // Returns `text` with every byte sequence that is not valid UTF-8 (stray continuation bytes,
 // overlong forms, surrogates, code points above U+10FFFF, cut sequences) replaced by U+FFFD.

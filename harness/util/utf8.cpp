@@ -1,4 +1,4 @@
-#include "results/utf8.hpp"
+#include "util/utf8.hpp"
 
 #include <cstdint>
 #include <cstring>
@@ -8,8 +8,9 @@ namespace {
 
 const char kReplacement[] = "\xEF\xBF\xBD";  // U+FFFD
 
-// Length of the valid UTF-8 sequence starting at `i`, or 0 when it is not valid (RFC 3629).
-std::size_t valid_sequence_length(const std::string& s, std::size_t i) {
+}  // namespace
+
+std::size_t valid_sequence_length(std::string_view s, std::size_t i) {
   const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
   const unsigned char b0 = byte(i);
   if (b0 < 0x80) return 1;
@@ -35,8 +36,6 @@ std::size_t valid_sequence_length(const std::string& s, std::size_t i) {
   }
   return len;
 }
-
-}  // namespace
 
 bool is_valid_utf8(const std::string& text) {
   std::size_t i = 0;

@@ -1,0 +1,42 @@
+#pragma once
+#include <cstdio>
+#include <string>
+#include <string_view>
+
+namespace ac {
+
+// Every file apiconform writes goes through here (a test checks that nothing else in harness/
+// opens a file for writing). The text is redacted with the process's secrets
+// (redact/secrets.hpp) as it is written, and the file appears under its name only when complete:
+// it is written to "<path>.tmp-<pid>" and renamed over <path> by commit(), so a reader, a crash
+// or an interrupt never sees half a file.
+class OutputFile {
+ public:
+  OutputFile() = default;
+  ~OutputFile();  // without commit(), the temporary file is removed
+  OutputFile(const OutputFile&) = delete;
+  OutputFile& operator=(const OutputFile&) = delete;
+
+  // `what` names the file in errors: "<path>: cannot write <what>: <reason>".
+  bool open(const std::string& path, const std::string& what, std::string& error,
+            std::size_t buffer_bytes = 64 * 1024);
+  // Each call is redacted whole: give whole units (a result, a report), not fragments of one.
+  void write(std::string_view text);
+  bool commit(std::string& error);
+  void abandon();
+  bool is_open() const { return file_ != nullptr; }
+  // The first write error, "<path>: <reason>"; empty while all is well.
+  const std::string& error() const { return error_; }
+
+ private:
+  std::FILE* file_ = nullptr;
+  std::string path_;
+  std::string temp_path_;
+  std::string what_;
+  std::string error_;
+};
+
+// The whole of `text` as the file `path`, through OutputFile.
+bool write_output_file(const std::string& path, const std::string& what, std::string_view text, std::string& error);
+
+}  // namespace ac
