@@ -1,6 +1,5 @@
 // `apiconform init NAME --base-url URL --key-env VAR`: writes a commented profile for a new endpoint.
 #include <filesystem>
-#include <fstream>
 #include <iostream>
 #include <memory>
 
@@ -10,6 +9,7 @@
 #include "cli/profile_template.hpp"
 #include "load/case_parser.hpp"
 #include "load/provider_loader.hpp"
+#include "redact/output_file.hpp"
 
 namespace ac {
 
@@ -55,11 +55,9 @@ int init(InitOptions o) {
   if (!diags.empty()) return kExitInput;
   const std::filesystem::path parent = std::filesystem::path(path).parent_path();
   if (!parent.empty()) std::filesystem::create_directories(parent, ec);
-  std::ofstream file(path, std::ios::binary | std::ios::trunc);
-  file << profile_text(o.profile, defaults);
-  file.close();
-  if (!file) {
-    std::cerr << "apiconform init: cannot write " << path << "\n";
+  std::string error;
+  if (!write_output_file(path, "profile", profile_text(o.profile, defaults), error)) {
+    std::cerr << "apiconform init: " << error << "\n";
     return kExitInput;
   }
   // Read back as `lint` would: what init writes must load clean.
