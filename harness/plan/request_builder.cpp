@@ -12,7 +12,7 @@ namespace {
 const char* kUserinfoVar = "APICONFORM_URL_USERINFO";
 
 // A key that no provider issues, for cases that probe how a bad key is refused. It shares no
-// more than "sk-ant-" with real keys, so the redactor (which hides any 8 characters of a key)
+// more than "sk-ant-" with real keys, so the redactor (which hides any 12 characters of a key)
 // leaves it readable.
 const char* kInvalidKey = "sk-ant-invalid-apiconform-key-0000000000";
 

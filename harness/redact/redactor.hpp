@@ -19,7 +19,7 @@ namespace ac {
 // base64("user:" + key).
 class Redactor {
  public:
-  static constexpr std::size_t kMinPiece = 8;
+  static constexpr std::size_t kMinPiece = 12;
   static constexpr std::size_t kMinSecret = 6;  // shorter values would redact ordinary words
   static constexpr std::string_view kMark = "[REDACTED]";
 

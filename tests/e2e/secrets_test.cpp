@@ -83,7 +83,7 @@ TEST(Secrets, AnAdHocBaseUrlSendsOnlyTheKeyItIsToldTo) {
   EXPECT_NE(r.err.find("--auth none"), std::string::npos) << r.err;
   // --auth none: requests go out with no key in any header.
   r = run_apiconform({"run", "--base-url", server.base_url(), "--auth", "none", "--cases", dir.file("cases"), "--out",
-                      dir.file("out"), "--no-progress"},
+                      dir.file("out"), "--no-progress", "--no-preflight"},
                      env);
   ASSERT_EQ(server.request_count(), 1) << r.out << r.err;
   for (const auto& h : server.last_request().headers) EXPECT_EQ(h.value.find(kCanary), std::string::npos) << h.name;

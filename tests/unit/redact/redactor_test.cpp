@@ -74,7 +74,7 @@ TEST(RedactorPieces, APieceOfEightCharactersOrMoreIsRedactedWhereverItStands) {
   EXPECT_EQ(r.apply(kLongKey.substr(60) + " more"), "[REDACTED] more");
   // A piece from the middle, between ordinary words.
   EXPECT_EQ(r.apply("a " + kLongKey.substr(20, 12) + " b"), "a [REDACTED] b");
-  // Seven characters are not a usable piece: "sk-ant-" is what every key starts with.
+  // Under twelve characters are not a usable piece: "sk-ant-" is what every key starts with.
   EXPECT_EQ(r.apply("keys start with sk-ant-"), "keys start with sk-ant-");
   EXPECT_EQ(r.apply("sk-ant-invalid-apiconform-key-0000000000"), "sk-ant-invalid-apiconform-key-0000000000");
 }
@@ -82,7 +82,7 @@ TEST(RedactorPieces, APieceOfEightCharactersOrMoreIsRedactedWhereverItStands) {
 TEST(RedactorPieces, ASecretSplitAcrossTwoEventsShowsNeitherHalf) {
   Redactor r;
   r.add_secret(kLongKey);
-  for (std::size_t cut = 8; cut + 8 <= kLongKey.size(); cut += 7) {
+  for (std::size_t cut = 12; cut + 12 <= kLongKey.size(); cut += 7) {
     std::string first = R"({"delta":{"text":"padding )" + kLongKey.substr(0, cut) + R"("}})";
     std::string second = R"({"delta":{"text":")" + kLongKey.substr(cut) + R"( and on"}})";
     EXPECT_EQ(r.apply(first), R"({"delta":{"text":"padding [REDACTED]"}})") << cut;
@@ -103,7 +103,7 @@ TEST(RedactorPieces, LooksThroughJsonEscapesAndPercentEncodingInAnyMix) {
   Redactor s;
   s.add_secret("org+Secret/Value=7c41d09e55b2");
   EXPECT_EQ(s.apply("h=" + url_encode("org+Secret/Value=7c41d09e55b2")), "h=[REDACTED]");
-  EXPECT_EQ(s.apply("org\\/Secret"), "org\\/Secret") << "under eight characters of it";
+  EXPECT_EQ(s.apply("org\\/Secret"), "org\\/Secret") << "under twelve characters of it";
   EXPECT_EQ(s.apply("v: Secret\\/Value"), "v: [REDACTED]");
 }
 
