@@ -18,9 +18,10 @@ HttpRequest http_request_of(const Job& job, const RequestSpec& spec, const Prepa
   request.headers = prepared.headers;
   request.body = prepared.body;
   request.timeouts = job.target->provider.timeouts;
-  if (spec.retries) {
+  if (spec.retries || !spec.retry_on.empty()) {
     request.retry = run_policy;
-    request.retry->max_retries = *spec.retries;
+    if (spec.retries) request.retry->max_retries = *spec.retries;
+    request.retry->also_retry = spec.retry_on;
   }
   return request;
 }

@@ -17,6 +17,8 @@ struct ParsedCase {
 void parse_case_document(const YAML::Node& doc, YamlFile& f, std::vector<ParsedCase>& out);
 
 void parse_request(const YAML::Node& node, YamlFile& f, RequestSpec& out);
+// A status or a list of statuses (`expect.status`, `request.retry_on`), each 100-599, unquoted.
+void parse_status_list(const YAML::Node& v, YamlFile& f, const std::string& what, std::vector<int>& out);
 void parse_expect(const YAML::Node& node, YamlFile& f, Expectation& out, SourceLocation& compare_with_at);
 
 // `steps:`: fills the case's first request/expect/captures and its later steps.

@@ -15,28 +15,33 @@ const std::vector<std::string> kStreamKeys = {"grammar", "folded_schema", "folde
 const std::vector<std::string> kTimingKeys = {"first_byte_ms", "first_event_ms", "first_content_ms", "max_gap_ms",
                                               "total_ms"};
 
-bool read_status(const YAML::Node& v, YamlFile& f, int& out) {
+bool read_status(const YAML::Node& v, YamlFile& f, const std::string& what, int& out) {
   std::string json;
   if (v.IsScalar() && is_plain(v) && yaml_int_to_json(v.Scalar(), json) && json.size() == 3 && json[0] >= '1' &&
       json[0] <= '5') {
     out = std::stoi(json);
     return true;
   }
-  f.error(v, "`status` must be an HTTP status from 100 to 599", "e.g. `status: 200` or `status: [400, 422]`");
+  f.error(v, "`" + what + "` must be an HTTP status from 100 to 599",
+          "e.g. `" + what + ": 404` or `" + what + ": [400, 422]`");
   return false;
 }
 
-void parse_status(const YAML::Node& v, YamlFile& f, std::vector<int>& out) {
+}  // namespace
+
+void parse_status_list(const YAML::Node& v, YamlFile& f, const std::string& what, std::vector<int>& out) {
+  const std::string example = "e.g. `" + what + ": 404` or `" + what + ": [400, 422]`";
   if (!v.IsScalar() && !v.IsSequence()) {
-    f.error(v, "`status` must be a number or a list of numbers", "e.g. `status: 200` or `status: [400, 422]`");
+    f.error(v, "`" + what + "` must be a number or a list of numbers", example);
     return;
   }
   if (v.IsSequence() && v.size() == 0) {
-    f.error(v, "`status` must not be an empty list", "leave it out to accept any 2xx");
+    f.error(v, "`" + what + "` must not be an empty list",
+            what == "status" ? "leave it out to accept any 2xx" : "leave it out");
     return;
   }
   if (v.IsScalar() && !is_plain(v)) {
-    f.error(v, "`status` must be a number or a list of numbers", "write it without quotes");
+    f.error(v, "`" + what + "` must be a number or a list of numbers", "write it without quotes");
     return;
   }
   std::vector<YAML::Node> items;
@@ -47,9 +52,11 @@ void parse_status(const YAML::Node& v, YamlFile& f, std::vector<int>& out) {
   }
   for (const auto& item : items) {
     int status = 0;
-    if (read_status(item, f, status)) out.push_back(status);
+    if (read_status(item, f, what, status)) out.push_back(status);
   }
 }
+
+namespace {
 
 // A reference into schemas/ (or a grammar file there): relative, staying inside the folder.
 bool read_schema_ref(const YAML::Node& v, YamlFile& f, const std::string& what, std::string& out) {
@@ -169,7 +176,7 @@ void parse_expect(const YAML::Node& node, YamlFile& f, Expectation& out, SourceL
     return;
   }
   Fields fields(node, kExpectKeys, f, "expect");
-  if (fields.has("status")) parse_status(fields.value("status"), f, out.status);
+  if (fields.has("status")) parse_status_list(fields.value("status"), f, "status", out.status);
   if (fields.has("headers")) parse_header_expectations(fields.value("headers"), f, out.headers);
   if (fields.has("schema") && read_schema_ref(fields.value("schema"), f, "schema", out.schema))
     out.schema_where = f.at(fields.value("schema"));

@@ -12,7 +12,7 @@ namespace ac {
 namespace {
 
 const std::vector<std::string> kRequestKeys = {"endpoint", "path", "method", "query", "auth",
-                                               "headers",  "json", "body",   "pad_to", "retries"};
+                                               "headers",  "json", "body",   "pad_to", "retries", "retry_on"};
 const std::vector<std::string> kEndpoints = {"messages", "count_tokens", "models", "batches"};
 const std::vector<std::string> kMethods = {"GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"};
 const std::vector<std::string> kAuth = {"default", "none", "invalid", "both"};
@@ -144,6 +144,7 @@ void parse_request(const YAML::Node& node, YamlFile& f, RequestSpec& out) {
     std::int64_t retries = 0;
     if (read_int(fields.value("retries"), f, "request.retries", 0, 10, retries)) out.retries = static_cast<int>(retries);
   }
+  if (fields.has("retry_on")) parse_status_list(fields.value("retry_on"), f, "retry_on", out.retry_on);
   // Default method: POST with a body, GET without.
   out.method = fields.has("json") || fields.has("body") ? "POST" : "GET";
   if (fields.has("method")) read_method(fields.value("method"), f, out.method);

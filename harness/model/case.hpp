@@ -24,6 +24,9 @@ struct RequestSpec {
   std::string auth = "default";     // default | none | invalid | both: how the provider's key is sent
   std::optional<std::size_t> body_padding;  // pad the JSON body to at least this many bytes (size limits)
   std::optional<int> retries;  // overrides --retries: 0 lets a case see the 429 or 529 it provokes
+  // More statuses retried like a 429 for this request: an eventually consistent step (a batch read
+  // right after its creation can briefly be 404).
+  std::vector<int> retry_on;
   SourceLocation where;
 };
 

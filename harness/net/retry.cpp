@@ -61,7 +61,8 @@ double backoff_delay(const RetryPolicy& policy, int retry, std::mt19937& random)
 RetryDecision decide_retry(const RetryPolicy& policy, int status, const Headers& headers, int retries_done,
                            std::time_t now, std::mt19937& random) {
   RetryDecision decision;
-  if (!is_retryable_status(status) || policy.max_retries <= 0) return decision;
+  const bool asked = std::find(policy.also_retry.begin(), policy.also_retry.end(), status) != policy.also_retry.end();
+  if ((!is_retryable_status(status) && !asked) || policy.max_retries <= 0) return decision;
   if (auto should = find_header(headers, "x-should-retry"); should && iequals(*should, "false")) {
     decision.note = "not retried: the server said x-should-retry: false";
     return decision;

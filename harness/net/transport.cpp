@@ -237,8 +237,9 @@ RetryDecision Transport::Impl::decide(const Job& job, const TransferOutcome& out
   const int retries_done = static_cast<int>(job.history.size()) - 1;
   if (!outcome.error.empty())
     return outcome.transient ? decide_transient_retry(policy, "no response", retries_done, random) : RetryDecision{};
-  if (is_retryable_status(outcome.status))
-    return decide_retry(policy, outcome.status, outcome.headers, retries_done, std::time(nullptr), random);
+  RetryDecision by_status =
+      decide_retry(policy, outcome.status, outcome.headers, retries_done, std::time(nullptr), random);
+  if (by_status.retry || !by_status.note.empty()) return by_status;
   const std::string& in_band = job.history.back().error;
   return in_band.empty() ? RetryDecision{} : decide_transient_retry(policy, in_band, retries_done, random);
 }

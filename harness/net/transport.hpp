@@ -17,6 +17,7 @@ struct RetryPolicy {
   double max_delay_s = 8;
   double max_retry_after_s = 60;  // a longer retry-after is not waited for
   double jitter = 0.2;          // each backoff delay is spread by ±20% (0 = exact)
+  std::vector<int> also_retry;  // statuses retried besides the usual ones (a case's retry_on)
 };
 
 // A request as libcurl sends it: method and body exactly as given, headers as given (libcurl adds

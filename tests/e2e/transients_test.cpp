@@ -118,5 +118,30 @@ TEST(Transients, ServerErrorsAndDroppedConnectionsAreRetried) {
   EXPECT_EQ(file.results[0].exchange.attempt_log[1].status, 0);
 }
 
+// A batch read right after its creation can briefly be 404 on the real API: a step that says
+// `retry_on: [404]` is retried, and the later 200 is judged.
+TEST(Transients, AStepRetriesTheStatusesItNames) {
+  const std::string batch = R"({"id":"msgbatch_1","type":"message_batch","processing_status":"in_progress"})";
+  LocalServer server(Script::json(200, batch));
+  server.enqueue(Script::json(200, batch));
+  server.enqueue(Script::json(404, R"({"type":"error","error":{"type":"not_found_error","message":"no"}})"));
+  TempDir dir;
+  dir.write("cases/fresh.yaml", R"(id: probe.fresh
+feature: messages.batches
+steps:
+  - request: {endpoint: batches, json: {requests: []}}
+    expect: {status: 200}
+    capture: {batch_id: /id}
+  - request: {path: "{{paths.batches}}/{{batch_id}}", retry_on: [404]}
+    expect: {status: 200, json: {/id: "{{batch_id}}"}}
+)");
+  ProcessResult r = run_against(server.base_url(), dir);
+  EXPECT_EQ(r.exit_code, 0) << r.out << r.err;
+  EXPECT_EQ(server.request_count(), 3);
+  ResultsFile file = read_results_or_fail(dir.file("out/results.json"));
+  ASSERT_EQ(file.results.size(), 1u);
+  EXPECT_EQ(file.results[0].verdict, Verdict::Pass);
+}
+
 }  // namespace
 }  // namespace ac::test

@@ -203,6 +203,22 @@ expect: {status: 429}
   ASSERT_TRUE(diags.empty()) << dump(diags);
   EXPECT_TRUE(cases.at(0).simulated_only);
   EXPECT_EQ(cases.at(0).request.retries, std::optional<int>(0));
+  EXPECT_TRUE(cases.at(0).request.retry_on.empty());
+}
+
+TEST(CaseLoader, RetryOnStatuses) {
+  std::vector<Case> cases;
+  const Diagnostics diags = load_cases_from_string(R"(id: fresh
+feature: messages.batches
+request: {path: /v1/messages/batches/x, retry_on: [404, 409]}
+expect: {status: 200}
+)", "fresh.yaml", cases);
+  ASSERT_TRUE(diags.empty()) << dump(diags);
+  EXPECT_EQ(cases.at(0).request.retry_on, (std::vector<int>{404, 409}));
+  std::vector<Case> one;
+  ASSERT_TRUE(load_cases_from_string("id: a\nfeature: f\nrequest: {endpoint: models, retry_on: 404}\n", "a.yaml", one)
+                  .empty());
+  EXPECT_EQ(one.at(0).request.retry_on, (std::vector<int>{404}));
 }
 
 TEST(CaseLoader, AssertionForms) {

@@ -72,6 +72,15 @@ TEST(DecideRetry, OnlyRetryableStatusesAndWithinLimits) {
   EXPECT_EQ(off.note, "");
 }
 
+TEST(DecideRetry, ACaseMayAskForMoreStatuses) {
+  RetryPolicy policy;
+  std::mt19937 random(1);
+  EXPECT_FALSE(decide_retry(policy, 404, {}, 0, 0, random).retry);
+  policy.also_retry = {404};
+  EXPECT_TRUE(decide_retry(policy, 404, {}, 0, 0, random).retry);
+  EXPECT_EQ(decide_retry(policy, 404, {}, 2, 0, random).note, "gave up after 2 retries (HTTP 404 each time)");
+}
+
 TEST(DecideRetry, XShouldRetryFalseVetoesARetryableStatus) {
   RetryPolicy policy;
   std::mt19937 random(1);
