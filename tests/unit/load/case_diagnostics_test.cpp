@@ -118,7 +118,7 @@ TEST_F(CaseDiagnostics, OtherWrongTypes) {
                        "`request.pad_to` must be a whole number"));
   EXPECT_TRUE(has_diag(load_request("  endpoint: messages\n  retries: -1\n"), file_, 6, 12,
                        "`request.retries` must be a whole number from 0 to 10"));
-  EXPECT_TRUE(has_diag(load_request("  endpoint: messages\n  retry_on: [404, soon]\n"), file_, 6, 22,
+  EXPECT_TRUE(has_diag(load_request("  endpoint: messages\n  retry_on: [404, soon]\n"), file_, 6, 19,
                        "`retry_on` must be an HTTP status from 100 to 599"));
   EXPECT_TRUE(has_diag(load_request("  endpoint: messages\n  retry_on: []\n"), file_, 6, 13,
                        "`retry_on` must not be an empty list"));

@@ -216,7 +216,7 @@ expect: {status: 200}
   ASSERT_TRUE(diags.empty()) << dump(diags);
   EXPECT_EQ(cases.at(0).request.retry_on, (std::vector<int>{404, 409}));
   std::vector<Case> one;
-  ASSERT_TRUE(load_cases_from_string("id: a\nfeature: f\nrequest: {endpoint: models, retry_on: 404}\n", "a.yaml", one)
+  ASSERT_TRUE(load_cases_from_string("id: a\nfeature: f\nrequest: {endpoint: models, retry_on: 404}\nexpect: {}\n", "a.yaml", one)
                   .empty());
   EXPECT_EQ(one.at(0).request.retry_on, (std::vector<int>{404}));
 }
