@@ -83,7 +83,11 @@ DecodedView decode(std::string_view raw) {
         i += 6;
         continue;
       }
-      if (char meaning = json_escape_meaning(raw[i + 1])) {
+      // "\\" before "u0073" is one backslash in JSON, but a reader still sees the escape: the
+      // \uXXXX wins, so no stray backslash can hide a secret.
+      const bool escape_follows = raw[i + 1] == '\\' && i + 2 < raw.size() && raw[i + 2] == 'u' &&
+                                  hex_at(raw, i + 3, 4, value);
+      if (char meaning = escape_follows ? 0 : json_escape_meaning(raw[i + 1])) {
         view.emit(meaning, i, i + 2);
         i += 2;
         continue;

@@ -30,12 +30,13 @@ class Redactor {
   void apply_in_place(std::string& text) const;
   bool empty() const { return forms_.empty(); }
 
- private:
   struct Range {
     std::size_t begin, end;
   };
   // Byte ranges of `text` that hold a piece of a secret, sorted and merged.
   std::vector<Range> find(std::string_view text) const;
+
+ private:
   std::vector<Range> find_plain(std::string_view text) const;
   void add_form(std::string form);
 

@@ -120,6 +120,12 @@ TEST(RedactorPieces, FindsBase64AtEveryAlignmentAndUrlSafe) {
   }
 }
 
+TEST(RedactorPieces, AStrayBackslashBeforeAnEscapeHidesNothing) {
+  Redactor r;
+  r.add_secret(kLongKey);
+  EXPECT_EQ(r.apply("\\" + json_unicode_escape(kLongKey)), "\\[REDACTED]");
+}
+
 TEST(RedactorPieces, ShortSecretsMustMatchWhole) {
   Redactor r;
   r.add_secret("abc123");
