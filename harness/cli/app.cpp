@@ -34,6 +34,7 @@ int run_cli(int argc, char** argv) {
   add_report_command(app, action);
   add_diff_command(app, action);
   add_init_command(app, action);
+  add_merge_command(app, action, command_line);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

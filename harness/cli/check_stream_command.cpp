@@ -3,8 +3,10 @@
 
 #include "cli/commands.hpp"
 #include "cli/data_paths.hpp"
+#include "check/settle.hpp"
 #include "cli/exit_codes.hpp"
 #include "load/schema_registry.hpp"
+#include "results/results_json.hpp"
 #include "stream/stream_judge.hpp"
 
 namespace ac {
@@ -16,7 +18,15 @@ struct CheckStreamOptions {
   std::string grammar = "anthropic/stream-grammar.yaml";
   std::string expect_error;  // the in-band error type the transcript must end with, as a case's expect.stream.error
   bool quiet = false;
+  bool json = false;  // one JSON document on stdout instead of text
 };
+
+// One file's verdict as JSON (docs/streaming.md, "check-stream --json").
+std::string file_json(const std::string& file, const StreamFileVerdict& v, bool conforms) {
+  return "{\"file\":" + json_string(file) + ",\"conforms\":" + (conforms ? "true" : "false") +
+         ",\"events\":" + std::to_string(v.events) + ",\"completed\":" + (v.completed ? "true" : "false") +
+         ",\"in_band_error\":" + json_string(v.error_summary) + ",\"findings\":" + findings_json(v.findings) + "}";
+}
 
 void print_finding(const Finding& f) {
   std::cout << "  - " << to_string(f.severity) << " " << f.check;
@@ -42,19 +52,30 @@ int check_stream(const CheckStreamOptions& o) {
   StreamExpectation expect;
   expect.expected = true;
   expect.error = o.expect_error;
+  Expectation settled;  // codes, places and severities as a run gives them
+  settled.stream = expect;
   int code = kExitOk;
+  std::string files_json;
   for (const auto& file : o.files) {
     StreamFileVerdict v =
         judge_stream_file_verbose(file, *grammar, *schemas, {}, o.expect_error.empty() ? nullptr : &expect);
+    settle_findings(settled, v.findings);
     bool failed = false;
     for (const auto& f : v.findings) failed = failed || f.severity != Severity::Warning;
+    if (failed) code = kExitFindings;
+    if (o.json) {
+      files_json += (files_json.empty() ? "" : ",\n") + file_json(file, v, !failed);
+      continue;
+    }
     std::cout << (failed ? "FAIL " : "ok   ") << file << ": " << v.events << " events";
     if (!v.error_summary.empty()) std::cout << ", ended with an in-band error (" << v.error_summary << ")";
     std::cout << ", " << v.findings.size() << (v.findings.size() == 1 ? " finding\n" : " findings\n");
     if (!o.quiet)
       for (const auto& f : v.findings) print_finding(f);
-    if (failed) code = kExitFindings;
   }
+  if (o.json)
+    std::cout << "{\"format\":1,\"conforms\":" << (code == kExitOk ? "true" : "false") << ",\"files\":[\n"
+              << files_json << "\n]}\n";
   return code;
 }
 }  // namespace
@@ -70,6 +91,9 @@ void add_check_stream_command(CLI::App& app, Action& action) {
   cmd->add_option("--expect-error", o->expect_error,
                   "The in-band error type each file must end with (e.g. overloaded_error); without it an error event fails");
   cmd->add_flag("--quiet,-q", o->quiet, "Only one line per file");
+  cmd->add_flag("--json", o->json,
+                "One JSON document on stdout: {format, conforms, files: [{file, conforms, events, completed, "
+                "in_band_error, findings}]} (docs/streaming.md)");
   cmd->final_callback([o, &action]() {
     if (o->schemas_dir.empty()) o->schemas_dir = data_path("schemas");
     action = [o]() { return check_stream(*o); };

@@ -17,5 +17,6 @@ void add_check_stream_command(CLI::App& app, Action& action);
 void add_report_command(CLI::App& app, Action& action);
 void add_diff_command(CLI::App& app, Action& action);
 void add_init_command(CLI::App& app, Action& action);
+void add_merge_command(CLI::App& app, Action& action, const std::string& command_line);
 
 }  // namespace ac

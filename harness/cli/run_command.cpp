@@ -45,6 +45,8 @@ RunInfo run_info(const RunOptions& o, const TargetSet& set, const Redactor& reda
   info.command = redactor.apply(o.command_line);
   info.jobs = o.jobs;
   info.repeat = o.repeat;
+  if (o.plan.shard_count > 1)
+    info.shard = std::to_string(o.plan.shard_index + 1) + "/" + std::to_string(o.plan.shard_count);
   info.providers = set.runs();
   return info;
 }

@@ -56,7 +56,14 @@ void add_run_command(CLI::App& app, Action& action, const std::string& command_l
   run->add_flag("!--no-preflight", o->preflight,
                 "Send every case even when a provider's minimal preflight message fails (unreachable, key refused, "
                 "unknown model, wrong path)");
-  run->final_callback([o, &action, command_line]() {
+  auto shard = std::make_shared<std::string>();
+  run->add_option("--shard", *shard,
+                  "K/N: run only shard K of N (cases split by a hash of their id; merge the shards' results with "
+                  "`apiconform merge`)");
+  run->final_callback([o, shard, &action, command_line]() {
+    std::string error;
+    if (!shard->empty() && !parse_shard(*shard, o->plan.shard_index, o->plan.shard_count, error))
+      throw CLI::ValidationError("--shard", error);
     if (o->case_paths.empty()) o->case_paths.push_back(data_path("cases"));
     if (o->schemas_dir.empty()) o->schemas_dir = data_path("schemas");
     if (o->targets.providers_dir.empty()) o->targets.providers_dir = data_path("providers");

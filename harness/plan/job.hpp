@@ -57,7 +57,16 @@ struct PlanOptions {
   std::vector<std::string> only_cases;     // glob patterns on ids; empty = all
   std::vector<std::string> only_features;
   std::vector<std::string> only_tags;
+  int shard_index = 0;                     // --shard K/N: this run plans shard K-1 of N
+  int shard_count = 1;
 };
+
+// The shard (0-based, of `count`) a case id falls in: FNV-1a of the id, so the split depends on
+// nothing but the id (the same on every machine, whatever other cases or filters there are).
+int shard_of(const std::string& case_id, int count);
+
+// Reads `--shard K/N` (1 <= K <= N); false with `error` set otherwise.
+bool parse_shard(const std::string& text, int& index, int& count, std::string& error);
 
 // Cases × targets, in that order (the executor runs each job --repeat times). Filters drop jobs; version mismatch, declared
 // unsupported features and unprepared requests become decided jobs with a reason.

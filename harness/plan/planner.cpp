@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <cstdint>
 
 #include "plan/job.hpp"
 #include "plan/request_builder.hpp"
@@ -32,6 +33,32 @@ bool any_match(const std::vector<std::string>& patterns, const std::string& text
 }
 
 }  // namespace
+
+int shard_of(const std::string& case_id, int count) {
+  std::uint64_t hash = 14695981039346656037ull;
+  for (unsigned char ch : case_id) {
+    hash ^= ch;
+    hash *= 1099511628211ull;
+  }
+  return count <= 1 ? 0 : static_cast<int>(hash % static_cast<std::uint64_t>(count));
+}
+
+bool parse_shard(const std::string& text, int& index, int& count, std::string& error) {
+  error = "--shard takes K/N with 1 <= K <= N, e.g. --shard 2/4 (got '" + text + "')";
+  const std::size_t slash = text.find('/');
+  if (slash == std::string::npos || slash == 0 || slash + 1 == text.size()) return false;
+  auto digits = [](const std::string& s) {
+    return !s.empty() && s.size() <= 6 && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+  };
+  const std::string k = text.substr(0, slash), n = text.substr(slash + 1);
+  if (!digits(k) || !digits(n)) return false;
+  const int kk = std::stoi(k), nn = std::stoi(n);
+  if (kk < 1 || nn < 1 || kk > nn) return false;
+  index = kk - 1;
+  count = nn;
+  error.clear();
+  return true;
+}
 
 bool case_selected(const Case& c, const PlanOptions& o) {
   if (!o.only_cases.empty() && !any_match(o.only_cases, c.id)) return false;
@@ -100,6 +127,7 @@ std::vector<Job> plan_jobs(const std::vector<Case>& cases, const std::vector<Tar
   jobs.reserve(cases.size() * targets.size());
   for (const auto& c : cases) {
     if (!case_selected(c, options)) continue;
+    if (options.shard_count > 1 && shard_of(c.id, options.shard_count) != options.shard_index) continue;
     for (const auto& t : targets) {
       if (!t.not_run_reason.empty()) continue;
       jobs.push_back(plan_one(c, t, options));

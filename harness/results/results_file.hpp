@@ -31,7 +31,27 @@ struct RunInfo {
   std::string command;
   int jobs = 0;
   int repeat = 1;
+  std::string shard;  // "K/N" for a run of one shard (--shard); empty for the whole suite
   std::vector<ProviderRun> providers;
+};
+
+// What a run spent on one provider, from what it sent and what came back.
+struct ProviderCost {
+  std::string provider;
+  long long requests = 0;       // HTTP requests sent: every attempt, step, preflight and clean-up
+  long long input_tokens = 0;   // sums of `usage` in the replies (non-streamed and streamed)
+  long long output_tokens = 0;
+  int batches_canceled = 0;     // batches the run created and canceled when it ended
+  int cleanup_failed = 0;       // batches it could not cancel (listed on the console)
+};
+
+// What a run spent (docs/results-format.md, "cost").
+struct RunCost {
+  long long token_budget = 0;   // --token-budget; 0 = none
+  bool budget_reached = false;  // cases were left not run because of it
+  std::vector<ProviderCost> providers;
+  ProviderCost& of(const std::string& provider);  // added when absent
+  long long tokens() const;                       // input and output, every provider
 };
 
 // Adds one verdict to the matching counter (the one rule for every tally of verdicts).
@@ -53,6 +73,7 @@ struct ResultsFile {
   // One per code per provider (results/deviation.hpp): read from the file, or found from the
   // results when the file has none (written before deviations existed).
   std::vector<Deviation> deviations;
+  RunCost cost;  // empty in files written before it existed
 };
 
 }  // namespace ac

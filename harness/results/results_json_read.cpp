@@ -243,6 +243,7 @@ bool run_from_json(const rapidjson::Value& v, const std::string& where, RunInfo&
   r.text("command", out.command);
   r.integer("jobs", out.jobs);
   r.integer("repeat", out.repeat);
+  r.text("shard", out.shard);
   const auto* providers = r.array("providers");
   if (!r.ok()) return false;
   if (providers) {
@@ -292,6 +293,27 @@ bool summary_from_json(const rapidjson::Value& v, const std::string& where, Summ
   r.integer("unsupported", out.unsupported);
   r.integer("known", out.known);
   return r.ok();
+}
+
+bool cost_from_json(const rapidjson::Value& v, const std::string& where, RunCost& out, std::string& error) {
+  ObjectReader r(v, where, error);
+  r.integer("token_budget", out.token_budget);
+  r.boolean("budget_reached", out.budget_reached);
+  const auto* providers = r.array("providers");
+  if (!r.ok()) return false;
+  for (rapidjson::SizeType i = 0; providers && i < providers->Size(); ++i) {
+    ProviderCost p;
+    ObjectReader pr((*providers)[i], index_path(r.path("providers"), i), error);
+    pr.text("name", p.provider, true);
+    pr.integer("requests", p.requests);
+    pr.integer("input_tokens", p.input_tokens);
+    pr.integer("output_tokens", p.output_tokens);
+    pr.integer("batches_canceled", p.batches_canceled);
+    pr.integer("cleanup_failed", p.cleanup_failed);
+    if (!pr.ok()) return false;
+    out.providers.push_back(std::move(p));
+  }
+  return true;
 }
 
 bool deviations_from_json(const rapidjson::Value& v, const std::string& where, std::vector<Deviation>& out,

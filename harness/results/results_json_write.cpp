@@ -208,17 +208,19 @@ void put_timings(JsonWriter& w, const Timings& t) {
   w.EndObject();
 }
 
+void put_finding_fields(JsonWriter& w, const Finding& f) {
+  put(w, "check", f.check);
+  put(w, "pointer", f.pointer);
+  put(w, "expected", f.expected);
+  put(w, "actual", f.actual);
+  put(w, "message", f.message);
+  put(w, "severity", std::string(to_string(f.severity)));
+  put(w, "code", f.code);
+  put(w, "at", where_text(f.where));
+}
+
 void put_findings(JsonWriter& w, const Findings& findings) {
-  put_list(w, "findings", findings, [&](const Finding& f) {
-    put(w, "check", f.check);
-    put(w, "pointer", f.pointer);
-    put(w, "expected", f.expected);
-    put(w, "actual", f.actual);
-    put(w, "message", f.message);
-    put(w, "severity", std::string(to_string(f.severity)));
-    put(w, "code", f.code);
-    put(w, "at", where_text(f.where));
-  });
+  put_list(w, "findings", findings, [&](const Finding& f) { put_finding_fields(w, f); });
 }
 
 void put_provider_run(JsonWriter& w, const ProviderRun& p) {
@@ -242,6 +244,19 @@ std::string json_string(const std::string& text) {
   return std::string(buf.GetString(), buf.GetSize());
 }
 
+std::string findings_json(const Findings& findings) {
+  rapidjson::StringBuffer buf;
+  JsonWriter w(buf);
+  w.StartArray();
+  for (const auto& f : findings) {
+    w.StartObject();
+    put_finding_fields(w, f);
+    w.EndObject();
+  }
+  w.EndArray();
+  return std::string(buf.GetString(), buf.GetSize());
+}
+
 std::string tool_json(const std::string& version) {
   rapidjson::StringBuffer buf;
   JsonWriter w(buf);
@@ -261,6 +276,7 @@ std::string run_json(const RunInfo& run) {
   put(w, "command", run.command);
   put_int(w, "jobs", run.jobs);
   put_int(w, "repeat", run.repeat);
+  if (!run.shard.empty()) put(w, "shard", run.shard);
   w.Key("providers");
   w.StartArray();
   for (const auto& p : run.providers) put_provider_run(w, p);
@@ -321,6 +337,30 @@ std::string deviations_json(const std::vector<Deviation>& deviations) {
     w.EndObject();
   }
   w.EndArray();
+  return buf.GetString();
+}
+
+std::string cost_json(const RunCost& cost) {
+  rapidjson::StringBuffer buf;
+  JsonWriter w(buf);
+  w.StartObject();
+  put_int(w, "token_budget", cost.token_budget);
+  w.Key("budget_reached");
+  w.Bool(cost.budget_reached);
+  w.Key("providers");
+  w.StartArray();
+  for (const auto& p : cost.providers) {
+    w.StartObject();
+    put(w, "name", p.provider);
+    put_int(w, "requests", p.requests);
+    put_int(w, "input_tokens", p.input_tokens);
+    put_int(w, "output_tokens", p.output_tokens);
+    put_int(w, "batches_canceled", p.batches_canceled);
+    put_int(w, "cleanup_failed", p.cleanup_failed);
+    w.EndObject();
+  }
+  w.EndArray();
+  w.EndObject();
   return buf.GetString();
 }
 

@@ -171,6 +171,8 @@ class ResultsHandler : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, Re
     } else if (key_ == "deviations") {
       saw_deviations = true;
       ok = deviations_from_json(builder_.value(), "deviations", out_.deviations, problem);
+    } else if (key_ == "cost") {
+      ok = cost_from_json(builder_.value(), "cost", out_.cost, problem);
     } else if (key_ == "summary") {
       saw_summary = true;
       ok = summary_from_json(builder_.value(), "summary", out_.summary, problem);

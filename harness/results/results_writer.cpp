@@ -35,7 +35,7 @@ void ResultsWriter::add(const Result& result) {
 void ResultsWriter::close(const Summary& summary, const std::string& finished_at,
                           const std::vector<Deviation>& deviations) {
   if (!file_.is_open()) return;
-  write("\n],\n\"deviations\":" + deviations_json(deviations) + ",\n\"summary\":" + summary_json(summary) +
+  write("\n],\n\"deviations\":" + deviations_json(deviations) + ",\n\"cost\":" + cost_json(cost_) + ",\n\"summary\":" + summary_json(summary) +
         ",\n\"finished_at\":" + json_string(finished_at) + "}\n");
   std::string error;
   if (!file_.commit(error) && error_.empty()) error_ = error;

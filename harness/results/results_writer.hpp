@@ -24,6 +24,8 @@ class ResultsWriter {
   // Ends the file: the deviations found over the whole run (results/deviations.hpp), the summary.
   void close(const Summary& summary, const std::string& finished_at, const std::vector<Deviation>& deviations);
 
+  // What the run spent, written with the summary by close() (set before it).
+  void set_cost(const RunCost& cost) { cost_ = cost; }
   // Added: the version written in "tool" (set before open(); defaults to the project version).
   void set_tool_version(const std::string& version) { tool_version_ = version; }
   bool is_open() const { return file_.is_open(); }
@@ -38,6 +40,7 @@ class ResultsWriter {
   bool first_ = true;
   std::string tool_version_;
   std::string error_;
+  RunCost cost_;
 };
 
 }  // namespace ac

@@ -19,3 +19,20 @@ void Summary::add(Verdict v) {
 }
 
 }  // namespace ac
+
+namespace ac {
+
+ProviderCost& RunCost::of(const std::string& provider) {
+  for (auto& p : providers)
+    if (p.provider == provider) return p;
+  providers.push_back(ProviderCost{provider});
+  return providers.back();
+}
+
+long long RunCost::tokens() const {
+  long long total = 0;
+  for (const auto& p : providers) total += p.input_tokens + p.output_tokens;
+  return total;
+}
+
+}  // namespace ac
