@@ -18,7 +18,7 @@ struct CheckStreamOptions {
   std::string grammar = "anthropic/stream-grammar.yaml";
   std::string expect_error;  // the in-band error type the transcript must end with, as a case's expect.stream.error
   bool quiet = false;
-  bool json = false;  // one JSON document on stdout instead of text
+  bool json = false;  // one JSON document as the output instead of text
 };
 
 // One file's verdict as JSON (docs/streaming.md, "check-stream --json").
@@ -92,7 +92,7 @@ void add_check_stream_command(CLI::App& app, Action& action) {
                   "The in-band error type each file must end with (e.g. overloaded_error); without it an error event fails");
   cmd->add_flag("--quiet,-q", o->quiet, "Only one line per file");
   cmd->add_flag("--json", o->json,
-                "One JSON document on stdout: {format, conforms, files: [{file, conforms, events, completed, "
+                "One JSON document as the output: {format, conforms, files: [{file, conforms, events, completed, "
                 "in_band_error, findings}]} (docs/streaming.md)");
   cmd->final_callback([o, &action]() {
     if (o->schemas_dir.empty()) o->schemas_dir = data_path("schemas");

@@ -58,7 +58,7 @@ void Console::begin(std::size_t total) {
 
 void Console::setup_failed(const std::string& provider, const std::string& diagnosis) {
   setup_failed_.insert(provider);
-  out_ << paint("SETUP ERROR", kYellow) << " " << provider << ": " << diagnosis << "\n";
+  out_ << paint("SETUP ERROR", kYellow) << " " << provider << ": " << visible_controls(diagnosis) << "\n";
 }
 
 void Console::on_result(const Result& result) {
@@ -146,7 +146,7 @@ void Console::end(const std::vector<ProviderRun>& providers, const Summary& summ
   for (const auto& p : providers) {
     if (p.status == "not_run") out_ << "\n" << paint("NOT RUN", kYellow) << " " << p.name << ": " << p.reason << "\n";
     if (p.status == "setup_error")
-      out_ << "\n" << paint("SETUP ERROR", kYellow) << " " << p.name << ": " << p.reason << "\n";
+      out_ << "\n" << paint("SETUP ERROR", kYellow) << " " << p.name << ": " << visible_controls(p.reason) << "\n";
   }
   double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started_).count();
   out_ << "\n" << summary.total << " results: " << paint(std::to_string(summary.pass) + " pass", kGreen) << ", "
