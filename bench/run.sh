@@ -10,7 +10,7 @@ big=${2:-10000}
 for tool in wrk /usr/bin/time; do
   command -v "$tool" >/dev/null || { apt-get install -y -qq wrk time >/dev/null; break; }
 done
-ci/setup.sh build-bench -DCMAKE_BUILD_TYPE=Release -DAPICONFORM_TESTS=OFF >/dev/null
+ci/setup.sh build-bench -DCMAKE_BUILD_TYPE=Release -DAPICONFORM_TESTS=OFF -DAPICONFORM_BENCH=ON >/dev/null
 bin=build-bench/apiconform
 port=$((20000 + RANDOM % 20000))
 $bin serve --port "$port" >/dev/null &

@@ -5,7 +5,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds="${1:-60}"
-targets=(sse_parser case_loader stream_judge redactor)
+# The targets are those fuzz/CMakeLists.txt declares: the list lives there only.
+mapfile -t targets < <(sed -nE 's/^ac_fuzz_target\(([a-z_]+)_fuzz .*/\1/p' fuzz/CMakeLists.txt)
 
 CC=clang CXX=clang++ cmake -S . -B build-fuzz -DAPICONFORM_FUZZ=ON -DAPICONFORM_TESTS=OFF \
   -DAPICONFORM_BENCH=OFF -DCMAKE_BUILD_TYPE=RelWithDebInfo \

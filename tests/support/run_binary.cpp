@@ -21,7 +21,7 @@ namespace fs = std::filesystem;
 
 std::string source_dir() {
   const char* dir = std::getenv("APICONFORM_SOURCE");
-  return dir ? dir : ".";
+  return dir && *dir ? dir : APICONFORM_TEST_SOURCE_DIR;
 }
 
 std::string read_file(const std::string& path) {

@@ -16,7 +16,9 @@ struct ProcessResult {
 ProcessResult run_apiconform(const std::vector<std::string>& args, const std::map<std::string, std::string>& env = {},
                              const std::string& cwd = "");
 
-// The source tree ($APICONFORM_SOURCE), for data files.
+// The source tree, for data files: the one way every test finds its data. $APICONFORM_SOURCE when
+// set (ctest sets it), else the tree the tests were built from, so a test binary run by hand
+// outside ctest, from any folder, finds its data too.
 std::string source_dir();
 
 // A fresh empty directory, removed when the object goes away.

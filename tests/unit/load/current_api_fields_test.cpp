@@ -8,11 +8,13 @@
 
 #include "load/schema_registry.hpp"
 
+#include "support/run_binary.hpp"
+
 namespace ac {
 namespace {
 
 std::string repo_schemas() {
-  return (std::filesystem::path(__FILE__).parent_path().parent_path().parent_path().parent_path() / "schemas").string();
+  return (std::filesystem::path(test::source_dir()) / "schemas").string();
 }
 
 class CurrentApiFields : public ::testing::Test {

@@ -3,6 +3,8 @@
 
 #include "load_test_util.hpp"
 
+#include "support/run_binary.hpp"
+
 namespace ac {
 namespace {
 
@@ -221,10 +223,7 @@ TEST_F(ProviderProfiles, UnknownNameListsTheAvailableOnes) {
 namespace ac {
 namespace {
 
-std::string source_dir() {
-  const char* s = std::getenv("APICONFORM_SOURCE");
-  return s && *s ? s : ".";
-}
+using test::source_dir;
 
 TEST(ShippedProfiles, EveryProfileInProvidersLoadsCleanly) {
   const std::string dir = source_dir() + "/providers";

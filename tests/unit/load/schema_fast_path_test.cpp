@@ -13,10 +13,12 @@
 #include "load/schema_pointer.hpp"
 #include "load/schema_registry.hpp"
 
+#include "support/run_binary.hpp"
+
 namespace ac {
 namespace {
 
-std::filesystem::path here() { return std::filesystem::path(__FILE__).parent_path(); }
+std::filesystem::path here() { return (std::filesystem::path(test::source_dir()) / "tests/unit/load"); }
 
 std::string to_text(const rapidjson::Value& v) {
   rapidjson::StringBuffer buffer;

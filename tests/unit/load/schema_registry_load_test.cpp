@@ -6,11 +6,13 @@
 
 #include "load/schema_registry.hpp"
 
+#include "support/run_binary.hpp"
+
 namespace ac {
 namespace {
 
 std::string fixtures(const std::string& folder) {
-  return (std::filesystem::path(__FILE__).parent_path() / "schemas" / folder).string();
+  return ((std::filesystem::path(test::source_dir()) / "tests/unit/load") / "schemas" / folder).string();
 }
 
 const Diagnostic* find_diag(const Diagnostics& diags, const std::string& needle) {

@@ -8,6 +8,8 @@
 
 #include "load/schema_registry.hpp"
 
+#include "support/run_binary.hpp"
+
 namespace ac {
 namespace {
 
@@ -15,7 +17,7 @@ class SchemaValidate : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
     Diagnostics diags;
-    registry_ = SchemaRegistry::load((std::filesystem::path(__FILE__).parent_path() / "schemas" / "good").string(), diags);
+    registry_ = SchemaRegistry::load(((std::filesystem::path(test::source_dir()) / "tests/unit/load") / "schemas" / "good").string(), diags);
     ASSERT_TRUE(diags.empty());
   }
   static void TearDownTestSuite() { registry_.reset(); }

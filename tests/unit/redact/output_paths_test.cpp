@@ -11,13 +11,12 @@
 #include <regex>
 #include <sstream>
 
+#include "support/run_binary.hpp"
+
 namespace ac {
 namespace {
 
-std::string source_dir() {
-  const char* dir = std::getenv("APICONFORM_SOURCE");
-  return dir && *dir ? dir : std::filesystem::current_path().string();
-}
+using test::source_dir;
 
 const char* const kWords[] = {"fstream", "open", "creat", "O_", "put", "printf", "stdout", "stderr", "STDOUT", "STDERR", "write"};
 

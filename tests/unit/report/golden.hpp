@@ -7,6 +7,8 @@
 
 #include <gtest/gtest.h>
 
+#include "support/run_binary.hpp"
+
 namespace ac::testing {
 
 // Volatile fields of real runs (times, ephemeral ports, the tool's version) become placeholders
@@ -22,10 +24,7 @@ inline std::string normalise_volatile(std::string text) {
   return text;
 }
 
-inline std::string golden_dir() {
-  const char* source = std::getenv("APICONFORM_SOURCE");
-  return std::string(source && *source ? source : ".") + "/tests/golden";
-}
+inline std::string golden_dir() { return test::source_dir() + "/tests/golden"; }
 
 // The first line where two renderings differ, "" when they are equal; keeps failures readable.
 inline std::string first_difference(const std::string& expected, const std::string& actual) {

@@ -1,6 +1,8 @@
 // The engine knows no protocol: a made-up grammar (toy_grammar.yaml) drives it entirely.
 #include "stream_test_support.hpp"
 
+#include "support/run_binary.hpp"
+
 namespace ac::test {
 namespace {
 
@@ -8,10 +10,10 @@ struct Toy {
   std::unique_ptr<Grammar> grammar;
   std::unique_ptr<SchemaRegistry> schemas;
   Toy() {
-    Diagnostics d = load_grammar("tests/unit/stream/toy_grammar.yaml", grammar);
+    Diagnostics d = load_grammar(test::source_dir() + "/tests/unit/stream/toy_grammar.yaml", grammar);
     for (const auto& x : d) ADD_FAILURE() << format_diagnostic(x);
     Diagnostics s;
-    schemas = SchemaRegistry::load("tests/unit/stream/schemas", s);
+    schemas = SchemaRegistry::load(test::source_dir() + "/tests/unit/stream/schemas", s);
     for (const auto& x : s) ADD_FAILURE() << format_diagnostic(x);
   }
 };
@@ -78,7 +80,7 @@ TEST(GrammarEngine, MissingSchemaIsReportedOnce) {
   Toy t;
   ASSERT_TRUE(t.grammar);
   Diagnostics none;
-  auto empty = SchemaRegistry::load("tests/unit/stream/samples", none);
+  auto empty = SchemaRegistry::load(test::source_dir() + "/tests/unit/stream/samples", none);
   ASSERT_TRUE(empty);
   auto j = judge_with(*t.grammar, *empty, good_toy());
   EXPECT_NE(find(j.findings, "stream-event-schema", "toy/piece.json"), nullptr) << dump(j.findings);

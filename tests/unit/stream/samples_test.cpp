@@ -4,10 +4,12 @@
 
 #include "stream_test_support.hpp"
 
+#include "support/run_binary.hpp"
+
 namespace ac::test {
 namespace {
 
-std::string sample(const std::string& name) { return "tests/unit/stream/samples/" + name; }
+std::string sample(const std::string& name) { return test::source_dir() + "/tests/unit/stream/samples/" + name; }
 
 class GoodSample : public ::testing::TestWithParam<std::string> {};
 

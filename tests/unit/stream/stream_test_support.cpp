@@ -2,12 +2,14 @@
 
 #include <sstream>
 
+#include "support/run_binary.hpp"
+
 namespace ac::test {
 
 const Grammar& anthropic_grammar() {
   static std::unique_ptr<Grammar> g = [] {
     std::unique_ptr<Grammar> out;
-    Diagnostics d = load_grammar("schemas/anthropic/stream-grammar.yaml", out);
+    Diagnostics d = load_grammar(test::source_dir() + "/schemas/anthropic/stream-grammar.yaml", out);
     for (const auto& x : d) ADD_FAILURE() << format_diagnostic(x);
     return out;
   }();
@@ -17,7 +19,7 @@ const Grammar& anthropic_grammar() {
 const SchemaRegistry& anthropic_schemas() {
   static std::unique_ptr<SchemaRegistry> r = [] {
     Diagnostics d;
-    auto reg = SchemaRegistry::load("schemas", d);
+    auto reg = SchemaRegistry::load(test::source_dir() + "/schemas", d);
     for (const auto& x : d) ADD_FAILURE() << format_diagnostic(x);
     return reg;
   }();
