@@ -153,6 +153,7 @@ void Console::end(const std::vector<ProviderRun>& providers, const Summary& summ
        << paint(std::to_string(summary.fail) + " fail", summary.fail ? kRed : kDim) << ", "
        << paint(std::to_string(summary.error) + " error", summary.error ? kYellow : kDim);
   if (summary.skip) out_ << ", " << summary.skip << " skip";
+  if (summary.not_run) out_ << ", " << paint(std::to_string(summary.not_run) + " not run (interrupted)", kYellow);
   if (summary.unsupported) out_ << ", " << summary.unsupported << " unsupported";
   if (summary.known) out_ << ", " << summary.known << " known";
   out_ << std::fixed << std::setprecision(1) << " in " << seconds << " s\n";

@@ -10,6 +10,7 @@ constexpr int kExitOk = 0;        // every case passed (or matched its declarati
 constexpr int kExitFindings = 1;  // conformance failures
 constexpr int kExitInput = 2;     // usage or input-file errors: nothing was judged
 constexpr int kExitRuntime = 3;   // transport or runtime errors left some cases without a verdict
+// 130 (cli/interrupts.hpp): interrupted by SIGINT/SIGTERM; results and reports were written
 
 // Cases that got a verdict about the endpoint: skipped and unsupported ones did not.
 inline int judged(const Summary& s) { return s.pass + s.fail + s.error + s.known; }

@@ -10,10 +10,12 @@
 
 #include "cli/console.hpp"
 #include "cli/exit_codes.hpp"
+#include "cli/interrupts.hpp"
 #include "cli/reports.hpp"
 #include "cli/run_checks.hpp"
 #include "cli/suite.hpp"
 #include "exec/preflight.hpp"
+#include "net/retry.hpp"
 #include "redact/secrets.hpp"
 #include "results/deviations.hpp"
 #include "results/results_writer.hpp"
@@ -54,14 +56,16 @@ RunInfo run_info(const RunOptions& o, const TargetSet& set, const Redactor& reda
 // Preflights the targets that have a case to send (none is spent on a provider whose cases are
 // all skipped); a failed one keeps its diagnosis, and its cases become errors carrying it.
 std::vector<PreflightOutcome> preflight_targets(Transport& transport, TargetSet& set, std::vector<Job>& jobs,
-                                                const RequestOptions& request, const Redactor& redactor) {
+                                                const RequestOptions& request, const Redactor& redactor,
+                                                const StopSignal& stop) {
   std::vector<Target*> wanted;
   for (auto& t : set.targets)
     if (std::any_of(jobs.begin(), jobs.end(), [&](const Job& j) { return j.target == &t && !j.decided; }))
       wanted.push_back(&t);
   std::vector<PreflightOutcome> outcomes =
       run_preflight(transport, std::vector<const Target*>(wanted.begin(), wanted.end()), request, redactor);
-  for (std::size_t i = 0; i < outcomes.size(); ++i)
+  // A preflight cut by Ctrl-C diagnoses nothing: the cases are then `not_run`, not setup errors.
+  for (std::size_t i = 0; i < outcomes.size() && !stop.requested(); ++i)
     if (!outcomes[i].ok) wanted[i]->setup_error = outcomes[i].diagnosis;
   decide_setup_errors(jobs);
   return outcomes;
@@ -87,6 +91,8 @@ void keep_compact(Result& result) {
 }  // namespace
 
 int run_command(const RunOptions& o) {
+  StopSignal stop;
+  InterruptGuard interrupts(stop);  // from here a Ctrl-C still ends with results and reports
   Suite suite;
   if (load_suite(o.case_paths, o.schemas_dir, suite, std::cerr) > 0) return kExitInput;
   TargetSet set;
@@ -102,6 +108,13 @@ int run_command(const RunOptions& o) {
   TransportOptions transport_options;
   transport_options.max_concurrency = o.jobs;
   transport_options.retry.max_retries = o.retries;
+  transport_options.stop = &stop;
+  transport_options.stop_grace_s = o.interrupt_grace_s;
+  transport_options.on_stop = [&console, &o](int in_flight) {
+    console.note("interrupted: nothing more is sent; " + std::to_string(in_flight) + " repl" +
+                 (in_flight == 1 ? "y" : "ies") + " in flight may finish within " + format_seconds(o.interrupt_grace_s) +
+                 " s, then results and reports are written (Ctrl-C again to quit at once)");
+  };
   transport_options.on_pace = [&console](const std::string& pool, const std::string& note) {
     console.note(pool + ": " + note);
   };
@@ -113,7 +126,7 @@ int run_command(const RunOptions& o) {
                               fixed ? o.rate_per_s : t.provider.rate_per_s, fixed ? 0 : t.provider.max_rate_per_s);
   }
   std::vector<PreflightOutcome> preflight;
-  if (o.preflight) preflight = preflight_targets(transport, set, jobs, o.plan.request, redactor);
+  if (o.preflight) preflight = preflight_targets(transport, set, jobs, o.plan.request, redactor, stop);
 
   RunInfo info = run_info(o, set, redactor);
   ResultsWriter writer;
@@ -137,6 +150,7 @@ int run_command(const RunOptions& o) {
   executor_options.retry = transport_options.retry;
   executor_options.repeat = o.repeat;
   executor_options.window = 2 * o.jobs;
+  executor_options.stop = &stop;
   Executor executor(transport, *suite.schemas, suite.grammars, redactor, executor_options);
   executor.run(jobs, [&](Result&& result) {
     summary.add(result.verdict);
@@ -151,6 +165,7 @@ int run_command(const RunOptions& o) {
     compact.results.push_back(std::move(result));
   });
   std::string finished = now_rfc3339();
+  summary.interrupted = stop.requested();
   compact.deviations = find_deviations(compact);
   writer.close(summary, finished, compact.deviations);
   compact.summary = summary;
@@ -159,6 +174,11 @@ int run_command(const RunOptions& o) {
   int code = exit_code_for(summary);
   ReportOutcome reports = write_reports(compact, results_path, o.out_dir, checked.formats, o.baseline, std::cout, std::cerr);
   console.end(info.providers, summary, reports.hint.empty() ? results_path : reports.hint);
+  if (stop.requested()) {
+    std::cerr << "apiconform: " << interrupted_note(summary) << "; " << results_path
+              << (reports.ok ? " and the reports" : "") << " written\n";
+    return kExitInterrupted;
+  }
   if (!reports.ok) return kExitInput;
   if (judged(summary) == 0) {
     std::cerr << "apiconform: no case was judged (" << not_judged_text(summary)

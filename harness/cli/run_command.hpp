@@ -24,6 +24,7 @@ struct RunOptions {
   bool progress = true;
   bool skip_missing_keys = false;  // a provider whose key variable is unset is reported, not an error
   bool preflight = true;  // --no-preflight turns it off
+  double interrupt_grace_s = 3;  // after Ctrl-C, how long replies in flight may still finish
   std::string command_line;
 };
 

@@ -50,6 +50,11 @@ void add_run_command(CLI::App& app, Action& action, const std::string& command_l
                   "(`apiconform list formats`); checked before anything is sent");
   run->add_option("--baseline", o->baseline, "A previous results.json: exit 1 only on regressions against it");
   run->add_flag("!--no-progress", o->progress, "No live progress line");
+  run->add_option("--interrupt-grace", o->interrupt_grace_s,
+                  "Seconds replies in flight may still finish after Ctrl-C/SIGTERM before they are cut "
+                  "(results and reports are written either way; a second Ctrl-C exits at once)")
+      ->capture_default_str()
+      ->check(CLI::Range(0.0, 600.0));
   run->add_flag("--skip-missing-keys", o->skip_missing_keys,
                 "Run the providers whose key variable is set and report the others as not run "
                 "(without it an unset key variable stops the run before anything is sent, exit 2)");

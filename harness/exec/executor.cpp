@@ -128,6 +128,10 @@ void Executor::run(const std::vector<Job>& jobs, const OnResult& deliver) {
 // Hands the lane's next requests to the transport until `window` are in flight. Planning every
 // request up front would hold 10,000 repeats' buffers at once; this holds a window's.
 void Executor::feed(Lane& lane, const OnResult& on_result) {
+  if (options_.stop && options_.stop->requested()) {
+    emit_unsent(lane, on_result);
+    return;
+  }
   while (lane.in_flight < options_.window && lane.next < lane.jobs.size()) {
     const Job& job = *lane.jobs[lane.next];
     int repeat = lane.repeat;
@@ -136,6 +140,20 @@ void Executor::feed(Lane& lane, const OnResult& on_result) {
       ++lane.next;
     }
     submit(lane, job, repeat, on_result);
+  }
+}
+
+// After a stop: what the lane never sent is reported, not dropped, so results.json still holds
+// every planned (case, repeat).
+void Executor::emit_unsent(Lane& lane, const OnResult& on_result) {
+  for (; lane.next < lane.jobs.size(); ++lane.next, lane.repeat = 0) {
+    for (; lane.repeat < options_.repeat; ++lane.repeat) {
+      Result r = result_for(*lane.jobs[lane.next], lane.repeat);
+      r.exchange.request = lane.jobs[lane.next]->sent;
+      r.verdict = Verdict::NotRun;
+      r.reason = "interrupted";
+      on_result(std::move(r));
+    }
   }
 }
 
@@ -200,7 +218,11 @@ Result Executor::judged_result(const Job& job, const Expectation& expect, const 
     x.timings.max_gap_ms = s->max_gap_ms();
     folded = &s->folded();
   }
-  if (!outcome.error.empty()) {
+  if (outcome.interrupted) {
+    r.verdict = Verdict::NotRun;
+    r.reason = outcome.error;  // "interrupted before it was sent", "interrupted after 120 body bytes (...)"
+    r.findings.clear();        // a cut stream's findings would only say that it was cut
+  } else if (!outcome.error.empty()) {
     r.verdict = Verdict::Error;
     r.reason = outcome.error;
   } else {

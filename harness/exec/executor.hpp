@@ -20,6 +20,9 @@ struct ExecutorOptions {
   std::size_t max_body_kept = 64 * 1024;   // response body kept in results
   CollectorLimits limits;
   RetryPolicy retry;  // the run's policy; a case's `retries:` overrides its max_retries
+  // Once requested, nothing more is handed to the transport: every (job, repeat) not yet sent
+  // gets verdict `not_run`, reason "interrupted" (the transport ends what it holds, see net/).
+  const StopSignal* stop = nullptr;
 };
 
 // Grammars by the reference cases use ("anthropic/stream-grammar.yaml"), loaded once.
@@ -44,6 +47,7 @@ class Executor {
   struct Lane;
   struct Sequence;  // one run of a `steps:` case (executor_steps.cpp)
   void feed(Lane& lane, const OnResult& on_result);
+  void emit_unsent(Lane& lane, const OnResult& on_result);
   void submit(Lane& lane, const Job& job, int repeat, const OnResult& on_result);
   // A (job, repeat) is over: frees its slot of the lane, emits its result, feeds the lane.
   void release(Lane& lane, const Job& job, Result&& result, const std::string& folded, const OnResult& on_result);

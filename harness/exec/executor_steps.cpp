@@ -53,7 +53,7 @@ void Executor::step_done(Lane& lane, const std::shared_ptr<Sequence>& seq, Resul
   label_findings(step.findings, label);
   seq->findings.insert(seq->findings.end(), step.findings.begin(), step.findings.end());
   const std::string unsent = unsent_steps(c, seq->index + 1);
-  if (step.verdict == Verdict::Error) {
+  if (step.verdict == Verdict::Error || step.verdict == Verdict::NotRun) {
     step.reason = label + ": " + step.reason + (unsent.empty() ? "" : "; not sent: " + unsent);
     end_sequence(lane, *seq, std::move(step), on_result);
     return;
@@ -91,7 +91,7 @@ void Executor::end_sequence(Lane& lane, Sequence& seq, Result&& last, const OnRe
   Result r = std::move(last);
   r.findings = std::move(seq.findings);
   r.exchange.steps = std::move(seq.records);
-  if (r.verdict != Verdict::Error) {
+  if (r.verdict != Verdict::Error && r.verdict != Verdict::NotRun) {
     r.verdict = verdict_of(r.findings);
     apply_known_deviation(seq.job, r);
   }

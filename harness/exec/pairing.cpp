@@ -56,7 +56,8 @@ void Pairing::offer(const Job& job, Result&& result, const std::string& folded_j
       waiting_.erase(waiting);
     }
   }
-  bool compares = job.expect.stream && !job.expect.stream->compare_with.empty() && result.verdict != Verdict::Error;
+  bool compares = job.expect.stream && !job.expect.stream->compare_with.empty() && result.verdict != Verdict::Error &&
+                  result.verdict != Verdict::NotRun;
   if (!compares) {
     emit(std::move(result));
     return;

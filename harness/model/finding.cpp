@@ -41,13 +41,14 @@ const char* to_string(Verdict v) {
     case Verdict::Skip: return "skip";
     case Verdict::Unsupported: return "unsupported";
     case Verdict::Known: return "known";
+    case Verdict::NotRun: return "not_run";
   }
   return "error";
 }
 
 bool parse_verdict(const std::string& text, Verdict& out) {
   for (Verdict v : {Verdict::Pass, Verdict::Fail, Verdict::Error, Verdict::Skip, Verdict::Unsupported,
-                    Verdict::Known}) {
+                    Verdict::Known, Verdict::NotRun}) {
     if (text == to_string(v)) {
       out = v;
       return true;

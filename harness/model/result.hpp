@@ -7,7 +7,8 @@
 
 namespace ac {
 
-enum class Verdict { Pass, Fail, Error, Skip, Unsupported, Known };
+// NotRun: the run was interrupted before this case got a reply (docs/exit-codes.md).
+enum class Verdict { Pass, Fail, Error, Skip, Unsupported, Known, NotRun };
 
 const char* to_string(Verdict v);
 bool parse_verdict(const std::string& text, Verdict& out);

@@ -204,6 +204,8 @@ std::string Transfer::expired(Clock::time_point now) const {
   return "";
 }
 
+std::string Transfer::interrupted() const { return "interrupted " + progress() + " (" + where() + ")"; }
+
 Transfer::Clock::time_point Transfer::next_deadline() const {
   auto after = [](Clock::time_point from, double seconds) {
     return from + std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(seconds));

@@ -32,6 +32,8 @@ class Transfer {
   // The first-byte, idle or total timeout that `now` has passed, as an error sentence; empty if
   // none. (libcurl applies the connect timeout itself.)
   std::string expired(Clock::time_point now) const;
+  // The sentence for a transfer cut by a stop: "interrupted after 120 body bytes (host:port)".
+  std::string interrupted() const;
   // The earliest moment one of those timeouts could expire; Clock::time_point::max() when none.
   Clock::time_point next_deadline() const;
 

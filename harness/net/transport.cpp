@@ -1,6 +1,7 @@
 #include "net/transport.hpp"
 
 #include <curl/curl.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <chrono>
@@ -74,6 +75,8 @@ struct Transport::Impl {
   std::vector<CURL*> spare;  // easy handles of finished transfers, for the next ones
   std::multimap<Clock::time_point, std::unique_ptr<Job>> waiting;  // retries in their backoff
   bool running = false;
+  bool stopping = false;         // a stop was requested: nothing starts, in-flight ones have a grace
+  Clock::time_point grace_end;   // then they are cut
   std::exception_ptr callback_error;  // thrown by a sink inside libcurl; rethrown by run()
 
   // Submissions from other threads land here; the loop thread moves them into their pools.
@@ -88,7 +91,10 @@ struct Transport::Impl {
   void start_ready(Clock::time_point now);
   void collect_finished();
   void enforce_deadlines(Clock::time_point now);
-  void finish(CURL* handle, CURLcode result, const std::string& stopped_because);
+  void finish(CURL* handle, CURLcode result, const std::string& stopped_because, bool interrupted = false);
+  void begin_stop(Clock::time_point now);
+  void drop_unsent();
+  void cut_in_flight();
   RetryDecision decide(const Job& job, const TransferOutcome& outcome);
   void adapt_pace(const std::string& name, const TransferOutcome& outcome, Clock::time_point now);
   void hold(const std::string& name, double seconds, const std::string& why, Clock::time_point now);
@@ -204,7 +210,7 @@ void Transport::Impl::enforce_deadlines(Clock::time_point now) {
   for (auto& item : expired) finish(item.first, CURLE_OK, item.second);
 }
 
-void Transport::Impl::finish(CURL* handle, CURLcode result, const std::string& stopped_because) {
+void Transport::Impl::finish(CURL* handle, CURLcode result, const std::string& stopped_because, bool interrupted) {
   auto found = active.find(handle);
   if (found == active.end()) return;
   curl_multi_remove_handle(multi, handle);
@@ -213,6 +219,7 @@ void Transport::Impl::finish(CURL* handle, CURLcode result, const std::string& s
   --pools[entry.job->pool].active;
   auto now = Clock::now();
   TransferOutcome outcome = entry.transfer->finish(result, stopped_because, now);
+  outcome.interrupted = interrupted;
   if (auto error = entry.transfer->callback_error()) callback_error = error;
   if (spare.size() < static_cast<std::size_t>(options.max_concurrency)) spare.push_back(entry.transfer->release_handle());
   entry.transfer.reset();
@@ -221,7 +228,7 @@ void Transport::Impl::finish(CURL* handle, CURLcode result, const std::string& s
   job->history.push_back(
       {outcome.status, in_band.empty() ? outcome.error : in_band, job->waited_ms, outcome.timings.total_ms});
   adapt_pace(job->pool, outcome, now);
-  RetryDecision decision = decide(*job, outcome);
+  RetryDecision decision = stopping ? RetryDecision{} : decide(*job, outcome);
   if (decision.retry) {
     job->waited_ms = decision.delay_s * 1000.0;
     auto at = now + std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(decision.delay_s));
@@ -291,6 +298,47 @@ void Transport::Impl::conclude(std::unique_ptr<Job> job, TransferOutcome outcome
   if (done) done(std::move(outcome));
 }
 
+void Transport::Impl::begin_stop(Clock::time_point now) {
+  stopping = true;
+  grace_end = now + std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(options.stop_grace_s));
+  if (options.on_stop) options.on_stop(static_cast<int>(active.size()));
+  // Emptied once: from now on the pipe is not polled, so it cannot keep waking the loop.
+  char buffer[64];
+  if (options.stop->wake_fd() >= 0)
+    while (read(options.stop->wake_fd(), buffer, sizeof buffer) > 0) {
+    }
+}
+
+// Every request not yet on the wire ends now, in submission order per pool. Their callbacks may
+// submit follow-ups (a next step); those land in the inbox and end on the next pass.
+void Transport::Impl::drop_unsent() {
+  auto interrupted = [](const std::string& why) {
+    TransferOutcome outcome;
+    outcome.error = why;
+    outcome.interrupted = true;
+    return outcome;
+  };
+  for (auto& entry : pools) {
+    while (!entry.second.ready.empty()) {
+      auto job = std::move(entry.second.ready.front());
+      entry.second.ready.pop_front();
+      const char* why = job->history.empty() ? "interrupted before it was sent" : "interrupted before its retry was sent";
+      conclude(std::move(job), interrupted(why));
+    }
+  }
+  while (!waiting.empty()) {
+    auto job = std::move(waiting.begin()->second);
+    waiting.erase(waiting.begin());
+    conclude(std::move(job), interrupted("interrupted before its retry was sent"));
+  }
+}
+
+void Transport::Impl::cut_in_flight() {
+  std::vector<std::pair<CURL*, std::string>> cut;
+  for (auto& entry : active) cut.emplace_back(entry.first, entry.second.transfer->interrupted());
+  for (auto& item : cut) finish(item.first, CURLE_OK, item.second, true);
+}
+
 std::size_t Transport::Impl::queued() const {
   std::size_t count = 0;
   for (const auto& entry : pools) count += entry.second.ready.size();
@@ -311,6 +359,7 @@ int Transport::Impl::wait_ms(Clock::time_point now) {
   auto wake = now + std::chrono::seconds(1);  // a ceiling, so that nothing can hang unnoticed
   for (const auto& entry : active) wake = std::min(wake, entry.second.transfer->next_deadline());
   if (!waiting.empty()) wake = std::min(wake, waiting.begin()->first);
+  if (stopping) wake = std::min(wake, grace_end);
   bool slots = static_cast<int>(active.size()) < options.max_concurrency;
   for (auto& entry : pools) {
     Pool& pool = entry.second;
@@ -340,16 +389,24 @@ void Transport::Impl::run() {
   while (true) {
     take_inbox();
     auto now = Clock::now();
-    release_due_retries(now);
-    start_ready(now);
+    if (!stopping && options.stop && options.stop->requested()) begin_stop(now);
+    if (stopping) {
+      drop_unsent();
+    } else {
+      release_due_retries(now);
+      start_ready(now);
+    }
     int still_running = 0;
     CURLMcode performed = curl_multi_perform(multi, &still_running);
     if (performed != CURLM_OK) throw std::runtime_error(std::string("libcurl: ") + curl_multi_strerror(performed));
     collect_finished();
     enforce_deadlines(Clock::now());
+    if (stopping && Clock::now() >= grace_end) cut_in_flight();
     if (callback_error) std::rethrow_exception(std::exchange(callback_error, nullptr));
     if (idle()) break;
-    curl_multi_poll(multi, nullptr, 0, wait_ms(Clock::now()), nullptr);
+    curl_waitfd stop_fd{options.stop ? options.stop->wake_fd() : -1, CURL_WAIT_POLLIN, 0};
+    bool watch_stop = !stopping && stop_fd.fd >= 0;
+    curl_multi_poll(multi, watch_stop ? &stop_fd : nullptr, watch_stop ? 1 : 0, wait_ms(Clock::now()), nullptr);
   }
 }
 

@@ -8,6 +8,7 @@
 #include "model/exchange.hpp"
 #include "model/header.hpp"
 #include "model/provider.hpp"
+#include "net/stop_signal.hpp"
 
 namespace ac {
 
@@ -60,6 +61,7 @@ struct TransferOutcome {
   std::string error;       // empty = completed; else a sentence, e.g. "connection refused (127.0.0.1:9)"
   bool aborted_by_sink = false;
   bool transient = false;  // a connection failure before any response byte (retried like a 503)
+  bool interrupted = false;  // a stop left it unsent or cut it after the grace (error says which)
   int attempts = 1;
   std::vector<AttemptRecord> history;  // every attempt in order; the last one is this outcome
   std::string retry_note;   // why a retryable answer was not retried (retry-after too long, gave up)
@@ -71,6 +73,13 @@ struct TransportOptions {
   // Told, on the transport's thread, when a pool's pace changes or it pauses because of what the
   // endpoint said (rate-limit headers, retry-after): `pool`, then a sentence.
   std::function<void(const std::string&, const std::string&)> on_pace;
+  // When `stop` is requested, run() starts nothing more: queued requests and retries waiting for
+  // their turn end at once (`interrupted`, "interrupted before it was sent"), transfers in flight
+  // get `stop_grace_s` to finish, then are cut ("interrupted after 120 body bytes (host:port)").
+  const StopSignal* stop = nullptr;
+  double stop_grace_s = 3;
+  // Told once, on the transport's thread, when it starts stopping: how many transfers are in flight.
+  std::function<void(int in_flight)> on_stop;
 };
 
 // Runs many HTTP transfers at once on one thread with libcurl's multi interface (no thread per

@@ -78,6 +78,7 @@ std::string run_meta(const ResultsFile& r, const Matrix& m) {
          " pass, " + std::to_string(r.summary.fail) + " fail, " + std::to_string(r.summary.error) + " error, " +
          std::to_string(r.summary.skip) + " skip, " + std::to_string(r.summary.unsupported) + " unsupported, " +
          std::to_string(r.summary.known) + " known</p>\n";
+  if (r.summary.interrupted) out += "<p class=\"meta\"><strong>" + h(interrupted_note(r.summary)) + "</strong></p>\n";
   return out;
 }
 

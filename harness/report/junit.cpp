@@ -63,6 +63,7 @@ std::string outcome_element(const Result& r) {
              attr("type", r.exchange.transport_error.empty() ? "error" : "transport") + ">" +
              xml_escape_text(r.exchange.transport_error) + "</error>\n";
     case Verdict::Skip:
+    case Verdict::NotRun:
     case Verdict::Unsupported:
     case Verdict::Known: {
       const std::string why = std::string(to_string(r.verdict)) + (r.reason.empty() ? "" : ": " + r.reason);
@@ -109,7 +110,7 @@ struct Counts {
     ++tests;
     failures += r.verdict == Verdict::Fail;
     errors += r.verdict == Verdict::Error;
-    skipped += r.verdict == Verdict::Skip || r.verdict == Verdict::Unsupported || r.verdict == Verdict::Known;
+    skipped += r.verdict == Verdict::Skip || r.verdict == Verdict::NotRun || r.verdict == Verdict::Unsupported || r.verdict == Verdict::Known;
     ms += r.exchange.timings.total_ms;
   }
   std::string attrs() const {

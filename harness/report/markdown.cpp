@@ -39,6 +39,7 @@ std::string run_line(const ResultsFile& r, const Matrix& m) {
                      std::to_string(m.providers.size()) + " provider" + (m.providers.size() == 1 ? "" : "s") + " · " +
                      std::to_string(r.summary.total) + " results";
   if (m.repeat > 1) line += " · each case repeated " + std::to_string(m.repeat) + " times";
+  if (r.summary.interrupted) line += " · **" + md(interrupted_note(r.summary)) + "**";
   return line + "\n\n";
 }
 

@@ -13,7 +13,8 @@ int badness(Verdict v) {
     case Verdict::Error: return 5;
     case Verdict::Known: return 4;
     case Verdict::Unsupported: return 3;
-    case Verdict::Skip: return 2;
+    case Verdict::Skip:
+    case Verdict::NotRun: return 2;
     case Verdict::Pass: return 1;
   }
   return 0;
@@ -54,7 +55,7 @@ void fold_into(CaseOutcome& c, const Result& r, std::size_t index) {
 
 }  // namespace
 
-bool applicable(Verdict v) { return v != Verdict::Skip && v != Verdict::Unsupported; }
+bool applicable(Verdict v) { return v != Verdict::Skip && v != Verdict::Unsupported && v != Verdict::NotRun; }
 
 std::vector<CaseOutcome> fold_cases(const ResultsFile& file) {
   std::vector<CaseOutcome> outcomes;

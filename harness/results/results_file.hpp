@@ -59,8 +59,14 @@ void count_verdict(Verdict v, int& pass, int& fail, int& error, int& skip, int& 
 
 struct Summary {
   int total = 0, pass = 0, fail = 0, error = 0, skip = 0, unsupported = 0, known = 0;
+  int not_run = 0;           // cases an interrupt left unsent or without their reply
+  bool interrupted = false;  // the run was stopped by SIGINT/SIGTERM
   void add(Verdict v);
 };
+
+// "interrupted: 7 of 8 results not run" for a run stopped by a signal; "" otherwise. Every report
+// says it where it states the run, so a partial run is never read as a whole one.
+std::string interrupted_note(const Summary& s);
 
 // The whole of a results.json, as read back for reports and diffs.
 struct ResultsFile {

@@ -292,6 +292,8 @@ bool summary_from_json(const rapidjson::Value& v, const std::string& where, Summ
   r.integer("skip", out.skip);
   r.integer("unsupported", out.unsupported);
   r.integer("known", out.known);
+  r.integer("not_run", out.not_run);
+  r.boolean("interrupted", out.interrupted);
   return r.ok();
 }
 

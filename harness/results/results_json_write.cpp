@@ -375,6 +375,11 @@ std::string summary_json(const Summary& s) {
   put_int(w, "skip", s.skip);
   put_int(w, "unsupported", s.unsupported);
   put_int(w, "known", s.known);
+  put_int(w, "not_run", s.not_run);
+  if (s.interrupted) {
+    w.Key("interrupted");
+    w.Bool(true);
+  }
   w.EndObject();
   return buf.GetString();
 }

@@ -7,7 +7,10 @@ void count_verdict(Verdict v, int& pass, int& fail, int& error, int& skip, int& 
     case Verdict::Pass: ++pass; break;
     case Verdict::Fail: ++fail; break;
     case Verdict::Error: ++error; break;
-    case Verdict::Skip: ++skip; break;
+    case Verdict::Skip:
+    case Verdict::NotRun:  // without a reply, like a skipped case; Summary counts it apart
+      ++skip;
+      break;
     case Verdict::Unsupported: ++unsupported; break;
     case Verdict::Known: ++known; break;
   }
@@ -15,7 +18,16 @@ void count_verdict(Verdict v, int& pass, int& fail, int& error, int& skip, int& 
 
 void Summary::add(Verdict v) {
   ++total;
+  if (v == Verdict::NotRun) {
+    ++not_run;
+    return;
+  }
   count_verdict(v, pass, fail, error, skip, unsupported, known);
+}
+
+std::string interrupted_note(const Summary& s) {
+  if (!s.interrupted) return "";
+  return "interrupted: " + std::to_string(s.not_run) + " of " + std::to_string(s.total) + " results not run";
 }
 
 }  // namespace ac

@@ -33,7 +33,8 @@ std::map<std::string, CellFacts> facts_by_feature(const ResultsFile& file, const
       case Verdict::Error: ++c.error; break;
       case Verdict::Known: ++c.known; break;
       case Verdict::Unsupported: ++c.unsupported; break;
-      case Verdict::Skip: ++c.skip; break;
+      case Verdict::Skip:
+      case Verdict::NotRun: ++c.skip; break;
     }
     if (r.verdict == Verdict::Fail || r.verdict == Verdict::Known || r.verdict == Verdict::Error) {
       c.failing.push_back(r.case_id + " (" + to_string(r.verdict) + ")");

@@ -49,14 +49,13 @@ std::string TempDir::write(const std::string& name, const std::string& text) con
   return p.string();
 }
 
-ProcessResult run_apiconform(const std::vector<std::string>& args, const std::map<std::string, std::string>& env,
-                             const std::string& cwd) {
+StartedApiconform::StartedApiconform(const std::vector<std::string>& args,
+                                     const std::map<std::string, std::string>& env, const std::string& cwd) {
   const char* bin = std::getenv("APICONFORM_BIN");
   if (!bin) throw std::runtime_error("APICONFORM_BIN is not set (run the tests through ctest)");
-  TempDir capture;
-  std::string out_path = capture.file("out"), err_path = capture.file("err");
-  pid_t pid = fork();
-  if (pid == 0) {
+  std::string out_path = capture_.file("out"), err_path = capture_.file("err");
+  pid_ = fork();
+  if (pid_ == 0) {
     int in = open("/dev/null", O_RDONLY);
     int out = open(out_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
     int err = open(err_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
@@ -73,13 +72,35 @@ ProcessResult run_apiconform(const std::vector<std::string>& args, const std::ma
     execv(bin, argv.data());
     _exit(127);
   }
+}
+
+StartedApiconform::~StartedApiconform() {
+  if (pid_ <= 0) return;
+  kill(pid_, SIGKILL);
   int status = 0;
-  waitpid(pid, &status, 0);
+  waitpid(pid_, &status, 0);
+}
+
+void StartedApiconform::signal(int sig) const {
+  if (pid_ > 0) kill(pid_, sig);
+}
+
+std::string StartedApiconform::output() const { return read_file(capture_.file("out")); }
+
+ProcessResult StartedApiconform::wait() {
+  int status = 0;
+  waitpid(pid_, &status, 0);
+  pid_ = -1;
   ProcessResult r;
   r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
-  r.out = read_file(out_path);
-  r.err = read_file(err_path);
+  r.out = read_file(capture_.file("out"));
+  r.err = read_file(capture_.file("err"));
   return r;
+}
+
+ProcessResult run_apiconform(const std::vector<std::string>& args, const std::map<std::string, std::string>& env,
+                             const std::string& cwd) {
+  return StartedApiconform(args, env, cwd).wait();
 }
 
 BackgroundApiconform::BackgroundApiconform(const std::vector<std::string>& args) {

@@ -39,6 +39,24 @@ class TempDir {
 
 std::string read_file(const std::string& path);
 
+// `apiconform ARGS` started in the background with its output captured, for a test that signals
+// it while it runs (run_apiconform is start and wait). Killed and reaped if still running when it goes.
+class StartedApiconform {
+ public:
+  StartedApiconform(const std::vector<std::string>& args, const std::map<std::string, std::string>& env = {},
+                    const std::string& cwd = "");
+  ~StartedApiconform();
+  StartedApiconform(const StartedApiconform&) = delete;
+  StartedApiconform& operator=(const StartedApiconform&) = delete;
+  void signal(int sig) const;
+  std::string output() const;  // its standard output so far
+  ProcessResult wait();  // once
+
+ private:
+  TempDir capture_;
+  int pid_ = -1;
+};
+
 // `apiconform ARGS` running in the background (e.g. `serve`), stopped and reaped on destruction.
 class BackgroundApiconform {
  public:
