@@ -47,11 +47,12 @@ bool eventually(Condition condition) {
   return true;
 }
 
+// Without the preflight: each test scripts the server request by request for its cases.
 struct InterruptFixture {
   TempDir dir;
   std::vector<std::string> args(const LocalServer& server, std::vector<std::string> extra) const {
     std::vector<std::string> a{"run", "--base-url", server.base_url(), "--key-env", "E2E_KEY", "--cases",
-                               dir.file("cases"), "--out", dir.file("out"), "--no-progress"};
+                               dir.file("cases"), "--out", dir.file("out"), "--no-progress", "--no-preflight"};
     a.insert(a.end(), extra.begin(), extra.end());
     return a;
   }
