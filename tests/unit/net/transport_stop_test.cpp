@@ -14,6 +14,14 @@ struct Collected {
   std::vector<TransferOutcome> outcomes;
 };
 
+// Requests the stop from another thread as soon as the server holds a request.
+std::thread stop_once_received(const LocalServer& server, StopSignal& stop) {
+  return std::thread([&server, &stop] {
+    while (server.request_count() < 1) std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    stop.request();
+  });
+}
+
 HttpRequest get(const LocalServer& server) {
   HttpRequest r;
   r.url = server.url("/v1/messages");
@@ -36,10 +44,7 @@ TEST(TransportStop, QueuedRequestsEndUnsentAndInFlightOnesAreCutAfterTheGrace) {
   Collected c;
   for (int i = 0; i < 3; ++i)
     transport.submit(get(server), nullptr, [&](TransferOutcome o) { c.outcomes.push_back(std::move(o)); });
-  std::thread stopper([&] {
-    while (server.request_count() < 1) std::this_thread::sleep_for(std::chrono::milliseconds(5));
-    stop.request();
-  });
+  std::thread stopper = stop_once_received(server, stop);
   transport.run();
   stopper.join();
   ASSERT_EQ(c.outcomes.size(), 3u);
@@ -83,10 +88,7 @@ TEST(TransportStop, AReplyWithinTheGraceCompletesAndIsNotRetried) {
   Transport transport(options);
   Collected c;
   transport.submit(get(server), nullptr, [&](TransferOutcome o) { c.outcomes.push_back(std::move(o)); });
-  std::thread stopper([&] {
-    while (server.request_count() < 1) std::this_thread::sleep_for(std::chrono::milliseconds(5));
-    stop.request();
-  });
+  std::thread stopper = stop_once_received(server, stop);
   transport.run();
   stopper.join();
   ASSERT_EQ(c.outcomes.size(), 1u);
