@@ -1,5 +1,7 @@
 #pragma once
 #include <string>
+#include <string_view>
+#include <string_view>
 
 #include <rapidjson/document.h>
 
@@ -22,6 +24,9 @@ struct CheckInput {
   // The reply is of another kind than expected (a success where the API fails, or the reverse):
   // assertions about the body's shape would only repeat the status finding, so they are skipped.
   bool other_kind = false;
+  // The request body exactly as sent (never the excerpt kept in exchange.request.body, which is
+  // cut at 16 KiB for results): what the tool-input check reads the declared tools from.
+  std::string_view request_body;
 };
 
 // Validates `value` against schema `ref`, appending findings named `check` with `prefix` before

@@ -20,7 +20,7 @@ bool is_event_stream(const Exchange& exchange) {
 }  // namespace
 
 Findings judge_exchange(const Expectation& expect, const Exchange& exchange, const SchemaRegistry& schemas,
-                        const rapidjson::Value* folded, bool strict) {
+                        const rapidjson::Value* folded, bool strict, std::string_view request_body) {
   // The reply is parsed into a pool whose first block is this thread's, reused from reply to reply:
   // a fresh Document takes a 64 KiB block from malloc and gives it back, on every request.
   thread_local std::vector<char> first_block(64 * 1024);
@@ -29,6 +29,7 @@ Findings judge_exchange(const Expectation& expect, const Exchange& exchange, con
   CheckInput in{expect, exchange, schemas, nullptr, {}, nullptr, false, false};
   in.folded = folded;
   in.strict = strict;
+  in.request_body = request_body;
   if (!exchange.body.empty() && !is_event_stream(exchange)) {
     body.Parse(exchange.body.c_str(), exchange.body.size());
     if (body.HasParseError()) {

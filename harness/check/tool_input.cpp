@@ -98,10 +98,10 @@ void check_tool_input(const CheckInput& in, Findings& out) {
   // Most requests declare no tools: skip parsing them. A body that spells the key with \u
   // escapes still gets parsed.
   static const std::string kToolsKey = std::string("\"") + kToolsMember + "\"";
-  const std::string& text = in.exchange.request.body;
+  const std::string_view text = in.request_body;
   if (text.find(kToolsKey) == std::string::npos && text.find("\\u") == std::string::npos) return;
   rapidjson::Document request;
-  request.Parse(in.exchange.request.body.c_str(), in.exchange.request.body.size());
+  request.Parse(text.data(), text.size());
   if (request.HasParseError()) return;
   auto tools = declared_tools(request);
   if (tools.empty()) return;

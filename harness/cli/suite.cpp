@@ -29,6 +29,20 @@ void load_grammars(const std::vector<Case>& cases, const std::string& root, Gram
   }
 }
 
+// A stream expectation without a folded_schema of its own takes its grammar's: one value, read by
+// the stream judge (validation) and the folded check (unknown fields) alike.
+void apply_grammar_defaults(Suite& suite) {
+  for (auto& c : suite.cases) {
+    for (Expectation* e : c.expectations()) {
+      if (!e->stream || !e->stream->folded_schema.empty()) continue;
+      auto grammar = suite.grammars.find(e->stream->grammar);
+      if (grammar == suite.grammars.end()) continue;
+      e->stream->folded_schema = grammar->second->folded_schema;
+      e->stream->folded_schema_where = grammar->second->folded_schema_where;
+    }
+  }
+}
+
 void check_references(const Suite& suite, Diagnostics& out) {
   for (const auto& [ref, grammar] : suite.grammars) {
     Diagnostics d = check_grammar_schemas(*grammar, *suite.schemas);
@@ -53,6 +67,7 @@ int load_suite(const std::vector<std::string>& case_paths, const std::string& sc
   Diagnostics diags = load_cases(case_paths, out.cases);
   out.schemas = SchemaRegistry::load(schema_root, diags);
   load_grammars(out.cases, schema_root, out.grammars, diags);
+  apply_grammar_defaults(out);
   if (out.schemas) check_references(out, diags);
   for (const auto& d : diags) err << format_diagnostic(d);
   if (!diags.empty())

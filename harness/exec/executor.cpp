@@ -184,17 +184,17 @@ void Executor::submit(Lane& lane, const Job& job, int repeat, const OnResult& on
         std::string folded;
         if (collector->stream() && job.expect.stream && !job.expect.stream->compare_with.empty())
           folded = json_text(collector->stream()->folded(), std::string::npos);
-        Result r = judged_result(job, job.expect, job.sent, repeat, *collector, std::move(outcome));
+        Result r = judged_result(job, job.expect, job, repeat, *collector, std::move(outcome));
         apply_known_deviation(job, r);
         release(lane, job, std::move(r), folded, on_result);
       },
       job.target->provider.name);
 }
 
-Result Executor::judged_result(const Job& job, const Expectation& expect, const SentRequest& sent, int repeat,
+Result Executor::judged_result(const Job& job, const Expectation& expect, const PreparedRequest& request, int repeat,
                                const ResponseCollector& collector, TransferOutcome&& outcome) const {
   Result r = result_for(job, repeat);
-  r.exchange.request = sent;
+  r.exchange.request = request.sent;
   Exchange& x = r.exchange;
   x.status = outcome.status;
   x.response_headers = std::move(outcome.headers);
@@ -226,7 +226,7 @@ Result Executor::judged_result(const Job& job, const Expectation& expect, const 
     r.verdict = Verdict::Error;
     r.reason = outcome.error;
   } else {
-    Findings checks = judge_exchange(expect, x, schemas_, folded, options_.strict);
+    Findings checks = judge_exchange(expect, x, schemas_, folded, options_.strict, request.body);
     r.findings.insert(r.findings.begin(), checks.begin(), checks.end());
     settle_findings(expect, r.findings);
     r.verdict = verdict_of(r.findings);

@@ -52,7 +52,7 @@ class Executor {
   // A (job, repeat) is over: frees its slot of the lane, emits its result, feeds the lane.
   void release(Lane& lane, const Job& job, Result&& result, const std::string& folded, const OnResult& on_result);
   const Grammar* grammar_for(const Expectation& expect) const;
-  Result judged_result(const Job& job, const Expectation& expect, const SentRequest& sent, int repeat,
+  Result judged_result(const Job& job, const Expectation& expect, const PreparedRequest& request, int repeat,
                        const ResponseCollector& collector, TransferOutcome&& outcome) const;
   // A `steps:` case: sends its current step; the step's callback judges it, carries its captures
   // and sends the next, or ends the sequence with one result.

@@ -33,14 +33,13 @@ void Executor::send_step(Lane& lane, const std::shared_ptr<Sequence>& seq, const
   const bool first = seq->index == 0;  // prepared by the planner; later ones by step_done
   const Expectation& expect = first ? job.expect : seq->expects.back();
   const PreparedRequest& prepared = first ? static_cast<const PreparedRequest&>(job) : seq->request;
-  const SentRequest& sent = prepared.sent;
   HttpRequest request = http_request_of(job, seq->spec(), prepared, options_.retry);
   auto collector = std::make_shared<ResponseCollector>(expect, grammar_for(expect), schemas_, options_.limits);
   transport_.submit(
       std::move(request), collector,
-      [this, &lane, seq, &expect, &sent, collector, &on_result](TransferOutcome outcome) {
+      [this, &lane, seq, &expect, &prepared, collector, &on_result](TransferOutcome outcome) {
         collector->finish(outcome.error.empty());
-        step_done(lane, seq, judged_result(seq->job, expect, sent, seq->repeat, *collector, std::move(outcome)),
+        step_done(lane, seq, judged_result(seq->job, expect, prepared, seq->repeat, *collector, std::move(outcome)),
                   on_result);
       },
       job.target->provider.name);

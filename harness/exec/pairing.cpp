@@ -3,6 +3,7 @@
 #include <rapidjson/document.h>
 
 #include "check/settle.hpp"
+#include "exec/executor.hpp"
 #include "exec/shape_compare.hpp"
 
 namespace ac {
@@ -38,8 +39,14 @@ void Pairing::complete(Waiting& w, const std::string& plain_body) {
   }
   compare_message_shapes(folded, plain, w.partner_id, w.result.findings);
   settle_findings(*w.expect, w.result.findings);
-  // A declared known deviation keeps its verdict; a pass fails when the comparison found a difference.
-  if (w.result.verdict == Verdict::Pass) w.result.verdict = verdict_of(w.result.findings);
+  // A pass (or a declared known deviation that passed, `fixed`) is judged again with the
+  // comparison's findings; a known deviation that already failed stays known.
+  if (w.result.verdict == Verdict::Pass) {
+    w.result.fixed = false;
+    w.result.reason.clear();
+    w.result.verdict = verdict_of(w.result.findings);
+    apply_known_deviation(*w.job, w.result);
+  }
 }
 
 void Pairing::offer(const Job& job, Result&& result, const std::string& folded_json, const Emit& emit) {
@@ -64,7 +71,7 @@ void Pairing::offer(const Job& job, Result&& result, const std::string& folded_j
   }
   std::string partner = key(job, result.repeat, job.expect.stream->compare_with);
   bool planned = partners_.count(key(job, job.expect.stream->compare_with)) > 0;
-  Waiting w{std::move(result), folded_json, job.expect.stream->compare_with, &job.expect};
+  Waiting w{std::move(result), folded_json, job.expect.stream->compare_with, &job.expect, &job};
   auto body = bodies_.find(partner);
   if (body != bodies_.end()) {
     complete(w, body->second);

@@ -32,6 +32,7 @@ class Pairing {
     std::string folded;
     std::string partner_id;
     const Expectation* expect = nullptr;  // the streamed job's: its comparison findings are settled with it
+    const Job* job = nullptr;             // the streamed job, for its declared known deviation
   };
   // Partners are planned per provider and case; replies meet per provider, repeat and case.
   static std::string key(const Job& job, const std::string& case_id);

@@ -108,6 +108,8 @@ void parse_stream(const YAML::Node& v, YamlFile& f, std::optional<StreamExpectat
   StreamExpectation s;
   s.expected = true;
   s.where = f.at(v);
+  s.grammar = kDefaultStreamGrammar;  // `stream: true` gets the real default checks
+  s.grammar_where = s.where;
   bool on = true;
   if (v.IsScalar() && is_plain(v) && yaml_bool(v.Scalar(), on)) {  // `stream: true` = defaults
     if (on) out = s;

@@ -57,10 +57,15 @@ struct JsonExpectation {
 };
 
 // Expectations on a streamed (SSE) response; the streaming stage owns their meaning.
+// The grammar `expect.stream` judges by when the case names none (`stream: true` included).
+inline constexpr const char* kDefaultStreamGrammar = "anthropic/stream-grammar.yaml";
+
 struct StreamExpectation {
   bool expected = false;        // the response must be an event stream
-  std::string grammar;          // grammar file under schemas/, e.g. "anthropic/stream-grammar.yaml"
-  std::string folded_schema;    // schema the folded message must satisfy
+  std::string grammar;          // grammar file under schemas/; kDefaultStreamGrammar unless the case names one
+  // Schema the folded message must satisfy: the case's, else its grammar's `folded.schema`, filled
+  // in once the grammar is loaded (load_suite), so every reader sees the same one.
+  std::string folded_schema;
   SourceLocation grammar_where;        // where `grammar:` / `folded_schema:` were written, so a
   SourceLocation folded_schema_where;  // missing file is reported at its exact place
   std::vector<JsonExpectation> folded;  // assertions on the folded message
@@ -149,6 +154,11 @@ struct Case {
   std::vector<const Expectation*> expectations() const {
     std::vector<const Expectation*> all{&expect};
     for (const auto& s : later_steps) all.push_back(&s.expect);
+    return all;
+  }
+  std::vector<Expectation*> expectations() {
+    std::vector<Expectation*> all{&expect};
+    for (auto& s : later_steps) all.push_back(&s.expect);
     return all;
   }
 };

@@ -1,6 +1,7 @@
 #include <gtest/gtest.h>
 
 #include "check/check_input.hpp"
+#include "check/judge.hpp"
 #include "no_schemas.hpp"
 
 namespace ac {
@@ -20,9 +21,28 @@ Findings judge_reply(const char* reply) {
   body.Parse(reply);
   test::NoSchemas schemas;
   CheckInput in{expect, exchange, schemas, &body, {}, nullptr, false, false};
+  in.request_body = exchange.request.body;
   Findings out;
   check_tool_input(in, out);
   return out;
+}
+
+// The request kept for results is cut at 16 KiB; the check reads the body as sent, so a long
+// conversation's tools are still checked (it used to parse the cut copy and skip silently).
+TEST(ToolInput, ARequestLongerThanTheKeptExcerptIsStillChecked) {
+  std::string request = kRequest;
+  request.insert(request.find("weather?"), std::string(20000, 'x'));
+  Expectation expect;
+  Exchange exchange;
+  exchange.status = 200;
+  exchange.request.body = request.substr(0, 16 * 1024);
+  exchange.body = R"({"content":[{"type":"tool_use","id":"toolu_1","name":"get_weather","input":{"days":"two"}}]})";
+  exchange.response_headers = {{"content-type", "application/json"}};
+  test::NoSchemas schemas;
+  Findings f = judge_exchange(expect, exchange, schemas, nullptr, false, request);
+  bool found = false;
+  for (const auto& finding : f) found = found || finding.check == "tool-input";
+  EXPECT_TRUE(found) << "the reply's tool input breaks the declared schema";
 }
 
 TEST(ToolInput, AnInputThatMatchesTheDeclaredSchemaPasses) {
@@ -56,6 +76,7 @@ TEST(ToolInput, RequestsWithoutToolsAreNotJudged) {
   body.Parse(R"({"content":[{"type":"tool_use","id":"t","name":"x","input":{}}]})");
   test::NoSchemas schemas;
   CheckInput in{expect, exchange, schemas, &body, {}, nullptr, false, false};
+  in.request_body = exchange.request.body;
   Findings out;
   check_tool_input(in, out);
   EXPECT_TRUE(out.empty());

@@ -338,7 +338,7 @@ TEST(CaseLoader, StreamExpectation) {
   ASSERT_TRUE(d.has_value());
   EXPECT_TRUE(d->expected);
   EXPECT_TRUE(d->require_incremental);
-  EXPECT_TRUE(d->grammar.empty());
+  EXPECT_EQ(d->grammar, kDefaultStreamGrammar) << "`stream: true` judges by the default grammar";
 }
 
 TEST(CaseLoader, CompareWithMayNameACaseInAnotherFile) {
