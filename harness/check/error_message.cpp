@@ -1,4 +1,5 @@
 #include "check/error_message.hpp"
+#include "util/utf8.hpp"
 
 #include <rapidjson/document.h>
 
@@ -51,13 +52,6 @@ std::string one_line(const std::string& text) {
   return out;
 }
 
-std::string cut(const std::string& text, std::size_t max_chars) {
-  if (text.size() <= max_chars) return text;
-  std::size_t end = max_chars;
-  while (end > 0 && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) --end;
-  return text.substr(0, end) + "…";
-}
-
 }  // namespace
 
 std::string error_message(const std::string& body, std::size_t max_chars) {
@@ -65,7 +59,7 @@ std::string error_message(const std::string& body, std::size_t max_chars) {
   doc.Parse(body.c_str(), body.size());
   std::string message = doc.HasParseError() ? body : from_json(doc);
   if (message.empty() && !doc.HasParseError()) message = body;
-  return cut(one_line(message), max_chars);
+  return cut_utf8(one_line(message), max_chars, "…");
 }
 
 }  // namespace ac

@@ -1,4 +1,5 @@
 #include "check/json_text.hpp"
+#include "util/utf8.hpp"
 
 #include <cmath>
 
@@ -12,13 +13,7 @@ std::string json_text(const rapidjson::Value& value, std::size_t max_chars) {
   rapidjson::Writer<rapidjson::StringBuffer> writer(buffer);
   value.Accept(writer);
   std::string text(buffer.GetString(), buffer.GetSize());
-  if (text.size() > max_chars) {
-    // Cut on a UTF-8 boundary so the finding itself stays valid text.
-    std::size_t cut = max_chars;
-    while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
-    text = text.substr(0, cut) + "…";
-  }
-  return text;
+  return cut_utf8(text, max_chars, "…");  // on a character boundary: the finding stays valid text
 }
 
 bool json_equal(const rapidjson::Value& a, const rapidjson::Value& b) {

@@ -7,6 +7,7 @@
 #include "exec/result_redaction.hpp"
 #include "exec/step_sequence.hpp"
 #include "net/retry.hpp"
+#include "util/utf8.hpp"
 
 namespace ac {
 
@@ -27,13 +28,6 @@ HttpRequest http_request_of(const Job& job, const RequestSpec& spec, const Prepa
 }
 
 namespace {
-
-std::string cut(const std::string& text, std::size_t max) {
-  if (text.size() <= max) return text;
-  std::size_t end = max;
-  while (end > 0 && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) --end;
-  return text.substr(0, end);
-}
 
 // Why a complete reply could not be judged although it arrived: the endpoint was out of capacity
 // (429, 503, 529) or its stream ended with a transient in-band error, on every attempt. A gateway
@@ -238,7 +232,7 @@ Result Executor::judged_result(const Job& job, const Expectation& expect, const 
   }
   // Before a later step captures from it: nothing a server sends back may carry a key on.
   redact_response(x, redactor_);
-  x.body = cut(x.body, options_.max_body_kept);
+  x.body = cut_utf8(x.body, options_.max_body_kept);
   x.body_truncated = x.body_truncated || x.body.size() < x.body_size;
   return r;
 }

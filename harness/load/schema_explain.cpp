@@ -9,6 +9,7 @@
 #include <rapidjson/writer.h>
 
 #include "load/schema_pointer.hpp"
+#include "util/utf8.hpp"
 
 namespace ac {
 
@@ -191,7 +192,7 @@ class Explainer {
         std::string choices;
         for (const Value& e : en->GetArray()) choices += (choices.empty() ? "" : ", ") + render_json(e, 60);
         choices = "one of " + choices;
-        if (choices.size() > 200) choices = choices.substr(0, 200) + "...";
+        choices = cut_utf8(choices, 200, "...");
         add(out, vp, "enum", loc, "enum", choices, render_json(v), render_json(v, 60) + " is not allowed here; expected " + choices);
       }
     }
@@ -583,10 +584,7 @@ std::string render_json(const Value& value, std::size_t limit) {
   value.Accept(writer);
   std::string& s = stream.out;
   if (s.size() <= limit && !stream.cut) return s;
-  std::size_t end = limit;
-  while (end > 0 && (static_cast<unsigned char>(s[end]) & 0xC0) == 0x80) --end;  // stay on a UTF-8 boundary
-  s.resize(end);
-  return s + "...";
+  return cut_utf8(s, limit) + "...";
 }
 
 void dedupe_schema_errors(std::vector<SchemaError>& errors) {

@@ -1,4 +1,5 @@
 #include "stream/field_path.hpp"
+#include "util/utf8.hpp"
 
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
@@ -77,8 +78,7 @@ std::string json_snippet(const rapidjson::Value& v, std::size_t max) {
   rapidjson::Writer<rapidjson::StringBuffer> w(buf);
   v.Accept(w);
   std::string s(buf.GetString(), buf.GetSize());
-  if (s.size() > max) s = s.substr(0, max) + "...";
-  return s;
+  return cut_utf8(s, max, "...");
 }
 
 }  // namespace ac

@@ -74,12 +74,17 @@ std::string valid_utf8(const std::string& text) {
   return out;
 }
 
-std::size_t utf8_prefix_length(const std::string& text, std::size_t max_bytes) {
-  if (text.size() <= max_bytes) return text.size();
+std::string cut_utf8(std::string_view text, std::size_t max_bytes, std::string_view marker) {
+  if (text.size() <= max_bytes) return std::string(text);
   std::size_t end = max_bytes;
-  // Step back over continuation bytes so the cut lands on the start of a sequence.
   while (end > 0 && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) --end;
-  return end;
+  std::string out(text.substr(0, end));
+  out += marker;
+  return out;
+}
+
+std::size_t utf8_prefix_length(const std::string& text, std::size_t max_bytes) {
+  return std::min(text.size(), cut_utf8(text, max_bytes).size());
 }
 
 }  // namespace ac

@@ -20,4 +20,8 @@ bool is_valid_utf8(const std::string& text);
 // cut a UTF-8 sequence in two, so excerpts stay valid text.
 std::size_t utf8_prefix_length(const std::string& text, std::size_t max_bytes);
 
+// `text` cut to at most `max_bytes` bytes on a character boundary, with `marker` ("…", "...")
+// appended when something was cut: the one way the harness shortens a text for display.
+std::string cut_utf8(std::string_view text, std::size_t max_bytes, std::string_view marker = "");
+
 }  // namespace ac

@@ -46,3 +46,16 @@ TEST(Utf8, PrefixNeverCutsASequence) {
 
 }  // namespace
 }  // namespace ac
+
+namespace ac {
+namespace {
+
+TEST(CutUtf8, CutsOnACharacterBoundaryAndMarksTheCut) {
+  EXPECT_EQ(cut_utf8("short", 10, "…"), "short");
+  EXPECT_EQ(cut_utf8("ab\xE2\x82\xAC" "cd", 4, "..."), "ab...");  // never inside the euro sign
+  EXPECT_EQ(cut_utf8("ab\xE2\x82\xAC" "cd", 5), "ab\xE2\x82\xAC");
+  EXPECT_EQ(cut_utf8("\xF0\x9F\x98\x80", 3, "…"), "…");
+}
+
+}  // namespace
+}  // namespace ac
