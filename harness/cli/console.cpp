@@ -1,5 +1,8 @@
 #include "cli/console.hpp"
 
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
 #include <iomanip>
 #include <map>
 #include <ostream>
@@ -36,6 +39,16 @@ std::string unexpected_status_message(const Result& r) {
   return "";
 }
 
+// "8 s", "3 min 20 s", "1 h 05 min": how long, as a person reads it at a glance.
+std::string duration_text(double seconds) {
+  const long s = std::lround(seconds);
+  char text[32];
+  if (s < 60) std::snprintf(text, sizeof text, "%ld s", s);
+  else if (s < 3600) std::snprintf(text, sizeof text, "%ld min %ld s", s / 60, s % 60);
+  else std::snprintf(text, sizeof text, "%ld h %02ld min", s / 3600, (s % 3600) / 60);
+  return text;
+}
+
 std::string upper(const char* text) {
   std::string s(text);
   for (auto& c : s) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
@@ -50,8 +63,9 @@ std::string Console::paint(const std::string& text, const char* code) const {
   return "\033[" + std::string(code) + "m" + text + "\033[0m";
 }
 
-void Console::begin(std::size_t total) {
+void Console::begin(std::size_t total, std::size_t not_sent) {
   total_ = total;
+  not_sent_ = std::min(not_sent, total);
   started_ = last_plain_line_ = std::chrono::steady_clock::now();
   out_ << "running " << total << (total == 1 ? " job" : " jobs") << "\n";
 }
@@ -83,22 +97,38 @@ void Console::note(const std::string& text) {
   out_ << paint(text, kDim) << "\n" << std::flush;
 }
 
+std::string Console::counts() const {
+  const std::size_t work = total_ - not_sent_;
+  const std::size_t decided = std::min(done_, not_sent_);
+  std::ostringstream text;
+  text << "[" << std::setw(std::to_string(work).size()) << done_ - decided << "/" << work << "] " << running_.pass
+       << " pass, " << running_.fail << " fail, " << running_.error << " error";
+  if (decided > 0) text << ", " << decided << " not sent";
+  return text.str();
+}
+
+std::string Console::pace_text() const {
+  const double elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - started_).count();
+  const std::size_t sent_done = done_ - std::min(done_, not_sent_);
+  const std::size_t left = total_ - not_sent_ - sent_done;
+  std::ostringstream text;
+  text << duration_text(elapsed);
+  const double rate = elapsed > 0 ? static_cast<double>(sent_done) / elapsed : 0;
+  if (sent_done > 0) text << ", " << std::fixed << std::setprecision(rate < 10 ? 1 : 0) << rate << "/s";
+  text << ", " << in_flight_ << " in flight";
+  if (sent_done > 0 && left > 0 && rate > 0) text << ", ETA " << duration_text(static_cast<double>(left) / rate);
+  return text.str();
+}
+
 void Console::progress_line(const Result& result) {
-  // Built only when shown: without a terminal that is every few seconds, not every result.
-  auto counts = [&] {
-    std::ostringstream text;
-    text << "[" << std::setw(std::to_string(total_).size()) << done_ << "/" << total_ << "] " << running_.pass
-         << " pass, " << running_.fail << " fail, " << running_.error << " error";
-    return text.str();
-  };
   if (options_.tty) {
     // Redrawn at most 20 times a second: a line and a flush per result would be a write() per
     // reply, a tenth of the harness's time per request on a fast local endpoint.
     auto now = std::chrono::steady_clock::now();
     if (done_ < total_ && now - last_drawn_ < std::chrono::milliseconds(50)) return;
     last_drawn_ = now;
-    std::string line = counts() + "  " + result.case_id + " @ " + result.provider;
-    if (line.size() > 100) line = line.substr(0, 100);
+    std::string line = counts() + " | " + pace_text() + " | " + result.case_id + " @ " + result.provider;
+    if (line.size() > 120) line = line.substr(0, 120);
     out_ << "\r\033[K" << line << std::flush;
     if (done_ == total_) out_ << "\r\033[K";
     return;
@@ -109,7 +139,7 @@ void Console::progress_line(const Result& result) {
   }
   auto now = std::chrono::steady_clock::now();
   if (now - last_plain_line_ > std::chrono::seconds(5) && done_ < total_) {
-    out_ << counts() << "\n";
+    out_ << counts() << " | " << pace_text() << "\n";
     last_plain_line_ = now;
   }
 }

@@ -22,7 +22,12 @@ class Console {
  public:
   Console(std::ostream& out, ConsoleOptions options);
 
-  void begin(std::size_t total);
+  // `total` results will come; the first `not_sent` of them were decided without sending
+  // (skipped, unsupported, a provider whose preflight failed: the executor emits those first).
+  // They are not work done: the progress counts, rate and ETA are of the requests sent.
+  void begin(std::size_t total, std::size_t not_sent = 0);
+  // Requests (or multi-step cases) under way now, shown on the progress line.
+  void set_in_flight(std::size_t in_flight) { in_flight_ = in_flight; }
   // A provider's preflight failed: its diagnosis is shown once, now and in the summary, instead
   // of once per case (its cases are errors that carry the same diagnosis).
   void setup_failed(const std::string& provider, const std::string& diagnosis);
@@ -35,12 +40,16 @@ class Console {
  private:
   std::string paint(const std::string& text, const char* code) const;
   void progress_line(const Result& result);
+  std::string counts() const;      // "[  12/168] 10 pass, 1 fail, 1 error, 7 not sent"
+  std::string pace_text() const;   // "3 s, 3.7/s, 8 in flight, ETA 42 s"
   void print_problem(const Result& result, const std::string& message);
 
   std::ostream& out_;
   ConsoleOptions options_;
   std::size_t total_ = 0;
   std::size_t done_ = 0;
+  std::size_t not_sent_ = 0;  // of total_: decided without sending, emitted first
+  std::size_t in_flight_ = 0;
   Summary running_;
   std::vector<Result> problems_;  // failures and errors kept for the end (without bodies)
   std::vector<std::string> error_messages_;  // per kept problem: the reply's error message when

@@ -88,6 +88,15 @@ void keep_compact(Result& result) {
     result.exchange.request.curl = std::move(dropped.request.curl);
 }
 
+// A profile's `concurrency` below --jobs caps that provider silently otherwise: a user who asked
+// for 32 would wonder why the run is slow.
+void say_capped_jobs(const RunOptions& o, const TargetSet& set, Console& console) {
+  for (const auto& t : set.targets)
+    if (t.provider.concurrency < o.jobs)
+      console.note(t.provider.name + ": at most " + std::to_string(t.provider.concurrency) +
+                   " requests in flight (the profile's concurrency), not --jobs " + std::to_string(o.jobs));
+}
+
 }  // namespace
 
 int run_command(const RunOptions& o) {
@@ -140,9 +149,12 @@ int run_command(const RunOptions& o) {
   Summary summary;
   ResultsFile compact;
   compact.run = info;
-  const std::size_t total = jobs.size() * static_cast<std::size_t>(std::max(1, o.repeat));
+  const std::size_t repeat = static_cast<std::size_t>(std::max(1, o.repeat));
+  const std::size_t total = jobs.size() * repeat;
   compact.results.reserve(total);
-  console.begin(total);
+  const auto decided = static_cast<std::size_t>(std::count_if(jobs.begin(), jobs.end(), [](const Job& j) { return j.decided; }));
+  console.begin(total, decided * repeat);
+  say_capped_jobs(o, set, console);
   for (const auto& t : set.targets)
     if (!t.setup_error.empty()) console.setup_failed(t.provider.name, t.setup_error);
   ExecutorOptions executor_options;
@@ -154,6 +166,7 @@ int run_command(const RunOptions& o) {
   Executor executor(transport, *suite.schemas, suite.grammars, redactor, executor_options);
   executor.run(jobs, [&](Result&& result) {
     summary.add(result.verdict);
+    console.set_in_flight(transport.in_flight());
     console.on_result(result);
     writer.add(result);
     // The file has the exchange; the matrix and baseline need verdicts and findings. Moved out, not

@@ -10,10 +10,15 @@
 namespace ac {
 
 namespace {
+// A standalone server is the one other tools point many clients at (a benchmark, a gateway's own
+// test suite): it holds this many connections at once unless told otherwise.
+constexpr std::size_t kServeConnections = 512;
+
 struct ServeOptions {
   int port = 8787;
   sim::SimOptions sim;
   double seconds = 0;
+  ServeOptions() { sim.connections = kServeConnections; }
 };
 
 volatile std::sig_atomic_t g_stop = 0;  // set by the signal handler only
@@ -54,6 +59,10 @@ void add_serve_command(CLI::App& app, Action& action) {
       ->capture_default_str();
   cmd->add_option("--fault", o->sim.faults, "Deliberate stream deviation; repeat or comma-separate for several")->delimiter(',');
   cmd->add_option("--pace-ms", o->sim.pace_ms, "Delay between stream events");
+  cmd->add_option("--first-byte-ms", o->sim.first_byte_ms, "Delay before every reply starts (a slow model)")
+      ->check(CLI::Range(0.0, 600000.0));
+  cmd->add_option("--connections", o->sim.connections, "Connections served at once (each kept-alive one holds a thread)")
+      ->capture_default_str()->check(CLI::Range(1, 10000));
   cmd->add_option("--key", o->sim.api_key, "The API key the simulator accepts")->capture_default_str();
   cmd->add_option("--seconds", o->seconds, "Stop after this many seconds (default: until Ctrl-C)");
   cmd->final_callback([o, &action]() {

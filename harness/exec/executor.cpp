@@ -5,6 +5,7 @@
 #include "check/judge.hpp"
 #include "check/json_text.hpp"
 #include "exec/result_redaction.hpp"
+#include "exec/longest_first.hpp"
 #include "exec/step_sequence.hpp"
 #include "net/retry.hpp"
 #include "util/utf8.hpp"
@@ -113,7 +114,10 @@ void Executor::run(const std::vector<Job>& jobs, const OnResult& deliver) {
     }
     lane->jobs.push_back(&job);
   }
-  for (auto& lane : lanes_) feed(*lane, on_result);
+  for (auto& lane : lanes_) {
+    longest_first(lane->jobs);  // so that no long case starts last and decides when the run ends
+    feed(*lane, on_result);
+  }
   transport_.run();  // each finished request's callback judges it and feeds its lane the next
   pairing_.flush(on_result);
   lanes_.clear();

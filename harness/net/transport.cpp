@@ -431,4 +431,6 @@ void Transport::submit(HttpRequest request, std::shared_ptr<ResponseSink> sink, 
 
 void Transport::run() { impl_->run(); }
 
+std::size_t Transport::in_flight() const { return impl_->active.size(); }
+
 }  // namespace ac

@@ -110,6 +110,10 @@ class Transport {
   // `done` callback leaves run() (transfers still in flight stay queued for the next run()).
   void run();
 
+  // Transfers under way this moment (not those queued or waiting for a retry). From the thread
+  // that runs run() (a callback), or when it is not running.
+  std::size_t in_flight() const;
+
  private:
   struct Impl;
   std::unique_ptr<Impl> impl_;

@@ -2,6 +2,7 @@
 
 #include <sys/socket.h>
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <thread>
@@ -10,6 +11,7 @@
 
 #include "sim/dialect_load.hpp"
 #include "sim/sim_context.hpp"
+#include "sim/stream_send.hpp"
 
 namespace ac::sim {
 
@@ -29,8 +31,6 @@ struct Simulator::Impl {
 
 namespace {
 
-// Stalled and paced streams each hold a worker; keep enough so other requests still get one.
-constexpr std::size_t kWorkers = 32;
 constexpr std::size_t kKeepAliveRequests = 1000;
 // httplib listens with a backlog of 5: with 8+ clients connecting at once the kernel drops SYNs
 // and each dropped client waits for the 1 s SYN retransmit. Linux accepts a second listen() on
@@ -63,7 +63,9 @@ bool Simulator::Impl::configure(std::string& error) {
     error = "simulator: pace_ms must not be negative";
     return false;
   }
-  server.new_task_queue = [] { return new httplib::ThreadPool(kWorkers); };
+  // Stalled and paced streams each hold a worker too; `connections` must leave some for others.
+  const std::size_t workers = std::max<std::size_t>(1, context.options.connections);
+  server.new_task_queue = [workers] { return new httplib::ThreadPool(workers); };
   server.set_payload_max_length(context.options.max_body_bytes);
   server.set_tcp_nodelay(true);
   // httplib's default sets SO_REUSEPORT, which would let a second server share a busy port and
@@ -78,6 +80,7 @@ bool Simulator::Impl::configure(std::string& error) {
   server.set_keep_alive_max_count(kKeepAliveRequests);
   SimContext* shared = &context;
   auto handler = [shared](const httplib::Request& req, httplib::Response& res) {
+    if (shared->options.first_byte_ms > 0) sleep_unless_stopped(shared->options.first_byte_ms, *shared->stopping);
     handle_request(*shared, req, res);
   };
   // Every method and path reaches the pipeline, which does its own routing (404/405).
@@ -128,7 +131,8 @@ int Simulator::start(int port, std::string& error) {
     impl_->port = -1;
     return -1;
   }
-  if (impl_->listen_fd >= 0) ::listen(impl_->listen_fd, kListenBacklog);
+  if (impl_->listen_fd >= 0)
+    ::listen(impl_->listen_fd, std::max<int>(kListenBacklog, static_cast<int>(impl_->context.options.connections)));
   impl_->thread = std::thread([impl = impl_.get()] {
     impl->server.listen_after_bind();
     impl->listen_returned = true;

@@ -16,6 +16,10 @@ struct SimOptions {
   // deltas within 10 ms after 200 ms of silence), so the default spreads them a little.
   double pace_ms = 4;
   std::size_t max_body_bytes = 32u << 20;   // above this: 413
+  // Connections served at once: the server gives each open connection a thread for as long as it
+  // is kept alive, so a client holding more would wait for one to close or time out (5 s idle).
+  std::size_t connections = 32;
+  double first_byte_ms = 0;                 // delay before any reply starts (a slow model; the benchmark)
 };
 
 // An embedded server that speaks the Messages API on 127.0.0.1 only, serving on its own thread.

@@ -53,5 +53,53 @@ TEST(ConsoleProgress, WithoutATerminalOnlyProblemsGetALine) {
   EXPECT_EQ(out.str(), "running 3 jobs\nFAIL basic.text @ reference\n");
 }
 
+Result skipped() {
+  Result r = passing(0);
+  r.case_id = "skipped.case";
+  r.verdict = Verdict::Skip;
+  return r;
+}
+
+// Results decided without sending (skipped, unsupported) come first and are not work done: the
+// count, the rate and the ETA are of the requests sent.
+TEST(ConsoleProgress, NotSentResultsAreNotCountedAsWorkDone) {
+  std::ostringstream out;
+  ConsoleOptions options;
+  options.tty = true;
+  Console console(out, options);
+  console.begin(3, 2);
+  console.on_result(skipped());  // drawn: the first result
+  console.on_result(skipped());
+  console.on_result(passing(0));  // drawn: the last one
+  const std::string text = out.str();
+  EXPECT_NE(text.find("[0/1] 0 pass, 0 fail, 0 error, 1 not sent"), std::string::npos) << text;
+  EXPECT_NE(text.find("[1/1] 1 pass, 0 fail, 0 error, 2 not sent | "), std::string::npos) << text;
+}
+
+TEST(ConsoleProgress, TheTerminalLineShowsElapsedRateInFlightAndEta) {
+  std::ostringstream out;
+  ConsoleOptions options;
+  options.tty = true;
+  Console console(out, options);
+  console.begin(4);
+  console.set_in_flight(3);
+  console.on_result(passing(0));
+  const std::string text = out.str();
+  // "0 s, <rate>/s, 3 in flight, ETA <n> s": the rate and the ETA depend on the clock, their
+  // presence does not.
+  EXPECT_NE(text.find("[1/4] 1 pass, 0 fail, 0 error | 0 s, "), std::string::npos) << text;
+  EXPECT_NE(text.find("/s, 3 in flight, ETA "), std::string::npos) << text;
+  EXPECT_NE(text.find(" | basic.text @ reference"), std::string::npos) << text;
+}
+
+TEST(ConsoleProgress, ANoteClearsTheProgressLineAndStandsOnItsOwn) {
+  std::ostringstream out;
+  ConsoleOptions options;
+  options.tty = true;
+  Console console(out, options);
+  console.note("anthropic: at most 4 requests in flight (the profile's concurrency), not --jobs 8");
+  EXPECT_EQ(out.str(), "\r\033[Kanthropic: at most 4 requests in flight (the profile's concurrency), not --jobs 8\n");
+}
+
 }  // namespace
 }  // namespace ac
