@@ -24,6 +24,12 @@ std::vector<std::string> format_names() {
   return names;
 }
 
+std::string format_names_text() {
+  std::string out;
+  for (const auto& name : format_names()) out += (out.empty() ? "" : ", ") + name;
+  return out;
+}
+
 bool parse_formats(const std::vector<std::string>& items, std::vector<std::string>& out,
                    std::vector<std::string>& errors) {
   for (const auto& item : items) {

@@ -9,6 +9,10 @@ namespace ac {
 // `apiconform list formats` prints the same names.
 std::vector<std::string> format_names();
 
+// "html, md, junit, console, json": the names above as --help shows them, so no help text
+// repeats the list (it drifted when it did).
+std::string format_names_text();
+
 // Splits `items` ("html,md", or repeated options) at commas into canonical format names, in
 // order, without repeats. Spaces around a name are ignored ('html, md' is html and md: the intent
 // is plain) and so are empty items (a trailing comma). Returns false with one sentence per

@@ -84,7 +84,7 @@ void add_merge_command(CLI::App& app, Action& action, const std::string& command
       "(another anthropic-version or --repeat, or a case in two inputs). See docs/results-format.md.");
   cmd->add_option("results", o->inputs, "results.json files of the shards")->required()->check(CLI::ExistingFile);
   cmd->add_option("--out", o->out_dir, "Folder for the merged results.json and reports")->capture_default_str();
-  cmd->add_option("--format", o->formats, "Reports besides results.json, comma-separated: html, md, junit, console");
+  cmd->add_option("--format", o->formats, "Reports besides results.json, comma-separated: " + format_names_text());
   cmd->final_callback([o, &action, command_line]() {
     o->command_line = command_line;
     action = [o]() { return merge(*o); };

@@ -55,10 +55,10 @@ int report(const ReportOptions& o) {
 
 void add_report_command(CLI::App& app, Action& action) {
   auto o = std::make_shared<ReportOptions>();
-  CLI::App* cmd = app.add_subcommand("report", "Render reports (html, md, junit, console) from a results.json, offline");
+  CLI::App* cmd = app.add_subcommand("report", "Render reports (" + format_names_text() + ") from a results.json, offline");
   cmd->footer("Example: apiconform report reports/latest/results.json --format html,md,junit");
   cmd->add_option("results", o->results, "A results.json written by `apiconform run`")->required();
-  cmd->add_option("--format", o->formats, "Formats, comma-separated: html, md, junit, console")
+  cmd->add_option("--format", o->formats, "Formats, comma-separated: " + format_names_text())
       ->default_val(std::vector<std::string>{"html", "md", "junit"});
   cmd->add_option("--out", o->out_dir, "Folder for the reports (default: beside results.json)");
   cmd->final_callback([o, &action]() { action = [o]() { return report(*o); }; });

@@ -2,6 +2,7 @@
 
 #include "cli/commands.hpp"
 #include "cli/data_paths.hpp"
+#include "cli/format_list.hpp"
 #include "cli/run_command.hpp"
 
 namespace ac {
@@ -46,8 +47,8 @@ void add_run_command(CLI::App& app, Action& action, const std::string& command_l
   run->add_flag("--strict", o->strict, "Response fields the schemas do not know fail instead of warn");
   run->add_option("--out", o->out_dir, "Output folder for results.json and reports")->capture_default_str();
   run->add_option("--format", o->formats,
-                  "Reports to write besides results.json, comma-separated: html, md, junit, console "
-                  "(`apiconform list formats`); checked before anything is sent");
+                  "Reports to write besides results.json, comma-separated: " + format_names_text() +
+                      " (`apiconform list formats`); checked before anything is sent");
   run->add_option("--baseline", o->baseline, "A previous results.json: exit 1 only on regressions against it");
   run->add_flag("!--no-progress", o->progress, "No live progress line");
   run->add_option("--interrupt-grace", o->interrupt_grace_s,
