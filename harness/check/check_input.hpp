@@ -27,6 +27,7 @@ struct CheckInput {
   // The request body exactly as sent (never the excerpt kept in exchange.request.body, which is
   // cut at 16 KiB for results): what the tool-input check reads the declared tools from.
   std::string_view request_body;
+  std::string body_rule;  // why the body is not JSON, for its finding's code: "utf8", "event-stream", or ""
 };
 
 // Validates `value` against schema `ref`, appending findings named `check` with `prefix` before

@@ -163,6 +163,7 @@ int run_command(const RunOptions& o) {
   executor_options.repeat = o.repeat;
   executor_options.window = 2 * o.jobs;
   executor_options.stop = &stop;
+  executor_options.limits.max_body_bytes = o.max_body_mib << 20;
   Executor executor(transport, *suite.schemas, suite.grammars, redactor, executor_options);
   executor.run(jobs, [&](Result&& result) {
     summary.add(result.verdict);

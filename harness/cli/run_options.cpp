@@ -51,6 +51,10 @@ void add_run_command(CLI::App& app, Action& action, const std::string& command_l
                       " (`apiconform list formats`); checked before anything is sent");
   run->add_option("--baseline", o->baseline, "A previous results.json: exit 1 only on regressions against it");
   run->add_flag("!--no-progress", o->progress, "No live progress line");
+  run->add_option("--max-body", o->max_body_mib,
+                  "MiB of a reply (not a judged stream) read at most; a longer one stops there with a finding")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 4096));
   run->add_option("--interrupt-grace", o->interrupt_grace_s,
                   "Seconds replies in flight may still finish after Ctrl-C/SIGTERM before they are cut "
                   "(results and reports are written either way; a second Ctrl-C exits at once)")

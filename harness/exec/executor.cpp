@@ -30,6 +30,32 @@ HttpRequest http_request_of(const Job& job, const RequestSpec& spec, const Prepa
 
 namespace {
 
+std::string mebibytes(std::size_t bytes) {
+  return bytes % (1u << 20) == 0 ? std::to_string(bytes >> 20) + " MiB" : std::to_string(bytes) + " bytes";
+}
+
+// Bytes no client can read are a fault of the reply, so findings, not transport errors: a body
+// its Content-Encoding does not decode, a body past the limit (an endless one was read for 8 GB).
+Findings unreadable_reply(const TransferOutcome& outcome, const ResponseCollector& collector) {
+  Findings out;
+  if (!outcome.content_error.empty()) {
+    Finding f{"body", "", "a body its Content-Encoding decodes", "undecodable", outcome.content_error, Severity::Breaking};
+    f.rule = "encoding";
+    out.push_back(std::move(f));
+  }
+  if (collector.over_limit()) {
+    auto announced = find_header(outcome.headers, "content-length");
+    Finding f{"body", "", "at most " + mebibytes(collector.limit()), "more",
+              "the body exceeds the " + mebibytes(collector.limit()) + " body limit; reading stopped there (" +
+                  (announced ? "Content-Length: " + *announced : std::string("no Content-Length: an endless body?")) +
+                  ")",
+              Severity::Breaking};
+    f.rule = "size";
+    out.push_back(std::move(f));
+  }
+  return out;
+}
+
 // Why a complete reply could not be judged although it arrived: the endpoint was out of capacity
 // (429, 503, 529) or its stream ended with a transient in-band error, on every attempt. A gateway
 // passing those on is behaving; judging the case against them would report a failure that is not
@@ -178,7 +204,7 @@ void Executor::submit(Lane& lane, const Job& job, int repeat, const OnResult& on
   transport_.submit(
       http_request_of(job, job.test->request, job, options_.retry), collector,
       [this, &lane, &job, repeat, collector, &on_result](TransferOutcome outcome) {
-        collector->finish(outcome.error.empty());
+        collector->finish(outcome);
         std::string folded;
         if (collector->stream() && job.expect.stream && !job.expect.stream->compare_with.empty())
           folded = json_text(collector->stream()->folded(), std::string::npos);
@@ -220,6 +246,11 @@ Result Executor::judged_result(const Job& job, const Expectation& expect, const 
     r.verdict = Verdict::NotRun;
     r.reason = outcome.error;  // "interrupted before it was sent", "interrupted after 120 body bytes (...)"
     r.findings.clear();        // a cut stream's findings would only say that it was cut
+  } else if (Findings unreadable = unreadable_reply(outcome, collector); !unreadable.empty()) {
+    x.transport_error.clear();  // "stopped by the response reader": the limit's finding says why
+    r.findings.insert(r.findings.end(), unreadable.begin(), unreadable.end());
+    settle_findings(expect, r.findings);
+    r.verdict = verdict_of(r.findings);
   } else if (!outcome.error.empty()) {
     r.verdict = Verdict::Error;
     r.reason = outcome.error;

@@ -38,7 +38,7 @@ void Executor::send_step(Lane& lane, const std::shared_ptr<Sequence>& seq, const
   transport_.submit(
       std::move(request), collector,
       [this, &lane, seq, &expect, &prepared, collector, &on_result](TransferOutcome outcome) {
-        collector->finish(outcome.error.empty());
+        collector->finish(outcome);
         step_done(lane, seq, judged_result(seq->job, expect, prepared, seq->repeat, *collector, std::move(outcome)),
                   on_result);
       },

@@ -25,12 +25,14 @@ bool ResponseCollector::on_body(const char* data, std::size_t size, double at_ms
   }
   if (body_.size() < limits_.max_body_bytes)
     body_.append(data, std::min(size, limits_.max_body_bytes - body_.size()));
-  return true;
+  over_limit_ = body_size_ > limits_.max_body_bytes;
+  return !over_limit_;
 }
 
 void ResponseCollector::on_restart() {
   body_.clear();
   body_size_ = 0;
+  over_limit_ = false;
   judge_.reset();
 }
 
@@ -42,8 +44,8 @@ std::string ResponseCollector::transient_error() const {
   return "in-band " + type;
 }
 
-void ResponseCollector::finish(bool completed) {
-  if (judge_) judge_->finish(completed);
+void ResponseCollector::finish(const TransferOutcome& outcome) {
+  if (judge_) judge_->finish(outcome.error.empty() && outcome.content_error.empty());
 }
 
 }  // namespace ac

@@ -10,7 +10,9 @@
 namespace ac {
 
 struct CollectorLimits {
-  std::size_t max_body_bytes = 64u << 20;  // judged whole up to here; beyond, counted and cut
+  // A reply not judged as a stream is read up to here, then the transfer is stopped and the reply
+  // gets a finding (an endless body would otherwise be read until a timeout: 8 GB were seen).
+  std::size_t max_body_bytes = 64u << 20;
   StreamJudgeOptions stream;
 };
 
@@ -29,12 +31,15 @@ class ResponseCollector : public ResponseSink {
   // case gets verdict `error` rather than `fail`.
   std::string transient_error() const override;
 
-  // Ends the response: `completed` is false when the transport cut it.
-  void finish(bool completed);
+  // Ends the response: complete unless the transport cut it or its encoding did not decode.
+  void finish(const TransferOutcome& outcome);
 
   const std::string& body() const { return body_; }
   std::size_t body_size() const { return body_size_; }
   bool truncated() const { return body_size_ > body_.size(); }
+  // The body went past max_body_bytes and reading was stopped there.
+  bool over_limit() const { return over_limit_; }
+  std::size_t limit() const { return limits_.max_body_bytes; }
   const StreamJudge* stream() const { return judge_.get(); }
 
  private:
@@ -44,6 +49,7 @@ class ResponseCollector : public ResponseSink {
   CollectorLimits limits_;
   std::string body_;
   std::size_t body_size_ = 0;
+  bool over_limit_ = false;
   std::unique_ptr<StreamJudge> judge_;
 };
 

@@ -77,8 +77,10 @@ void Transfer::configure() {
   curl_easy_setopt(easy_, CURLOPT_HEADERDATA, this);
   curl_easy_setopt(easy_, CURLOPT_WRITEFUNCTION, &Transfer::write_callback);
   curl_easy_setopt(easy_, CURLOPT_WRITEDATA, this);
-  // The body is judged as the server sent it: never decompressed behind our back.
-  curl_easy_setopt(easy_, CURLOPT_HTTP_CONTENT_DECODING, 0L);
+  // A body with a Content-Encoding libcurl knows (gzip, deflate, br, zstd) is decoded and judged
+  // like the clients judge it; one that cannot be decoded ends as `content_error`. "" turns
+  // decoding on without choosing what is asked for: see set_headers().
+  curl_easy_setopt(easy_, CURLOPT_ACCEPT_ENCODING, "");
   curl_easy_setopt(easy_, CURLOPT_SUPPRESS_CONNECT_HEADERS, 1L);
   if (request_.timeouts.connect_s > 0)
     curl_easy_setopt(easy_, CURLOPT_CONNECTTIMEOUT_MS, static_cast<long>(request_.timeouts.connect_s * 1000));
@@ -110,7 +112,8 @@ void Transfer::set_headers() {
     header_list_ = curl_slist_append(header_list_, line.c_str());
   }
   // "Name:" removes a header libcurl would add by itself: the request goes out as the case wrote it.
-  for (const char* added : {"Accept", "Expect", "Content-Type"}) {
+  // Accept-Encoding too: decoding what arrives must not change what is asked for.
+  for (const char* added : {"Accept", "Expect", "Content-Type", "Accept-Encoding"}) {
     if (!has_header(request_.headers, added))
       header_list_ = curl_slist_append(header_list_, (std::string(added) + ":").c_str());
   }
@@ -249,6 +252,11 @@ TransferOutcome Transfer::finish(CURLcode result, const std::string& stopped_bec
     out.error = "the response reader failed " + progress() + " (" + where() + ")";
   } else if (aborted_by_sink_) {
     out.error = "transfer stopped by the response reader " + progress() + " (" + where() + ")";
+  } else if (result == CURLE_BAD_CONTENT_ENCODING) {
+    // The server's bytes arrived; they are not what it said they are. A finding, not a transport error.
+    auto encoding = find_header(out.headers, "content-encoding");
+    out.content_error = "the body is sent as `Content-Encoding: " + encoding.value_or("") +
+                        "` but cannot be decoded (" + error_buffer_ + ") " + progress() + " decoded";
   } else if (result != CURLE_OK) {
     FailureFacts facts;
     facts.code = result;

@@ -62,6 +62,9 @@ struct TransferOutcome {
   bool aborted_by_sink = false;
   bool transient = false;  // a connection failure before any response byte (retried like a 503)
   bool interrupted = false;  // a stop left it unsent or cut it after the grace (error says which)
+  // The response arrived but its Content-Encoding could not be decoded (corrupt gzip, an unknown
+  // coding): a fault of the reply, judged as a finding, while `error` stays empty.
+  std::string content_error;
   int attempts = 1;
   std::vector<AttemptRecord> history;  // every attempt in order; the last one is this outcome
   std::string retry_note;   // why a retryable answer was not retried (retry-after too long, gave up)

@@ -99,6 +99,7 @@ struct StreamJudge::Impl : SseSink {
   rapidjson::MemoryPoolAllocator<> pool;
   rapidjson::Document doc;
   std::string parse_error;
+  bool bad_utf8 = false;  // the last parse failed on bytes that are not UTF-8
 
   std::string state;
   std::size_t events = 0;
@@ -157,9 +158,10 @@ bool StreamJudge::Impl::parse(std::string_view data) {
   // The SSE parser's buffers are std::strings, so the data is followed by a NUL: parsing it as a
   // C string is faster than through a length-bounded stream. An embedded NUL needs the latter.
   if (data.data()[data.size()] == '\0' && std::memchr(data.data(), '\0', data.size()) == nullptr)
-    doc.Parse(data.data());
+    doc.Parse<rapidjson::kParseValidateEncodingFlag>(data.data());
   else
-    doc.Parse(data.data(), data.size());
+    doc.Parse<rapidjson::kParseValidateEncodingFlag>(data.data(), data.size());
+  bad_utf8 = doc.GetParseError() == rapidjson::kParseErrorStringInvalidEncoding;
   if (!doc.HasParseError()) return true;
   std::size_t off = doc.GetErrorOffset();
   parse_error = std::string(rapidjson::GetParseError_En(doc.GetParseError())) + " at offset " + std::to_string(off);
@@ -268,7 +270,13 @@ void StreamJudge::Impl::judge_event(const SseEvent& e, bool unterminated) {
     return;
   }
 
-  if (!parsed) {
+  if (!parsed && bad_utf8) {
+    add("sse:utf8", "sse", ev, "/data",
+        "data holds bytes that are not valid UTF-8 (" + parse_error +
+            "): event streams are UTF-8; the TypeScript SDK's decoder turns them into U+FFFD (text silently "
+            "corrupted), strict decoders raise",
+        Severity::Breaking, "UTF-8", "invalid bytes");
+  } else if (!parsed) {
     add("not-json:" + std::string(name), "stream-event-schema", ev, "/data",
         "data is not JSON: " + parse_error + " (data starts \"" + std::string(e.data.substr(0, 60)) + "\")",
         Severity::Breaking, "JSON", std::string(e.data.substr(0, 60)));

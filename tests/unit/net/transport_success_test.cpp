@@ -136,12 +136,44 @@ TEST(TransportSuccess, LargeBodyIsSentWithoutExpectContinue) {
   EXPECT_EQ(find_header(seen.headers, "content-type").value_or(""), "application/json");
 }
 
-TEST(TransportSuccess, CompressedBodyIsDeliveredUndecoded) {
-  std::string raw = "\x1f\x8b not really gzip";
-  LocalServer server(Script::reply(200, {{"Content-Encoding", "gzip"}}, raw));
+// gzip of {"ok":true} (Python: gzip.compress(b'{"ok":true}', mtime=0)).
+const std::string kGzippedOk("\x1f\x8b\x08\x00\x00\x00\x00\x00\x02\x03\xab\x56\xca\xcf\x56\xb2\x2a\x29\x2a\x4d\xad\x05"
+                             "\x00\x90\x5f\xd4\xa7\x0b\x00\x00\x00",
+                             31);
+
+// Clients decode a compressed body; so does the transport, without asking for one itself.
+TEST(TransportSuccess, CompressedBodyIsDecodedAndNothingIsAskedFor) {
+  LocalServer server(Script::reply(200, {{"Content-Encoding", "gzip"}}, kGzippedOk));
   auto done = run_one(get(server.url("/")));
   EXPECT_EQ(done.outcome.error, "");
-  EXPECT_EQ(done.sink->body(), raw);
+  EXPECT_EQ(done.outcome.content_error, "");
+  EXPECT_EQ(done.sink->body(), R"({"ok":true})");
+  EXPECT_EQ(find_header(done.outcome.headers, "content-encoding").value_or(""), "gzip");
+  EXPECT_FALSE(find_header(server.last_request().headers, "accept-encoding"));
+}
+
+TEST(TransportSuccess, AnAcceptEncodingTheRequestSetsIsSentAsWritten) {
+  LocalServer server(Script::reply(200, {{"Content-Encoding", "gzip"}}, kGzippedOk));
+  HttpRequest request = get(server.url("/"));
+  request.headers.push_back({"Accept-Encoding", "gzip"});
+  auto done = run_one(request);
+  EXPECT_EQ(find_header(server.last_request().headers, "accept-encoding").value_or(""), "gzip");
+  EXPECT_EQ(done.sink->body(), R"({"ok":true})");
+}
+
+// A corrupt body is the server's fault, not the network's: a content error, not a transport error.
+TEST(TransportSuccess, ACorruptCompressedBodyIsAContentErrorNamingTheEncoding) {
+  LocalServer server(Script::reply(200, {{"Content-Encoding", "gzip"}}, "\x1f\x8b not really gzip"));
+  auto done = run_one(get(server.url("/")));
+  EXPECT_EQ(done.outcome.error, "");
+  EXPECT_CONTAINS(done.outcome.content_error, "`Content-Encoding: gzip` but cannot be decoded");
+}
+
+TEST(TransportSuccess, AnUnknownContentEncodingIsAContentError) {
+  LocalServer server(Script::reply(200, {{"Content-Encoding", "x-snappy"}}, "abc"));
+  auto done = run_one(get(server.url("/")));
+  EXPECT_EQ(done.outcome.error, "");
+  EXPECT_CONTAINS(done.outcome.content_error, "`Content-Encoding: x-snappy` but cannot be decoded");
 }
 
 TEST(TransportSuccess, InterimResponsesAreSkipped) {
