@@ -42,7 +42,7 @@ void Executor::send_step(Lane& lane, const std::shared_ptr<Sequence>& seq, const
         step_done(lane, seq, judged_result(seq->job, expect, prepared, seq->repeat, *collector, std::move(outcome)),
                   on_result);
       },
-      job.target->provider.name);
+      job.target->provider.name, /*ahead=*/!first);  // a started case's next step waits behind no one
 }
 
 void Executor::step_done(Lane& lane, const std::shared_ptr<Sequence>& seq, Result&& step, const OnResult& on_result) {

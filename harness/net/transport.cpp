@@ -38,6 +38,7 @@ struct Job {
   std::shared_ptr<ResponseSink> sink;
   Transport::Done done;
   std::string pool;
+  bool ahead = false;  // queued before the pool's other ready transfers
   std::vector<AttemptRecord> history;
   double waited_ms = 0;  // pause before the attempt about to start
 };
@@ -142,7 +143,10 @@ void Transport::Impl::take_inbox() {
   }
   for (auto& job : arrived) {
     Pool& pool = pools[job->pool];
-    pool.ready.push_back(std::move(job));
+    if (job->ahead)
+      pool.ready.push_front(std::move(job));
+    else
+      pool.ready.push_back(std::move(job));
   }
 }
 
@@ -420,12 +424,14 @@ void Transport::set_pool_limits(const std::string& pool, int concurrency, double
   p.ceiling = rate_per_s > 0 ? std::max(rate_per_s, max_rate_per_s) : 0;
 }
 
-void Transport::submit(HttpRequest request, std::shared_ptr<ResponseSink> sink, Done done, const std::string& pool) {
+void Transport::submit(HttpRequest request, std::shared_ptr<ResponseSink> sink, Done done, const std::string& pool,
+                       bool ahead) {
   auto job = std::make_unique<Job>();
   job->request = std::move(request);
   job->sink = sink ? std::move(sink) : std::make_shared<DiscardingSink>();
   job->done = std::move(done);
   job->pool = pool;
+  job->ahead = ahead;
   impl_->submit(std::move(job));
 }
 

@@ -107,7 +107,10 @@ class Transport {
 
   // Queues a transfer; `done` is called once, after the last attempt, on the thread running run().
   // Callbacks may submit more; submit is also safe from any other thread.
-  void submit(HttpRequest request, std::shared_ptr<ResponseSink> sink, Done done, const std::string& pool = "");
+  // `ahead`: before the pool's queued transfers (the next step of work already under way, which
+  // would otherwise wait behind every request queued since it began).
+  void submit(HttpRequest request, std::shared_ptr<ResponseSink> sink, Done done, const std::string& pool = "",
+              bool ahead = false);
 
   // Runs until every submitted transfer is done. Not re-entrant. An exception thrown by a sink or a
   // `done` callback leaves run() (transfers still in flight stay queued for the next run()).

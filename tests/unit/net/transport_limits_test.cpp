@@ -125,6 +125,27 @@ TEST(TransportLimits, SubmitFromAnotherThreadWakesTheLoop) {
   EXPECT_EQ(order, (std::vector<std::string>{"quick", "silent"}));
 }
 
+// The next step of a case under way goes before the requests queued since it began.
+TEST(TransportLimits, ATransferSubmittedAheadStartsBeforeTheQueue) {
+  for (bool ahead : {true, false}) {
+    LocalServer server;
+    Transport transport({});
+    transport.set_pool_limits("p", 1, 0);
+    transport.submit(get(server.url("/a")), nullptr, [&](TransferOutcome) {
+      transport.submit(get(server.url("/next")), nullptr, nullptr, "p", ahead);
+    }, "p");
+    transport.submit(get(server.url("/b")), nullptr, nullptr, "p");
+    transport.submit(get(server.url("/c")), nullptr, nullptr, "p");
+    transport.run();
+    std::vector<std::string> order;
+    for (const auto& r : server.requests()) order.push_back(r.path);
+    if (ahead)
+      EXPECT_EQ(order, (std::vector<std::string>{"/a", "/next", "/b", "/c"}));
+    else
+      EXPECT_EQ(order, (std::vector<std::string>{"/a", "/b", "/c", "/next"}));
+  }
+}
+
 TEST(TransportLimits, RunMayBeCalledAgainForNewWork) {
   LocalServer server;
   Transport transport({});
