@@ -38,9 +38,11 @@ void add_run_command(CLI::App& app, Action& action, const std::string& command_l
       ->capture_default_str();
   run->add_option("--jobs,-j", o->jobs, "Requests in flight at once, over all providers")->capture_default_str()->check(CLI::Range(1, 1024));
   run->add_option("--repeat", o->repeat, "Run each case K times; reports show pass@k and pass^k")->check(CLI::Range(1, 1000000));
-  run->add_option("--retries", o->retries, "Retries on 429/529/503 with backoff honouring retry-after (0 = off)")
+  run->add_option("--retries", o->retries, "Retries of 429, 500, 502, 503, 504, 529, dropped connections and in-band overloads mid-stream, "
+                  "with jittered backoff honouring retry-after (0 = off)")
       ->capture_default_str()->check(CLI::Range(0, 20));
-  run->add_option("--rate", o->rate_per_s, "Requests started per second per provider (0 = unlimited; default: the profile's)");
+  run->add_option("--rate", o->rate_per_s, "Requests started per second per provider (0 = unlimited; default: the profile's, which "
+                  "then follows the endpoint's rate-limit headers)");
   run->add_option("--timeout", o->timeout_s, "Total seconds per request (default: the profile's)");
   run->add_option("--connect-timeout", o->connect_timeout_s, "Seconds to connect (default: the profile's)");
   run->add_option("--idle-timeout", o->idle_timeout_s, "Seconds of silence that end a stalled stream (default: the profile's)");
