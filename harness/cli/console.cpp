@@ -9,6 +9,7 @@
 #include <sstream>
 
 #include "check/error_message.hpp"
+#include "report/cost_text.hpp"
 #include "redact/terminal_text.hpp"
 #include "results/steps_text.hpp"
 
@@ -167,6 +168,13 @@ void Console::print_problem(const Result& r, const std::string& message) {
     out_ << paint("  steps:", kDim) << "\n" << visible_controls(steps_text(r.exchange, "    "));
   else if (!r.exchange.request.curl.empty())
     out_ << paint("  reproduce: ", kDim) << visible_controls(r.exchange.request.curl) << "\n";
+}
+
+void Console::spent(const RunCost& cost, const std::vector<std::string>& left_running) {
+  for (const auto& p : cost.providers) out_ << "spent at " << visible_controls(p.provider) << ": " << cost_text(p) << "\n";
+  for (const auto& line : left_running) out_ << paint("LEFT RUNNING", kYellow) << " " << visible_controls(line) << "\n";
+  if (cost.budget_reached)
+      out_ << paint("TOKEN BUDGET", kYellow) << ": " << budget_text(cost) << " (verdict not_run)\n";
 }
 
 void Console::end(const std::vector<ProviderRun>& providers, const Summary& summary, const std::string& report_hint) {

@@ -36,6 +36,9 @@ class Console {
   void note(const std::string& text);
   // The summary per provider and the failures; `report_hint` names where the full report is.
   void end(const std::vector<ProviderRun>& providers, const Summary& summary, const std::string& report_hint);
+  // What the run spent per provider, the batches it canceled, those it could not, and whether
+  // the token budget stopped it.
+  void spent(const RunCost& cost, const std::vector<std::string>& left_running);
 
  private:
   std::string paint(const std::string& text, const char* code) const;

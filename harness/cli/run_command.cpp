@@ -55,20 +55,26 @@ RunInfo run_info(const RunOptions& o, const TargetSet& set, const Redactor& reda
 
 // Preflights the targets that have a case to send (none is spent on a provider whose cases are
 // all skipped); a failed one keeps its diagnosis, and its cases become errors carrying it.
-std::vector<PreflightOutcome> preflight_targets(Transport& transport, TargetSet& set, std::vector<Job>& jobs,
-                                                const RequestOptions& request, const Redactor& redactor,
-                                                const StopSignal& stop) {
+// Returns what the preflight spent.
+RunCost preflight_targets(Transport& transport, TargetSet& set, std::vector<Job>& jobs, const RequestOptions& request,
+                          const Redactor& redactor, const StopSignal& stop) {
   std::vector<Target*> wanted;
   for (auto& t : set.targets)
     if (std::any_of(jobs.begin(), jobs.end(), [&](const Job& j) { return j.target == &t && !j.decided; }))
       wanted.push_back(&t);
   std::vector<PreflightOutcome> outcomes =
       run_preflight(transport, std::vector<const Target*>(wanted.begin(), wanted.end()), request, redactor);
+  RunCost spent;
   // A preflight cut by Ctrl-C diagnoses nothing: the cases are then `not_run`, not setup errors.
-  for (std::size_t i = 0; i < outcomes.size() && !stop.requested(); ++i)
-    if (!outcomes[i].ok) wanted[i]->setup_error = outcomes[i].diagnosis;
+  for (std::size_t i = 0; i < outcomes.size(); ++i) {
+    if (!outcomes[i].ok && !stop.requested()) wanted[i]->setup_error = outcomes[i].diagnosis;
+    ProviderCost& c = spent.of(wanted[i]->provider.name);
+    c.requests += outcomes[i].requests;
+    c.input_tokens += outcomes[i].input_tokens;
+    c.output_tokens += outcomes[i].output_tokens;
+  }
   decide_setup_errors(jobs);
-  return outcomes;
+  return spent;
 }
 
 ConsoleOptions console_options(const RunOptions& o) {
@@ -134,8 +140,8 @@ int run_command(const RunOptions& o) {
     transport.set_pool_limits(t.provider.name, std::min(o.jobs, t.provider.concurrency),
                               fixed ? o.rate_per_s : t.provider.rate_per_s, fixed ? 0 : t.provider.max_rate_per_s);
   }
-  std::vector<PreflightOutcome> preflight;
-  if (o.preflight) preflight = preflight_targets(transport, set, jobs, o.plan.request, redactor, stop);
+  RunCost preflight_cost;
+  if (o.preflight) preflight_cost = preflight_targets(transport, set, jobs, o.plan.request, redactor, stop);
 
   RunInfo info = run_info(o, set, redactor);
   ResultsWriter writer;
@@ -164,7 +170,9 @@ int run_command(const RunOptions& o) {
   executor_options.window = 2 * o.jobs;
   executor_options.stop = &stop;
   executor_options.limits.max_body_bytes = o.max_body_mib << 20;
+  executor_options.token_budget = o.token_budget;
   Executor executor(transport, *suite.schemas, suite.grammars, redactor, executor_options);
+  executor.cost().add(preflight_cost);  // the budget counts the preflight's tokens too
   executor.run(jobs, [&](Result&& result) {
     summary.add(result.verdict);
     console.set_in_flight(transport.in_flight());
@@ -178,9 +186,14 @@ int run_command(const RunOptions& o) {
     keep_compact(result);
     compact.results.push_back(std::move(result));
   });
+  // What the cases created is cleaned up before the run is over (a real batch runs for hours).
+  std::vector<std::string> left_running =
+      executor.created_batches().cancel_running(transport, o.plan.request, redactor, executor.cost());
+  compact.cost = executor.cost();
   std::string finished = now_rfc3339();
   summary.interrupted = stop.requested();
   compact.deviations = find_deviations(compact);
+  writer.set_cost(compact.cost);
   writer.close(summary, finished, compact.deviations);
   compact.summary = summary;
   compact.finished_at = finished;
@@ -188,6 +201,7 @@ int run_command(const RunOptions& o) {
   int code = exit_code_for(summary);
   ReportOutcome reports = write_reports(compact, results_path, o.out_dir, checked.formats, o.baseline, std::cout, std::cerr);
   console.end(info.providers, summary, reports.hint.empty() ? results_path : reports.hint);
+  console.spent(compact.cost, left_running);
   if (stop.requested()) {
     std::cerr << "apiconform: " << interrupted_note(summary) << "; " << results_path
               << (reports.ok ? " and the reports" : "") << " written\n";

@@ -24,8 +24,9 @@ struct RunOptions {
   bool progress = true;
   bool skip_missing_keys = false;  // a provider whose key variable is unset is reported, not an error
   bool preflight = true;  // --no-preflight turns it off
-  double interrupt_grace_s = 3;
-  std::size_t max_body_mib = 64;  // a reply not judged as a stream is read up to this, then a finding  // after Ctrl-C, how long replies in flight may still finish
+  double interrupt_grace_s = 3;  // after Ctrl-C, how long replies in flight may still finish
+  std::size_t max_body_mib = 64;  // a reply not judged as a stream is read up to this, then a finding
+  long long token_budget = 0;  // --token-budget: no case starts once this many tokens are spent; 0 = none
   std::string command_line;
 };
 

@@ -68,6 +68,10 @@ void add_run_command(CLI::App& app, Action& action, const std::string& command_l
   run->add_flag("!--no-preflight", o->preflight,
                 "Send every case even when a provider's minimal preflight message fails (unreachable, key refused, "
                 "unknown model, wrong path)");
+  run->add_option("--token-budget", o->token_budget,
+                  "Stop starting cases once the run has spent this many tokens, input and output (from usage; the "
+                  "rest are reported `not_run`)")
+      ->check(CLI::Range(0LL, 1000000000000LL));
   auto shard = std::make_shared<std::string>();
   run->add_option("--shard", *shard,
                   "K/N: run only shard K of N (cases split by a hash of their id; merge the shards' results with "

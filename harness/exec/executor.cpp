@@ -7,6 +7,7 @@
 #include "exec/result_redaction.hpp"
 #include "exec/longest_first.hpp"
 #include "exec/step_sequence.hpp"
+#include "exec/usage.hpp"
 #include "net/retry.hpp"
 #include "util/utf8.hpp"
 
@@ -103,6 +104,7 @@ struct Executor::Lane {
   std::size_t next = 0;  // index into jobs
   int repeat = 0;        // next repeat of jobs[next]
   int in_flight = 0;     // handed to the transport, not finished
+  int window = 1;        // how many may be in flight
 };
 
 Executor::Executor(Transport& transport, const SchemaRegistry& schemas, const Grammars& grammars,
@@ -110,6 +112,7 @@ Executor::Executor(Transport& transport, const SchemaRegistry& schemas, const Gr
     : transport_(transport), schemas_(schemas), grammars_(grammars), redactor_(redactor), options_(options) {
   options_.repeat = std::max(1, options_.repeat);
   options_.window = std::max(1, options_.window);
+  cost_.token_budget = options_.token_budget;
 }
 
 Executor::~Executor() = default;
@@ -133,10 +136,13 @@ void Executor::run(const std::vector<Job>& jobs, const OnResult& deliver) {
       }
       continue;
     }
-    Lane*& lane = lane_of[job.target];
+    // Large bodies share one lane of window 1, whatever their target: one upload at a time.
+    const bool large = job.body.size() >= options_.large_body;
+    Lane*& lane = lane_of[large ? nullptr : job.target];
     if (!lane) {
       lanes_.push_back(std::make_unique<Lane>());
       lane = lanes_.back().get();
+      lane->window = large ? 1 : options_.window;
     }
     lane->jobs.push_back(&job);
   }
@@ -156,12 +162,16 @@ void Executor::feed(Lane& lane, const OnResult& on_result) {
     emit_unsent(lane, on_result);
     return;
   }
-  while (lane.in_flight < options_.window && lane.next < lane.jobs.size()) {
+  while (lane.in_flight < lane.window && lane.next < lane.jobs.size()) {
     const Job& job = *lane.jobs[lane.next];
     int repeat = lane.repeat;
     if (++lane.repeat == options_.repeat) {
       lane.repeat = 0;
       ++lane.next;
+    }
+    if (over_budget()) {
+      not_run_for_budget(job, repeat, on_result);
+      continue;
     }
     submit(lane, job, repeat, on_result);
   }
@@ -205,6 +215,7 @@ void Executor::submit(Lane& lane, const Job& job, int repeat, const OnResult& on
       http_request_of(job, job.test->request, job, options_.retry), collector,
       [this, &lane, &job, repeat, collector, &on_result](TransferOutcome outcome) {
         collector->finish(outcome);
+        account(job, job.sent, outcome, *collector);
         std::string folded;
         if (collector->stream() && job.expect.stream && !job.expect.stream->compare_with.empty())
           folded = json_text(collector->stream()->folded(), std::string::npos);
@@ -213,6 +224,28 @@ void Executor::submit(Lane& lane, const Job& job, int repeat, const OnResult& on
         release(lane, job, std::move(r), folded, on_result);
       },
       job.target->provider.name);
+}
+
+void Executor::account(const Job& job, const SentRequest& sent, const TransferOutcome& outcome,
+                       const ResponseCollector& collector) {
+  ProviderCost& spent = cost_.of(job.target->provider.name);
+  spent.requests += outcome.attempts;
+  const TokenUsage usage =
+      collector.stream() ? usage_of(collector.stream()->folded()) : usage_of_body(collector.body());
+  spent.input_tokens += usage.input;
+  spent.output_tokens += usage.output;
+  created_.observe(*job.target, sent.method, sent.url, outcome.status, collector.body());
+}
+
+void Executor::not_run_for_budget(const Job& job, int repeat, const OnResult& on_result) {
+  cost_.budget_reached = true;
+  ++cost_.not_run;
+  Result r = result_for(job, repeat);
+  r.exchange.request = job.sent;
+  r.verdict = Verdict::NotRun;
+  r.reason = "not run: the token budget of " + std::to_string(options_.token_budget) + " was reached (" +
+             std::to_string(cost_.tokens()) + " tokens spent)";
+  on_result(std::move(r));
 }
 
 Result Executor::judged_result(const Job& job, const Expectation& expect, const PreparedRequest& request, int repeat,

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "exec/created_batches.hpp"
 #include "exec/pairing.hpp"
 #include "exec/response_collector.hpp"
 #include "plan/job.hpp"
@@ -23,6 +24,10 @@ struct ExecutorOptions {
   // Once requested, nothing more is handed to the transport: every (job, repeat) not yet sent
   // gets verdict `not_run`, reason "interrupted" (the transport ends what it holds, see net/).
   const StopSignal* stop = nullptr;
+  long long token_budget = 0;  // --token-budget: no (job, repeat) starts once this many are spent; 0 = none
+  // Requests whose body is at least this big go one at a time over the whole run (several 32 MiB
+  // uploads at once would hold them all in memory at once).
+  std::size_t large_body = 1u << 20;
 };
 
 // Grammars by the reference cases use ("anthropic/stream-grammar.yaml"), loaded once.
@@ -43,6 +48,12 @@ class Executor {
   // target (so memory stays flat however many repeats) and runs it to the end.
   void run(const std::vector<Job>& jobs, const OnResult& on_result);
 
+  // What the run spent so far (every attempt; tokens from each reply's usage). Start it with the
+  // preflight's before run(): the budget counts every token.
+  RunCost& cost() { return cost_; }
+  // The batches the cases created, for the clean-up when the run ends.
+  CreatedBatches& created_batches() { return created_; }
+
  private:
   struct Lane;
   struct Sequence;  // one run of a `steps:` case (executor_steps.cpp)
@@ -51,6 +62,11 @@ class Executor {
   void submit(Lane& lane, const Job& job, int repeat, const OnResult& on_result);
   // A (job, repeat) is over: frees its slot of the lane, emits its result, feeds the lane.
   void release(Lane& lane, const Job& job, Result&& result, const std::string& folded, const OnResult& on_result);
+  // Counts one finished request (its attempts, its usage) and notes a batch it created.
+  void account(const Job& job, const SentRequest& sent, const TransferOutcome& outcome,
+               const ResponseCollector& collector);
+  bool over_budget() const { return options_.token_budget > 0 && cost_.tokens() >= options_.token_budget; }
+  void not_run_for_budget(const Job& job, int repeat, const OnResult& on_result);
   const Grammar* grammar_for(const Expectation& expect) const;
   Result judged_result(const Job& job, const Expectation& expect, const PreparedRequest& request, int repeat,
                        const ResponseCollector& collector, TransferOutcome&& outcome) const;
@@ -68,6 +84,8 @@ class Executor {
   ExecutorOptions options_;
   Pairing pairing_;
   std::vector<std::unique_ptr<Lane>> lanes_;
+  RunCost cost_;
+  CreatedBatches created_;
 };
 
 // The Result skeleton every job shares: identity of case, provider and repeat (the request it

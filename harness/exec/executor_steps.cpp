@@ -39,6 +39,7 @@ void Executor::send_step(Lane& lane, const std::shared_ptr<Sequence>& seq, const
       std::move(request), collector,
       [this, &lane, seq, &expect, &prepared, collector, &on_result](TransferOutcome outcome) {
         collector->finish(outcome);
+        account(seq->job, prepared.sent, outcome, *collector);
         step_done(lane, seq, judged_result(seq->job, expect, prepared, seq->repeat, *collector, std::move(outcome)),
                   on_result);
       },

@@ -3,6 +3,7 @@
 
 #include <memory>
 
+#include "exec/usage.hpp"
 #include "plan/request_builder.hpp"
 
 namespace ac {
@@ -66,7 +67,8 @@ class Prober {
       : transport_(transport), options_(options), redactor_(redactor) {}
 
   // Sends `spec` for `target`; the reply lands in `slot` once the transport has run.
-  bool send(const Target& target, const RequestSpec& spec, ProbeReply& slot, int& requests, std::string& error) {
+  bool send(const Target& target, const RequestSpec& spec, ProbeReply& slot, PreflightOutcome& spent,
+            std::string& error) {
     PreparedRequest prepared;
     if (!prepare_request(spec, target, variables_for(target, options_.api_version), options_, prepared, error))
       return false;
@@ -81,8 +83,11 @@ class Prober {
     auto sink = std::make_shared<ProbeSink>();
     transport_.submit(
         std::move(request), sink,
-        [this, sink, &slot, &requests](TransferOutcome outcome) {
-          requests += outcome.attempts;
+        [this, sink, &slot, &spent](TransferOutcome outcome) {
+          spent.requests += outcome.attempts;
+          const TokenUsage usage = usage_of_body(sink->body);
+          spent.input_tokens += usage.input;
+          spent.output_tokens += usage.output;
           slot.status = outcome.status;
           slot.transport_error = redactor_.apply(outcome.error);
           slot.body = redactor_.apply(sink->body);
@@ -119,11 +124,11 @@ std::vector<PreflightOutcome> run_preflight(Transport& transport, const std::vec
     p.model = model_of(t);
     p.auth = t.provider.auth;
     p.key_env = t.provider.key_env;
-    if (!prober.send(t, message_spec(), p.message, f.outcome.requests, p.prepare_error)) continue;
+    if (!prober.send(t, message_spec(), p.message, f.outcome, p.prepare_error)) continue;
     if (offers_models(t.provider)) {
       p.models.emplace();
       std::string ignored;  // the models probe only adds detail; its failure to build is no diagnosis
-      if (!prober.send(t, models_spec(), *p.models, f.outcome.requests, ignored)) p.models.reset();
+      if (!prober.send(t, models_spec(), *p.models, f.outcome, ignored)) p.models.reset();
     }
   }
   transport.run();
@@ -136,7 +141,7 @@ std::vector<PreflightOutcome> run_preflight(Transport& transport, const std::vec
     others.push_back(with_other_auth(*f.target));
     f.probes.other_auth.emplace();
     std::string ignored;
-    if (prober.send(others.back(), message_spec(), *f.probes.other_auth, f.outcome.requests, ignored)) again = true;
+    if (prober.send(others.back(), message_spec(), *f.probes.other_auth, f.outcome, ignored)) again = true;
     else f.probes.other_auth.reset();
   }
   if (again) transport.run();
@@ -144,6 +149,8 @@ std::vector<PreflightOutcome> run_preflight(Transport& transport, const std::vec
   for (auto& f : flights) {
     PreflightOutcome o = diagnose_preflight(f.probes);
     o.requests = f.outcome.requests;
+    o.input_tokens = f.outcome.input_tokens;
+    o.output_tokens = f.outcome.output_tokens;
     outcomes.push_back(std::move(o));
   }
   return outcomes;

@@ -41,6 +41,8 @@ struct PreflightOutcome {
   bool ok = true;
   std::string diagnosis;  // one paragraph: what failed, the status and the error's own message, the fix to try
   int requests = 0;       // requests sent (every attempt)
+  long long input_tokens = 0;   // what its replies' usage says it spent
+  long long output_tokens = 0;
 };
 
 // The diagnosis of a provider's probes (pure: unit-tested without a network).

@@ -2,6 +2,7 @@
 
 #include "model/finding_code.hpp"
 #include "report/cell_text.hpp"
+#include "report/cost_text.hpp"
 #include "report/deviation_text.hpp"
 #include "report/escape.hpp"
 #include "report/html_latency.hpp"
@@ -349,6 +350,16 @@ std::string details(const ResultsFile& r, const Matrix& m) {
   return out;
 }
 
+// What the run spent, when results.json says (files of older runs do not).
+std::string cost_section(const RunCost& cost) {
+  if (cost.providers.empty()) return "";
+  std::string out = "<h2 id=\"cost\">Cost</h2>\n<ul>\n";
+  for (const auto& p : cost.providers) out += "<li>" + h(p.provider) + ": " + h(cost_text(p)) + "</li>\n";
+  const std::string budget = budget_text(cost);
+  if (!budget.empty()) out += "<li>" + h(budget) + "</li>\n";
+  return out + "</ul>\n";
+}
+
 }  // namespace
 
 std::string render_html(const ResultsFile& results) {
@@ -358,6 +369,7 @@ std::string render_html(const ResultsFile& results) {
   if (m.providers.empty()) return out + "<p>No results.</p>\n</body>\n</html>\n";
   out += matrix_table(m) + legend();
   out += "<h2 id=\"providers\">Providers</h2>\n" + provider_table(results, m);
+  out += cost_section(results.cost);
   out += "<h2 id=\"deviations\">Deviations</h2>\n<p class=\"note\">One per finding code and provider, however many "
          "cases show it (docs/reports.md).</p>\n" + deviations_section(results, m);
   out += "<h2 id=\"latency\">Latency</h2>\n" + html_latency_chart(results, m);

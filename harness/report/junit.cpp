@@ -1,4 +1,5 @@
 #include "report/cell_text.hpp"
+#include "report/cost_text.hpp"
 #include "report/escape.hpp"
 #include "report/report.hpp"
 #include "results/attempts_text.hpp"
@@ -126,8 +127,9 @@ const ProviderRun* find_run(const ResultsFile& file, const std::string& name) {
   return nullptr;
 }
 
-std::string suite_properties(const ProviderRun* run, const ProviderScore& score) {
+std::string suite_properties(const ProviderRun* run, const ProviderScore& score, const ProviderCost* cost) {
   std::string out = "    <properties>\n";
+  if (cost) out += "      <property" + attr("name", "spent") + attr("value", cost_text(*cost)) + "/>\n";
   if (run) {
     out += "      <property" + attr("name", "base_url") + attr("value", run->base_url) + "/>\n";
     out += "      <property" + attr("name", "simulated") + attr("value", run->simulated ? "true" : "false") + "/>\n";
@@ -141,7 +143,7 @@ std::string suite_properties(const ProviderRun* run, const ProviderScore& score)
 std::string not_run_suite(const ProviderScore& s, const ProviderRun* run, const std::string& timestamp) {
   return "  <testsuite" + attr("name", s.provider) + attr("tests", "1") + attr("failures", "0") + attr("errors", "0") +
          attr("skipped", "1") + attr("time", "0.000") + timestamp_attr(timestamp) + ">\n" +
-         suite_properties(run, s) + "    <testcase" + attr("classname", "(provider)") + attr("name", "not run") +
+         suite_properties(run, s, nullptr) + "    <testcase" + attr("classname", "(provider)") + attr("name", "not run") +
          attr("time", "0.000") + ">\n      <skipped" + attr("message", "not run: " + s.reason) + "/>\n    </testcase>\n" +
          "  </testsuite>\n";
 }
@@ -175,7 +177,7 @@ std::string render_junit(const ResultsFile& results) {
     all.skipped += counts.skipped;
     all.ms += counts.ms;
     suites += "  <testsuite" + attr("name", name) + counts.attrs() + timestamp_attr(timestamp) + ">\n" +
-              suite_properties(run, m.scores[p]) + cases + "  </testsuite>\n";
+              suite_properties(run, m.scores[p], cost_of(results.cost, name)) + cases + "  </testsuite>\n";
   }
   return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites" + attr("name", "apiconform") + all.attrs() + ">\n" +
          suites + "</testsuites>\n";

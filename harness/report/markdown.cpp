@@ -1,5 +1,6 @@
 #include <algorithm>
 #include "report/cell_text.hpp"
+#include "report/cost_text.hpp"
 #include "report/deviation_text.hpp"
 #include "report/escape.hpp"
 #include "report/report.hpp"
@@ -205,6 +206,16 @@ std::string fixed_deviations(const Matrix& m) {
   return "### Known deviations that now pass\n\nRemove them from the provider profile.\n\n" + out + "\n";
 }
 
+// What the run spent, when results.json says (files of older runs do not).
+std::string cost_section(const RunCost& cost) {
+  if (cost.providers.empty()) return "";
+  std::string out = "### Cost\n\n";
+  for (const auto& p : cost.providers) out += "- " + md(p.provider) + ": " + md(cost_text(p)) + "\n";
+  const std::string budget = budget_text(cost);
+  if (!budget.empty()) out += "- " + md(budget) + "\n";
+  return out + "\n";
+}
+
 }  // namespace
 
 std::string render_markdown(const ResultsFile& results) {
@@ -215,6 +226,7 @@ std::string render_markdown(const ResultsFile& results) {
   out += matrix_table(m);
   out += legend();
   out += "### Providers\n\n" + provider_table(results, m);
+  out += cost_section(results.cost);
   out += "### Deviations\n\nOne per finding code and provider, breaking first, then by reach (docs/reports.md).\n\n" +
          deviations(results, m);
   out += "### Errors\n\nCases without a verdict (no deviation can be told from them).\n\n" + failures(results, m);

@@ -20,19 +20,6 @@ void add_provider(RunInfo& run, const ProviderRun& p) {
   run.providers.push_back(p);
 }
 
-void add_cost(RunCost& total, const RunCost& part) {
-  total.token_budget = std::max(total.token_budget, part.token_budget);
-  total.budget_reached = total.budget_reached || part.budget_reached;
-  for (const auto& p : part.providers) {
-    ProviderCost& t = total.of(p.provider);
-    t.requests += p.requests;
-    t.input_tokens += p.input_tokens;
-    t.output_tokens += p.output_tokens;
-    t.batches_canceled += p.batches_canceled;
-    t.cleanup_failed += p.cleanup_failed;
-  }
-}
-
 // "2/4" -> {2, 4}; {0, 0} when not a shard.
 std::pair<int, int> shard_of_run(const std::string& shard) {
   const std::size_t slash = shard.find('/');
@@ -85,7 +72,7 @@ bool merge_results(const std::vector<ResultsFile>& inputs, const std::vector<std
       out.run.started_at = f.run.started_at;
     out.finished_at = std::max(out.finished_at, f.finished_at);
     out.run.jobs = std::max(out.run.jobs, f.run.jobs);
-    add_cost(out.cost, f.cost);
+    out.cost.add(f.cost);
     for (const auto& r : f.results) {
       auto [it, fresh] = origin.emplace(std::make_tuple(r.case_id, r.provider, r.repeat), i);
       if (!fresh) {

@@ -49,8 +49,10 @@ struct ProviderCost {
 struct RunCost {
   long long token_budget = 0;   // --token-budget; 0 = none
   bool budget_reached = false;  // cases were left not run because of it
+  long long not_run = 0;        // (case, repeat)s not started because of it
   std::vector<ProviderCost> providers;
   ProviderCost& of(const std::string& provider);  // added when absent
+  void add(const RunCost& other);                 // sums per provider; the larger budget, reached if either
   long long tokens() const;                       // input and output, every provider
 };
 

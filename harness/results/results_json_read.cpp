@@ -301,6 +301,7 @@ bool cost_from_json(const rapidjson::Value& v, const std::string& where, RunCost
   ObjectReader r(v, where, error);
   r.integer("token_budget", out.token_budget);
   r.boolean("budget_reached", out.budget_reached);
+  r.integer("not_run", out.not_run);
   const auto* providers = r.array("providers");
   if (!r.ok()) return false;
   for (rapidjson::SizeType i = 0; providers && i < providers->Size(); ++i) {

@@ -1,5 +1,7 @@
 #include "results/results_file.hpp"
 
+#include <algorithm>
+
 namespace ac {
 
 void count_verdict(Verdict v, int& pass, int& fail, int& error, int& skip, int& unsupported, int& known) {
@@ -39,6 +41,20 @@ ProviderCost& RunCost::of(const std::string& provider) {
     if (p.provider == provider) return p;
   providers.push_back(ProviderCost{provider});
   return providers.back();
+}
+
+void RunCost::add(const RunCost& other) {
+  token_budget = std::max(token_budget, other.token_budget);
+  budget_reached = budget_reached || other.budget_reached;
+  not_run += other.not_run;
+  for (const auto& p : other.providers) {
+    ProviderCost& t = of(p.provider);
+    t.requests += p.requests;
+    t.input_tokens += p.input_tokens;
+    t.output_tokens += p.output_tokens;
+    t.batches_canceled += p.batches_canceled;
+    t.cleanup_failed += p.cleanup_failed;
+  }
 }
 
 long long RunCost::tokens() const {
