@@ -137,7 +137,9 @@ steps:
 )");
   ProcessResult r = run_against(server.base_url(), dir);
   EXPECT_EQ(r.exit_code, 0) << r.out << r.err;
-  EXPECT_EQ(server.request_count(), 3);
+  // The create, the 404, the retried read; then the run cancels the batch it created.
+  ASSERT_EQ(server.request_count(), 4);
+  EXPECT_EQ(server.requests()[3].path, "/v1/messages/batches/msgbatch_1/cancel");
   ResultsFile file = read_results_or_fail(dir.file("out/results.json"));
   ASSERT_EQ(file.results.size(), 1u);
   EXPECT_EQ(file.results[0].verdict, Verdict::Pass);
