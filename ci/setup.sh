@@ -6,7 +6,7 @@ cd "$(dirname "$0")/.."
 
 packages=(build-essential cmake pkg-config ccache libcurl4-openssl-dev rapidjson-dev libyaml-cpp-dev
           libvalijson-dev libgtest-dev libcli11-dev libcpp-httplib-dev)
-[[ ${APICONFORM_TEST_DEPS:-0} == 1 ]] && packages+=(clang libclang-rt-14-dev wrk chromium python3)
+[[ ${APICONFORM_TEST_DEPS:-0} == 1 ]] && packages+=(clang libclang-rt-14-dev wrk chromium python3 python3-yaml file zsh fish)
 
 missing=()
 for p in "${packages[@]}"; do

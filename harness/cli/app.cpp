@@ -3,13 +3,14 @@
 #include <iostream>
 
 #include "cli/commands.hpp"
+#include "cli/data_paths.hpp"
 #include "cli/exit_codes.hpp"
 
 namespace ac {
 
-int run_cli(int argc, char** argv) {
-  CLI::App app{"apiconform: tells you exactly where an endpoint differs from the Anthropic Messages API.", "apiconform"};
-  app.set_version_flag("--version", APICONFORM_VERSION);
+void build_cli(CLI::App& app, Action& action, const std::string& command_line) {
+  app.description("apiconform: tells you exactly where an endpoint differs from the Anthropic Messages API.");
+  app.set_version_flag("--version", version_text, "Print the version, the data folder in use and the suite's version");
   app.require_subcommand(1);
   app.footer(
       "Examples:\n"
@@ -22,10 +23,8 @@ int run_cli(int argc, char** argv) {
       "  apiconform check-stream capture.sse              judge a recorded event stream\n"
       "  apiconform serve --port 8787                     the reference simulator as a server\n"
       "Exit codes: 0 conformant, 1 conformance failures, 2 usage or input errors, 3 cases left without a verdict.\n"
-      "Docs: README.md and docs/ (case-format.md, providers.md, results-format.md, exit-codes.md).");
-  std::string command_line = "apiconform";
-  for (int i = 1; i < argc; ++i) command_line += std::string(" ") + argv[i];
-  Action action;
+      "Docs: README.md and docs/ (case-format.md, providers.md, results-format.md, exit-codes.md, install.md),\n"
+      "installed in /usr/share/doc/apiconform/; `man apiconform`.");
   add_run_command(app, action, command_line);
   add_lint_command(app, action);
   add_serve_command(app, action);
@@ -35,6 +34,15 @@ int run_cli(int argc, char** argv) {
   add_diff_command(app, action);
   add_init_command(app, action);
   add_merge_command(app, action, command_line);
+  add_generate_command(app, action);
+}
+
+int run_cli(int argc, char** argv) {
+  CLI::App app{"", "apiconform"};
+  std::string command_line = "apiconform";
+  for (int i = 1; i < argc; ++i) command_line += std::string(" ") + argv[i];
+  Action action;
+  build_cli(app, action, command_line);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

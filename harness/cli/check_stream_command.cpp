@@ -86,7 +86,7 @@ void add_check_stream_command(CLI::App& app, Action& action) {
   cmd->footer("The same parser, grammar, per-event schemas, folding and invariants as a live run, without timing.\n"
               "Exit 0 when every file conforms, 1 when any does not. Example: apiconform check-stream capture.sse");
   cmd->add_option("files", o->files, "SSE transcripts (raw bytes of the response body)")->required()->check(CLI::ExistingFile);
-  cmd->add_option("--schemas", o->schemas_dir, "Schemas folder (default: schemas/)");
+  cmd->add_option("--schemas", o->schemas_dir, "Schemas folder (default: the shipped schemas/)");
   cmd->add_option("--grammar", o->grammar, "Grammar file under the schemas folder")->capture_default_str();
   cmd->add_option("--expect-error", o->expect_error,
                   "The in-band error type each file must end with (e.g. overloaded_error); without it an error event fails");

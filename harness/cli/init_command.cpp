@@ -92,9 +92,9 @@ void add_init_command(CLI::App& app, Action& action) {
   cmd->add_option("--model", o->profile.model, "Model name this endpoint serves (default: the official ones)");
   cmd->add_option("--out", o->out, "File to write (default: providers/NAME.yaml)");
   cmd->add_flag("--force", o->force, "Replace the file if it exists");
-  cmd->add_option("--providers-dir", o->providers_dir, "Where the shipped `anthropic` profile is read (default: providers/)");
+  cmd->add_option("--providers-dir", o->providers_dir, "Where the shipped `anthropic` profile is read (default: the shipped providers/)");
   cmd->final_callback([o, &action]() {
-    if (o->providers_dir.empty()) o->providers_dir = data_path("providers", "anthropic.yaml");
+    if (o->providers_dir.empty()) o->providers_dir = data_path("providers");
     action = [o]() { return init(*o); };
   });
 }

@@ -16,6 +16,7 @@ struct LintOptions {
   std::string schemas_dir;
   std::vector<std::string> providers;
   std::string providers_dir;
+  std::vector<std::string> added_cases;
 };
 
 int lint(const LintOptions& o) {
@@ -49,14 +50,15 @@ void add_lint_command(CLI::App& app, Action& action) {
   auto o = std::make_shared<LintOptions>();
   CLI::App* cmd = app.add_subcommand("lint", "Check case files, schemas, grammars and profiles; send nothing");
   cmd->footer("Every problem is printed as file:line:col with the line and a caret. Exit 2 when there is any.");
-  cmd->add_option("paths", o->paths, "Case files or folders (default: cases/)");
-  cmd->add_option("--schemas", o->schemas_dir, "Schemas folder (default: schemas/)");
+  cmd->add_option("paths", o->paths, "Case files or folders instead of the shipped suite (default: its cases/, `apiconform --version` says where)");
+  add_added_cases_option(*cmd, o->added_cases);
+  cmd->add_option("--schemas", o->schemas_dir, "Schemas folder (default: the shipped schemas/)");
   cmd->add_option("--provider", o->providers,
                   "Also check these provider profiles (names or paths), and that every {{variable}} the cases "
                   "use against them is defined");
-  cmd->add_option("--providers-dir", o->providers_dir, "Where provider profiles are looked up (default: providers/)");
+  cmd->add_option("--providers-dir", o->providers_dir, "Where provider profiles are looked up (default: the shipped providers/)");
   cmd->final_callback([o, &action]() {
-    if (o->paths.empty()) o->paths.push_back(data_path("cases"));
+    o->paths = case_paths(o->paths, o->added_cases);
     if (o->schemas_dir.empty()) o->schemas_dir = data_path("schemas");
     if (o->providers_dir.empty()) o->providers_dir = data_path("providers");
     action = [o]() { return lint(*o); };

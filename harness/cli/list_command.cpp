@@ -18,6 +18,7 @@ namespace {
 struct ListOptions {
   std::string what;
   std::vector<std::string> case_paths;
+  std::vector<std::string> added_cases;
   std::string providers_dir;
 };
 
@@ -101,10 +102,11 @@ void add_list_command(CLI::App& app, Action& action) {
   cmd->add_option("what", o->what, "cases | features | providers | faults | dialects | formats")
       ->required()
       ->check(CLI::IsMember({"cases", "features", "providers", "faults", "dialects", "formats"}));
-  cmd->add_option("--cases", o->case_paths, "Case files or folders (default: cases/)");
-  cmd->add_option("--providers-dir", o->providers_dir, "Where provider profiles are (default: providers/)");
+  cmd->add_option("--cases", o->case_paths, "Case files or folders instead of the shipped suite (default: its cases/, `apiconform --version` says where)");
+  add_added_cases_option(*cmd, o->added_cases);
+  cmd->add_option("--providers-dir", o->providers_dir, "Where provider profiles are (default: the shipped providers/)");
   cmd->final_callback([o, &action]() {
-    if (o->case_paths.empty()) o->case_paths.push_back(data_path("cases"));
+    o->case_paths = case_paths(o->case_paths, o->added_cases);
     if (o->providers_dir.empty()) o->providers_dir = data_path("providers");
     action = [o]() { return list(*o); };
   });

@@ -15,6 +15,7 @@
 #include "cli/run_checks.hpp"
 #include "cli/suite.hpp"
 #include "exec/preflight.hpp"
+#include "load/suite_version.hpp"
 #include "net/retry.hpp"
 #include "redact/secrets.hpp"
 #include "results/deviations.hpp"
@@ -50,6 +51,7 @@ RunInfo run_info(const RunOptions& o, const TargetSet& set, const Redactor& reda
   if (o.plan.shard_count > 1)
     info.shard = std::to_string(o.plan.shard_index + 1) + "/" + std::to_string(o.plan.shard_count);
   info.providers = set.runs();
+  info.suite = suite_version(o.case_paths, o.schemas_dir);
   return info;
 }
 

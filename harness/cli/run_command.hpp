@@ -10,6 +10,7 @@ namespace ac {
 struct RunOptions {
   TargetOptions targets;
   std::vector<std::string> case_paths;
+  std::vector<std::string> added_cases;  // --add-cases: judged besides case_paths
   std::string schemas_dir;
   PlanOptions plan;
   int repeat = 1;

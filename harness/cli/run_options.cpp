@@ -28,9 +28,10 @@ void add_run_command(CLI::App& app, Action& action, const std::string& command_l
                   "NAME=VALUE over the profile's vars, e.g. --var max_tokens=512 (repeatable; after --model)");
   run->add_flag("--simulate", o->targets.simulate,
                 "Run each provider against its embedded simulator (its documented dialect), offline");
-  run->add_option("--cases", o->case_paths, "Case files or folders (default: cases/)");
-  run->add_option("--schemas", o->schemas_dir, "Schemas folder (default: schemas/)");
-  run->add_option("--providers-dir", o->targets.providers_dir, "Where provider profiles are looked up (default: providers/)");
+  run->add_option("--cases", o->case_paths, "Case files or folders instead of the shipped suite (default: its cases/, `apiconform --version` says where)");
+  add_added_cases_option(*run, o->added_cases);
+  run->add_option("--schemas", o->schemas_dir, "Schemas folder (default: the shipped schemas/)");
+  run->add_option("--providers-dir", o->targets.providers_dir, "Where provider profiles are looked up (default: the shipped providers/)");
   run->add_option("--case", o->plan.only_cases, "Only cases whose id matches this glob (repeatable)");
   run->add_option("--feature", o->plan.only_features, "Only cases of features matching this glob (repeatable)");
   run->add_option("--tag", o->plan.only_tags, "Only cases with a tag matching this glob (repeatable)");
@@ -80,7 +81,7 @@ void add_run_command(CLI::App& app, Action& action, const std::string& command_l
     std::string error;
     if (!shard->empty() && !parse_shard(*shard, o->plan.shard_index, o->plan.shard_count, error))
       throw CLI::ValidationError("--shard", error);
-    if (o->case_paths.empty()) o->case_paths.push_back(data_path("cases"));
+    o->case_paths = case_paths(o->case_paths, o->added_cases);
     if (o->schemas_dir.empty()) o->schemas_dir = data_path("schemas");
     if (o->targets.providers_dir.empty()) o->targets.providers_dir = data_path("providers");
     o->command_line = command_line;

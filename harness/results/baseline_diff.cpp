@@ -101,6 +101,14 @@ std::string provider_note(const ResultsFile& old_run, const ResultsFile& new_run
   return "";
 }
 
+// Runs are compared case by case whatever their suites, but never silently across two suites.
+std::string suite_note(const SuiteVersion& old_suite, const SuiteVersion& new_suite) {
+  if (old_suite == new_suite || new_suite.empty()) return "";
+  const std::string before = old_suite.empty() ? "no recorded suite version (an older results.json)" : "suite " + old_suite.text();
+  return "baseline taken with " + before + ", this run uses suite " + new_suite.text() +
+         ": differences may come from the suite";
+}
+
 void sort_changes(std::vector<CaseChange>& changes) {
   std::stable_sort(changes.begin(), changes.end(), [](const CaseChange& a, const CaseChange& b) {
     return std::tie(a.kind, a.case_id) < std::tie(b.kind, b.case_id);
@@ -178,6 +186,7 @@ BaselineDiff diff_results(const ResultsFile& old_run, const ResultsFile& new_run
   }
 
   BaselineDiff diff;
+  diff.suite_note = suite_note(old_run.run.suite, new_run.run.suite);
   diff.compared = compared;
   for (const auto& name : order) {
     ProviderDiff& p = by_provider[name];

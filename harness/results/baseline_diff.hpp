@@ -39,6 +39,9 @@ struct ProviderDiff {
 };
 
 struct BaselineDiff {
+  // Set when the two runs judged with different suites (model/suite_version.hpp): their
+  // differences may come from the suite rather than from the endpoint.
+  std::string suite_note;
   std::vector<ProviderDiff> providers;  // only providers with changes or notes
   int compared = 0;                     // cases present in both runs
   int count(ChangeKind k) const;

@@ -71,8 +71,8 @@ std::string counts(const Counted& d) {
 }  // namespace
 
 std::string format_diff(const BaselineDiff& diff, bool color) {
-  if (diff.clean()) return "no differences (" + plural(diff.compared, "case", "cases") + " compared)\n";
-  std::string out;
+  std::string out = diff.suite_note.empty() ? "" : "note: " + diff.suite_note + "\n";
+  if (diff.clean()) return out + "no differences (" + plural(diff.compared, "case", "cases") + " compared)\n";
   for (const auto& p : diff.providers) {
     out += p.provider + ": " + counts(p);
     if (!p.note.empty()) out += " (" + p.note + ")";

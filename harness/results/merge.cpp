@@ -67,6 +67,11 @@ bool merge_results(const std::vector<ResultsFile>& inputs, const std::vector<std
               std::to_string(out.run.repeat) + ": they are not shards of one run";
       return false;
     }
+    if (f.run.suite != out.run.suite) {
+      error = name + " was judged with suite " + f.run.suite.text() + ", " + names[0] + " with suite " +
+              out.run.suite.text() + ": they are not shards of one run";
+      return false;
+    }
     for (const auto& p : f.run.providers) add_provider(out.run, p);
     if (!f.run.started_at.empty() && (out.run.started_at.empty() || f.run.started_at < out.run.started_at))
       out.run.started_at = f.run.started_at;

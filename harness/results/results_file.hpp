@@ -4,6 +4,7 @@
 #include <utility>
 
 #include "model/result.hpp"
+#include "model/suite_version.hpp"
 #include "results/deviation.hpp"
 
 namespace ac {
@@ -32,6 +33,7 @@ struct RunInfo {
   int jobs = 0;
   int repeat = 1;
   std::string shard;  // "K/N" for a run of one shard (--shard); empty for the whole suite
+  SuiteVersion suite;  // the cases and schemas judged with; empty in files written before it existed
   std::vector<ProviderRun> providers;
 };
 

@@ -245,7 +245,14 @@ bool run_from_json(const rapidjson::Value& v, const std::string& where, RunInfo&
   r.integer("repeat", out.repeat);
   r.text("shard", out.shard);
   const auto* providers = r.array("providers");
+  const auto* suite = r.member("suite");
   if (!r.ok()) return false;
+  if (suite) {
+    ObjectReader s(*suite, r.path("suite"), error);
+    s.text("version", out.suite.version);
+    s.text("hash", out.suite.hash);
+    if (!s.ok()) return false;
+  }
   if (providers) {
     for (rapidjson::SizeType i = 0; i < providers->Size(); ++i) {
       ProviderRun p;

@@ -277,6 +277,13 @@ std::string run_json(const RunInfo& run) {
   put_int(w, "jobs", run.jobs);
   put_int(w, "repeat", run.repeat);
   if (!run.shard.empty()) put(w, "shard", run.shard);
+  if (!run.suite.empty()) {
+    w.Key("suite");
+    w.StartObject();
+    put(w, "version", run.suite.version);
+    put(w, "hash", run.suite.hash);
+    w.EndObject();
+  }
   w.Key("providers");
   w.StartArray();
   for (const auto& p : run.providers) put_provider_run(w, p);
