@@ -64,7 +64,12 @@ const DataRoot& data_root() {
 
 std::string data_path(const std::string& name) {
   const DataRoot& root = data_root();
-  return root.dir.empty() ? name : (fs::path(root.dir) / name).string();
+  if (root.dir.empty()) return name;
+  // Run from the data folder itself (a developer in the source tree): relative, as the user would
+  // type it, so diagnostics and reports say cases/x.yaml:3 rather than a long absolute path.
+  std::error_code ec;
+  if (fs::equivalent(root.dir, fs::current_path(ec), ec)) return name;
+  return (fs::path(root.dir) / name).string();
 }
 
 void add_added_cases_option(CLI::App& command, std::vector<std::string>& added) {

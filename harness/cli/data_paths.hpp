@@ -19,7 +19,8 @@ struct DataRoot {
 // in; the source tree the binary was built from (for developers; APICONFORM_NO_SOURCE_TREE=1 skips it).
 const DataRoot& data_root();
 
-// One of the shipped data folders (cases, schemas, providers) when the user did not name it.
+// One of the shipped data folders (cases, schemas, providers) when the user did not name it;
+// relative ("cases") when the working directory is the data folder.
 // Returns `name` unchanged (relative to the working directory) when no data folder was found, so
 // the error that follows names what was missing.
 std::string data_path(const std::string& name);

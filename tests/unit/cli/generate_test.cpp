@@ -131,7 +131,7 @@ TEST(BashCompletion, LoadsAndCompletesCommandsOptionsAndChoices) {
             "complete -F _apiconform apiconform\n");
   EXPECT_EQ(complete("apiconform li", 1), "lint\nlist\n");
   EXPECT_EQ(complete("apiconform list f", 2), "features\nfaults\nformats\n");
-  EXPECT_EQ(complete("apiconform run --provider --no-p", 3), "--no-progress\n--no-preflight\n");
+  EXPECT_EQ(complete("apiconform run --strict --no-p", 3), "--no-progress\n--no-preflight\n");
   EXPECT_EQ(complete("apiconform init x --auth b", 4), "bearer\n");
   EXPECT_EQ(complete("apiconform --vers", 1), "--version\n");
 }
