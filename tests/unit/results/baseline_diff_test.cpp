@@ -110,13 +110,7 @@ TEST(BaselineDiff, RepeatsAreFoldedBeforeComparing) {
   EXPECT_EQ(diff_results(old_run, new_run).count(ChangeKind::Regression), 1);
 }
 
-void write_file(const std::string& path, const ResultsFile& f) {
-  ResultsWriter w;
-  std::string error;
-  ASSERT_TRUE(w.open(path, f.run, error)) << error;
-  for (const auto& r : f.results) w.add(r);
-  w.close(f.summary, "", find_deviations(f));
-}
+void write_file(const std::string& path, const ResultsFile& f) { testing::write_results_file(path, f); }
 
 TEST(DiffFiles, ExitCodesFollowTheFiles) {
   testing::ScratchDir dir;

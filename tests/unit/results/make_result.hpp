@@ -1,9 +1,12 @@
 #pragma once
+#include <gtest/gtest.h>
+
 #include <string>
 
 #include "model/finding_code.hpp"
 #include "results/deviations.hpp"
 #include "results/results_file.hpp"
+#include "results/results_writer.hpp"
 
 namespace ac::testing {
 
@@ -33,6 +36,15 @@ inline ResultsFile make_file(std::vector<Result> results, std::vector<ProviderRu
   for (const auto& r : f.results) f.summary.add(r.verdict);
   f.deviations = find_deviations(f);
   return f;
+}
+
+// `f` as a results.json at `path`, through the real writer.
+inline void write_results_file(const std::string& path, const ResultsFile& f) {
+  ResultsWriter w;
+  std::string error;
+  ASSERT_TRUE(w.open(path, f.run, error)) << error;
+  for (const auto& r : f.results) w.add(r);
+  w.close(f.summary, "", find_deviations(f));
 }
 
 }  // namespace ac::testing

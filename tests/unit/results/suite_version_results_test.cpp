@@ -21,13 +21,7 @@ ResultsFile with_suite(const std::string& version, const std::string& hash, V ve
   return f;
 }
 
-void write_file(const std::string& path, const ResultsFile& f) {
-  ResultsWriter w;
-  std::string error;
-  ASSERT_TRUE(w.open(path, f.run, error)) << error;
-  for (const auto& r : f.results) w.add(r);
-  w.close(f.summary, "", find_deviations(f));
-}
+void write_file(const std::string& path, const ResultsFile& f) { testing::write_results_file(path, f); }
 
 TEST(SuiteInResults, IsWrittenAndReadBack) {
   testing::ScratchDir dir;
