@@ -27,6 +27,13 @@ done
   fail "the docs are not installed in share/doc/apiconform/"
 [ ! -e "$data/cases/coverage.py" ] && [ ! -e "$data/schemas/spec" ] || fail "build-time tools were installed"
 
+# The man page and the completions are installed where man, bash-completion, zsh and fish look.
+grep -q '^\.SS \\fBapiconform run\\fR' "$prefix/share/man/man1/apiconform.1" || fail "no man page with the run command"
+[ "$(bash -c ". '$prefix/share/bash-completion/completions/apiconform'; complete -p apiconform")" = \
+  "complete -F _apiconform apiconform" ] || fail "the bash completion does not load"
+head -n1 "$prefix/share/zsh/vendor-completions/_apiconform" | grep -qx '#compdef apiconform' || fail "no zsh completion"
+grep -q '^complete -c apiconform ' "$prefix/share/fish/vendor_completions.d/apiconform.fish" || fail "no fish completion"
+
 # --version names the installed data folder and the same suite as the source tree.
 "$bin" --version > version.txt
 cat version.txt

@@ -1,6 +1,7 @@
 #!/bin/sh
-# The .deb CPack built (ctest fixture package_deb_setup) is named as Debian expects, depends on
-# runtime libraries only, and works unpacked into a clean folder (installed_test.sh).
+# The .deb CPack built (ctest fixture package_deb_setup, which also unpacks it into
+# PACKAGE_DIR/root with dpkg-deb -x) is named as Debian expects, depends on runtime libraries only,
+# and works from that clean folder (installed_test.sh).
 #   package_test.sh PACKAGE_DIR VERSION SOURCE_BINARY SOURCE_DIR
 set -eu
 dir=$1 version=$2
@@ -25,6 +26,5 @@ for f in ./usr/bin/apiconform ./usr/share/apiconform/cases/VERSION ./usr/share/m
 done
 
 root="$dir/root"
-rm -rf "$root"
-dpkg-deb -x "$deb" "$root"
+[ -x "$root/usr/bin/apiconform" ] || fail "the package was not unpacked into $root"
 sh "$(dirname "$0")/installed_test.sh" "$root/usr" "$3" "$4"
