@@ -4,9 +4,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-packages=(build-essential cmake pkg-config ccache libcurl4-openssl-dev rapidjson-dev libyaml-cpp-dev
+# file: CPack needs it to find the binaries dpkg-shlibdeps reads (ci/package.sh, the package test).
+packages=(build-essential cmake pkg-config ccache file libcurl4-openssl-dev rapidjson-dev libyaml-cpp-dev
           libvalijson-dev libgtest-dev libcli11-dev libcpp-httplib-dev)
-[[ ${APICONFORM_TEST_DEPS:-0} == 1 ]] && packages+=(clang libclang-rt-14-dev wrk chromium python3 python3-yaml file zsh fish)
+[[ ${APICONFORM_TEST_DEPS:-0} == 1 ]] && packages+=(clang libclang-rt-14-dev wrk chromium python3 python3-yaml zsh fish)
 
 missing=()
 for p in "${packages[@]}"; do

@@ -61,4 +61,7 @@ added=$(sed -n 's/^ok: \([0-9]*\) cases.*/\1/p' lint2.txt)
   { cat mine.txt; fail "run --add-cases failed"; }
 grep -q '"case": *"mine\.list"' mine/results.json ||
   fail "the added cases were not run"
+# init writes a profile into ./providers/ from the installed `anthropic` template; lint reads it.
+"$bin" init mine --base-url https://gw.example --key-env MINE_KEY > init.txt || { cat init.txt; fail "init failed"; }
+"$bin" lint --provider providers/mine.yaml > lint3.txt || { cat lint3.txt; fail "lint of the new profile failed"; }
 echo "ok: $bin works from $prefix alone"
