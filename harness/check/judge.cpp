@@ -47,10 +47,7 @@ Findings judge_exchange(const Expectation& expect, const Exchange& exchange, con
   thread_local std::vector<char> first_block(64 * 1024);
   rapidjson::MemoryPoolAllocator<> pool(first_block.data(), first_block.size());
   rapidjson::Document body(&pool);
-  CheckInput in{expect, exchange, schemas, nullptr, {}, nullptr, false, false};
-  in.folded = folded;
-  in.strict = strict;
-  in.request_body = request_body;
+  CheckInput in{expect, exchange, schemas, nullptr, {}, folded, strict, false, request_body, {}};
   if (!exchange.body.empty() && !is_event_stream(exchange)) {
     body.Parse<rapidjson::kParseValidateEncodingFlag>(exchange.body.c_str(), exchange.body.size());
     if (body.HasParseError()) {

@@ -153,7 +153,9 @@ void expect_no_leak(const std::string& name, const std::string& text, const std:
     }
   }
   for (const auto& f : forms)
-    if (f.size() != 12) EXPECT_EQ(text.find(f), std::string::npos) << "leaked into " << name << ": " << f;
+    if (f.size() != 12) {
+      EXPECT_EQ(text.find(f), std::string::npos) << "leaked into " << name << ": " << f;
+    }
 }
 
 std::vector<std::pair<std::string, std::string>> outputs_of(const std::string& dir, const ProcessResult& r,
@@ -230,8 +232,9 @@ TEST_F(LeakContract, NoOutputHoldsAnySecretInAnyFormOrPiece) {
     EXPECT_EQ(text.find('\x07'), std::string::npos) << "a raw bell reached " << name;
   }
   for (const auto& [name, text] : outputs)
-    if (name.size() > 3 && name.substr(name.size() - 3) == ".md")
+    if (name.size() > 3 && name.substr(name.size() - 3) == ".md") {
       EXPECT_EQ(text.find("@everyone"), std::string::npos) << "a mention reached " << name;
+    }
 
   // Each curl line names one shell variable per secret.
   EXPECT_NE(run.out.find("x-api-key: '\"$LEAK_KEY\"'"), std::string::npos) << run.out;
