@@ -61,6 +61,15 @@ added=$(sed -n 's/^ok: \([0-9]*\) cases.*/\1/p' lint2.txt)
   { cat mine.txt; fail "run --add-cases failed"; }
 grep -q '"case": *"mine\.list"' mine/results.json ||
   fail "the added cases were not run"
+# results.json records the suite; a run with other cases is flagged by diff, not silently compared.
+version=$(head -n1 "$data/cases/VERSION")
+hash=$(echo "$suite" | sed 's/.*(content \([0-9a-f]*\))$/\1/')
+grep -q "\"suite\":{\"version\":\"$version\",\"hash\":\"$hash\"}" out/results.json ||
+  fail "results.json does not record suite $version ($hash)"
+"$bin" diff out/results.json mine/results.json > diff.txt || true
+grep -q "^note: baseline taken with suite $version (content $hash), this run uses suite $version (content [0-9a-f]*): differences may come from the suite$" diff.txt ||
+  { cat diff.txt; fail "diff does not flag the other suite"; }
+
 # init writes a profile into ./providers/ from the installed `anthropic` template; lint reads it.
 "$bin" init mine --base-url https://gw.example --key-env MINE_KEY > init.txt || { cat init.txt; fail "init failed"; }
 "$bin" lint --provider providers/mine.yaml > lint3.txt || { cat lint3.txt; fail "lint of the new profile failed"; }
