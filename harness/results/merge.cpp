@@ -78,6 +78,7 @@ bool merge_results(const std::vector<ResultsFile>& inputs, const std::vector<std
     out.finished_at = std::max(out.finished_at, f.finished_at);
     out.run.jobs = std::max(out.run.jobs, f.run.jobs);
     out.cost.add(f.cost);
+    out.summary.interrupted = out.summary.interrupted || f.summary.interrupted;  // a partial shard keeps saying so
     for (const auto& r : f.results) {
       auto [it, fresh] = origin.emplace(std::make_tuple(r.case_id, r.provider, r.repeat), i);
       if (!fresh) {

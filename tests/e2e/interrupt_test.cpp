@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 #include <signal.h>
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <filesystem>
@@ -130,6 +131,26 @@ TEST(InterruptGrace, AReplyInFlightFinishesWithinTheGraceAndIsJudged) {
     ASSERT_NE(other, nullptr) << id;
     EXPECT_EQ(other->verdict, Verdict::NotRun) << id;
   }
+}
+
+// Ctrl-C during the preflight: the cut preflight diagnoses nothing, so the cases are `not_run`,
+// not setup errors of the provider.
+TEST(InterruptPreflight, ACutPreflightLeavesTheCasesNotRun) {
+  LocalServer server(Script::never_answer());
+  InterruptFixture f;
+  f.dir.write("cases/many.yaml", cases(2));
+  std::vector<std::string> args = f.args(server, {"--interrupt-grace", "0.1"});
+  args.erase(std::find(args.begin(), args.end(), "--no-preflight"));
+  StartedApiconform run(args, {{"E2E_KEY", "k-1"}});
+  ASSERT_TRUE(eventually([&] { return server.request_count() >= 1; }));
+  run.signal(SIGINT);
+  ProcessResult r = run.wait();
+  EXPECT_EQ(r.exit_code, 130) << r.out << r.err;
+  ResultsFile file = read_results_or_fail(f.dir.file("out/results.json"));
+  ASSERT_EQ(file.results.size(), 2u);
+  for (const auto& result : file.results) EXPECT_EQ(result.verdict, Verdict::NotRun) << result.reason;
+  ASSERT_EQ(file.run.providers.size(), 1u);
+  EXPECT_NE(file.run.providers[0].status, "setup_error");
 }
 
 // The second Ctrl-C does not wait for the grace (60 s here) nor write anything.

@@ -50,6 +50,22 @@ TEST(Merge, ResultsAreJoinedAndTheSummaryRecounted) {
   EXPECT_TRUE(notes.empty());
 }
 
+// A shard stopped by Ctrl-C makes the joined run a partial one too, with its not-run cases counted.
+TEST(Merge, AnInterruptedShardMakesTheMergedRunInterrupted) {
+  ResultsFile a = shard({make_result("gw", "f1", "c1", Verdict::Pass)}, "1/2", "2026-12-04T10:00:05Z",
+                        "2026-12-04T10:01:00Z");
+  ResultsFile b = shard({make_result("gw", "f2", "c2", Verdict::NotRun)}, "2/2", "2026-12-04T10:00:01Z",
+                        "2026-12-04T10:02:00Z");
+  b.summary.interrupted = true;
+  ResultsFile out;
+  std::vector<std::string> notes;
+  std::string error;
+  ASSERT_TRUE(merge_results({a, b}, {"a.json", "b.json"}, out, notes, error)) << error;
+  EXPECT_TRUE(out.summary.interrupted);
+  EXPECT_EQ(out.summary.not_run, 1);
+  EXPECT_EQ(interrupted_note(out.summary), "interrupted: 1 of 2 results not run");
+}
+
 TEST(Merge, ACaseInTwoInputsIsRefused) {
   ResultsFile a = shard({make_result("gw", "f1", "c1", Verdict::Pass)}, "1/2", "", "");
   ResultsFile out;

@@ -247,6 +247,32 @@ TEST(ResultsWriter, WritesAValidFileWithNoResults) {
   EXPECT_TRUE(file.results.empty());
 }
 
+// An interrupted run's file says so, and its not-run results keep their verdict and reason.
+TEST(ResultsRoundTrip, AnInterruptedRunKeepsItsNotRunResultsAndSaysSo) {
+  ScratchDir dir;
+  ResultsWriter writer;
+  std::string error;
+  ASSERT_TRUE(writer.open(dir.file("r.json"), RunInfo{}, error));
+  Result r;
+  r.case_id = "c";
+  r.provider = "p";
+  r.verdict = Verdict::NotRun;
+  r.reason = "interrupted";
+  writer.add(r);
+  Summary summary;
+  summary.add(r.verdict);
+  summary.interrupted = true;
+  writer.close(summary, "", {});
+  ResultsFile file;
+  ASSERT_TRUE(read_results(dir.file("r.json"), file, error)) << error;
+  ASSERT_EQ(file.results.size(), 1u);
+  EXPECT_EQ(file.results[0].verdict, Verdict::NotRun);
+  EXPECT_EQ(file.results[0].reason, "interrupted");
+  EXPECT_TRUE(file.summary.interrupted);
+  EXPECT_EQ(file.summary.not_run, 1);
+  EXPECT_EQ(file.summary.skip, 0);  // counted apart from skipped cases
+}
+
 TEST(Summary, CountsEachVerdict) {
   Summary s;
   for (Verdict v : {Verdict::Pass, Verdict::Pass, Verdict::Fail, Verdict::Error, Verdict::Skip,
