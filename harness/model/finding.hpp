@@ -18,7 +18,7 @@ struct Finding {
   Finding() = default;
   // What every check knows; rule, code and where are filled in later (check/settle.hpp).
   Finding(std::string check_, std::string pointer_, std::string expected_, std::string actual_, std::string message_,
-          Severity severity_)
+          Severity severity_ = Severity::Breaking)
       : check(std::move(check_)), pointer(std::move(pointer_)), expected(std::move(expected_)),
         actual(std::move(actual_)), message(std::move(message_)), severity(severity_) {}
 
