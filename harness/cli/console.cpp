@@ -80,7 +80,11 @@ void Console::on_result(const Result& result) {
   ++done_;
   running_.add(result.verdict);
   const bool said = setup_failed_.count(result.provider) > 0;  // once already, not per case
-  if (!said && (result.verdict == Verdict::Fail || result.verdict == Verdict::Error)) {
+  if (!said && result.verdict == Verdict::Fail && failure_messages_.size() < 1000) {
+    std::string message = unexpected_status_message(result);
+    if (!message.empty()) failure_messages_[{result.provider, result.case_id}] = std::move(message);
+  }
+  if (!said && result.verdict == Verdict::Error) {
     ++problem_count_;
     if (problems_.size() < options_.max_failures_shown) {
       Result kept = result;
@@ -177,10 +181,40 @@ void Console::spent(const RunCost& cost, const std::vector<std::string>& left_ru
       out_ << paint("TOKEN BUDGET", kYellow) << ": " << budget_text(cost) << " (verdict not_run)\n";
 }
 
-void Console::end(const std::vector<ProviderRun>& providers, const Summary& summary, const std::string& report_hint) {
+void Console::print_deviation(const Deviation& d) {
+  const char* colour = d.severity == Severity::Breaking ? kRed : kYellow;
+  out_ << "\n" << paint(upper(to_string(d.severity)), colour) << " " << paint(d.id + " " + visible_controls(d.code), kBold)
+       << " @ " << d.provider << "  (" << (d.cases.empty() ? std::string("set-up") : d.owner) << ")\n";
+  out_ << "  " << visible_controls(d.title) << "\n";
+  if (!d.reason.empty()) out_ << "  why " << to_string(d.severity) << ": " << d.reason << "\n";
+  if (d.cases.empty()) return;
+  constexpr std::size_t kCasesShown = 8;
+  out_ << "  " << d.cases.size() << (d.cases.size() == 1 ? " case" : " cases") << " in " << d.features.size()
+       << (d.features.size() == 1 ? " feature" : " features") << (d.declared ? " (declared known)" : "") << ": ";
+  for (std::size_t i = 0; i < d.cases.size() && i < kCasesShown; ++i) out_ << (i ? ", " : "") << d.cases[i];
+  if (d.cases.size() > kCasesShown) out_ << ", ... and " << (d.cases.size() - kCasesShown) << " more";
+  out_ << "\n  e.g. " << d.example.case_id << ": expected " << visible_controls(d.example.expected);
+  if (!d.example.actual.empty()) out_ << ", got " << visible_controls(d.example.actual);
+  if (!d.example.at.empty()) out_ << "  (" << d.example.at << ")";
+  out_ << "\n";
+  auto message = failure_messages_.find({d.provider, d.example.case_id});
+  if (message != failure_messages_.end() && d.code.rfind("status:", 0) == 0)
+    out_ << "  error message: " << visible_controls(message->second) << "\n";
+  if (!d.example.curl.empty()) out_ << paint("  reproduce: ", kDim) << visible_controls(d.example.curl) << "\n";
+}
+
+void Console::end(const std::vector<ProviderRun>& providers, const Summary& summary, const std::string& report_hint,
+                  const std::vector<Deviation>& deviations) {
+  std::size_t shown = 0;
+  for (const auto& d : deviations) {
+    if (setup_failed_.count(d.provider)) continue;  // its diagnosis was said once already
+    if (shown++ < options_.max_failures_shown) print_deviation(d);
+  }
+  if (shown > options_.max_failures_shown)
+    out_ << "\n... and " << (shown - options_.max_failures_shown) << " more deviations; see " << report_hint << "\n";
   for (std::size_t i = 0; i < problems_.size(); ++i) print_problem(problems_[i], error_messages_[i]);
   if (problem_count_ > problems_.size())
-    out_ << "\n... and " << (problem_count_ - problems_.size()) << " more; see " << report_hint << "\n";
+    out_ << "\n... and " << (problem_count_ - problems_.size()) << " more errors; see " << report_hint << "\n";
   for (const auto& p : providers) {
     if (p.status == "not_run") out_ << "\n" << paint("NOT RUN", kYellow) << " " << p.name << ": " << p.reason << "\n";
     if (p.status == "setup_error")

@@ -1,6 +1,7 @@
 #pragma once
 #include <chrono>
 #include <iosfwd>
+#include <map>
 #include <set>
 #include <string>
 #include <vector>
@@ -34,8 +35,10 @@ class Console {
   void on_result(const Result& result);
   // A line about the run itself (a provider's pace changed, it paused), shown as it happens.
   void note(const std::string& text);
-  // The summary per provider and the failures; `report_hint` names where the full report is.
-  void end(const std::vector<ProviderRun>& providers, const Summary& summary, const std::string& report_hint);
+  // The failures, one block per deviation (its cases listed, one example, one curl line), the
+  // errors per case, then the summary; `report_hint` names where the full report is.
+  void end(const std::vector<ProviderRun>& providers, const Summary& summary, const std::string& report_hint,
+           const std::vector<Deviation>& deviations);
   // What the run spent per provider, the batches it canceled, those it could not, and whether
   // the token budget stopped it.
   void spent(const RunCost& cost, const std::vector<std::string>& left_running);
@@ -46,6 +49,7 @@ class Console {
   std::string counts() const;      // "[  12/168] 10 pass, 1 fail, 1 error, 7 not sent"
   std::string pace_text() const;   // "3 s, 3.7/s, 8 in flight, ETA 42 s"
   void print_problem(const Result& result, const std::string& message);
+  void print_deviation(const Deviation& d);
 
   std::ostream& out_;
   ConsoleOptions options_;
@@ -54,9 +58,12 @@ class Console {
   std::size_t not_sent_ = 0;  // of total_: decided without sending, emitted first
   std::size_t in_flight_ = 0;
   Summary running_;
-  std::vector<Result> problems_;  // failures and errors kept for the end (without bodies)
+  std::vector<Result> problems_;  // errors kept for the end (without bodies); failures are grouped
   std::vector<std::string> error_messages_;  // per kept problem: the reply's error message when
                                              // its status was unexpected, else empty
+  // (provider, case) -> the reply's error message of a failure under an unexpected status, shown
+  // under the deviation whose example the case is; bounded like problems_.
+  std::map<std::pair<std::string, std::string>, std::string> failure_messages_;
   std::size_t problem_count_ = 0;
   std::set<std::string> setup_failed_;  // providers whose preflight failed
   std::chrono::steady_clock::time_point started_;

@@ -201,9 +201,12 @@ int run_command(const RunOptions& o) {
   compact.finished_at = finished;
 
   int code = exit_code_for(summary);
-  ReportOutcome reports = write_reports(compact, results_path, o.out_dir, checked.formats, o.baseline, std::cout, std::cerr);
-  console.end(info.providers, summary, reports.hint.empty() ? results_path : reports.hint);
+  ReportOutcome reports =
+      write_reports(compact, results_path, o.out_dir, checked.formats, o.baseline, o.strict, std::cout, std::cerr);
+  console.end(info.providers, summary, reports.hint.empty() ? results_path : reports.hint, compact.deviations);
   console.spent(compact.cost, left_running);
+  // What changed since the baseline is the last thing on the console (docs/baselines.md).
+  if (!reports.comparison.empty()) std::cout << "\nsince the baseline " << o.baseline << ":\n" << reports.comparison;
   if (stop.requested()) {
     std::cerr << "apiconform: " << interrupted_note(summary) << "; " << results_path
               << (reports.ok ? " and the reports" : "") << " written\n";
@@ -215,7 +218,7 @@ int run_command(const RunOptions& o) {
               << "); a run that judged nothing does not pass\n";
     return kExitInput;
   }
-  if (!o.baseline.empty()) return reports.regressions ? kExitFindings : (summary.error ? kExitRuntime : kExitOk);
+  if (!o.baseline.empty()) return reports.gate ? kExitFindings : (summary.error ? kExitRuntime : kExitOk);
   return code;
 }
 

@@ -47,12 +47,14 @@ void add_run_command(CLI::App& app, Action& action, const std::string& command_l
   run->add_option("--timeout", o->timeout_s, "Total seconds per request (default: the profile's)");
   run->add_option("--connect-timeout", o->connect_timeout_s, "Seconds to connect (default: the profile's)");
   run->add_option("--idle-timeout", o->idle_timeout_s, "Seconds of silence that end a stalled stream (default: the profile's)");
-  run->add_flag("--strict", o->strict, "Response fields the schemas do not know fail instead of warn");
+  run->add_flag("--strict", o->strict,
+               "Response fields the schemas do not know fail instead of warn; with --baseline, any new deviation or "
+               "worse case fails the gate (not only breaking ones)");
   run->add_option("--out", o->out_dir, "Output folder for results.json and reports")->capture_default_str();
   run->add_option("--format", o->formats,
                   "Reports to write besides results.json, comma-separated: " + format_names_text() +
                       " (`apiconform list formats`); checked before anything is sent");
-  run->add_option("--baseline", o->baseline, "A previous results.json: exit 1 only on regressions against it");
+  run->add_option("--baseline", o->baseline, "A previous results.json: exit 1 only on a new breaking deviation or a 2xx -> error case against it");
   run->add_flag("!--no-progress", o->progress, "No live progress line");
   run->add_option("--max-body", o->max_body_mib,
                   "MiB of a reply (not a judged stream) read at most; a longer one stops there with a finding")

@@ -275,6 +275,7 @@ Result Executor::judged_result(const Job& job, const Expectation& expect, const 
     x.timings.max_gap_ms = s->max_gap_ms();
     folded = &s->folded();
   }
+  settle_findings(expect, r.findings);  // a stream cut short has findings too
   if (outcome.interrupted) {
     r.verdict = Verdict::NotRun;
     r.reason = outcome.error;  // "interrupted before it was sent", "interrupted after 120 body bytes (...)"

@@ -80,12 +80,13 @@ std::string stream_code(const Finding& f) {
     named.rule = keyword;
     return "stream.schema." + keyword + ":" + schema_stem(key.substr(7)) + location(named, after_event_data(f.pointer));
   }
-  if (key.rfind("folded:", 0) == 0) {
-    const std::string keyword = key.substr(key.find(':', 7) + 1, key.find('/', 7) - key.find(':', 7) - 1);
+  if (key.rfind("folded:", 0) == 0) {  // "folded:SCHEMA_PATH:KEYWORD/POINTER" (schema paths hold no ':')
+    const std::size_t colon = key.find(':', 7);
+    const std::string rest = colon == std::string::npos ? "" : key.substr(colon + 1);
     Finding named = f;
-    named.rule = keyword;
+    named.rule = rest.substr(0, rest.find('/'));
     std::string pointer = f.pointer.rfind("/folded", 0) == 0 ? f.pointer.substr(7) : f.pointer;
-    return "stream.folded." + keyword + ":" + location(named, pointer);
+    return "stream.folded-schema." + named.rule + ":" + location(named, pointer);
   }
   if (f.check == "sse") {  // framing: the connection or the event-stream syntax itself
     if (key == "end") return "stream.sse.cut";
@@ -156,6 +157,10 @@ SourceLocation parse_where(const std::string& text) {
 std::string finding_code(const Finding& f) {
   if (f.check == "status") return status_code(f);
   if (f.check == "header") return header_code(f);
+  if (f.check == "stream-folded") {  // a case's assertion on the folded message: as a json one
+    const std::string pointer = f.pointer.rfind("/folded", 0) == 0 ? f.pointer.substr(7) : f.pointer;
+    return "stream.folded." + (f.rule.empty() ? std::string("value") : f.rule) + ":" + location(f, pointer);
+  }
   if (f.check == "sse" || f.check.rfind("stream-", 0) == 0) {
     if (f.check == "stream-vs-json") return "stream.vs-json:" + location(f, f.pointer.substr(f.pointer.rfind("/folded", 0) == 0 ? 7 : 0));
     if (f.check == "stream-timing") return "stream.timing:" + (f.rule.empty() ? normalise_pointer(f.pointer) : without_indexes(f.rule));

@@ -2,6 +2,7 @@
 
 #include "model/finding_code.hpp"
 #include "report/cell_text.hpp"
+#include "report/comparison_text.hpp"
 #include "report/cost_text.hpp"
 #include "report/deviation_text.hpp"
 #include "report/escape.hpp"
@@ -360,11 +361,33 @@ std::string cost_section(const RunCost& cost) {
   return out + "</ul>\n";
 }
 
+// With a baseline, the first section: what changed, and the gate's verdict.
+std::string comparison_section(const ResultsFile& r) {
+  if (!r.comparison) return "";
+  const BaselineDiff& d = *r.comparison;
+  std::string out = "<h2 id=\"comparison\">Changes since the baseline</h2>\n<p><code>" + h(d.baseline_path) +
+                    "</code>: " + h(diff_summary(d, d.strict)) + "</p>\n<ul>\n";
+  for (const DeviationChange* c : all_deviation_changes(d)) {
+    const char* cls = c->kind == DeviationChangeKind::Fixed ? "v-pass" : c->kind == DeviationChangeKind::New ? "v-fail" : "v-skip";
+    out += "<li><span class=\"badge " + std::string(cls) + "\">" + to_string(c->kind) + "</span>" +
+           h(deviation_change_text(*c)) + "</li>\n";
+  }
+  out += "</ul>\n";
+  const auto cases = all_case_changes(d);
+  if (!cases.empty()) {
+    out += "<details><summary>" + std::to_string(cases.size()) + " cases changed</summary>\n<ul>\n";
+    for (const auto& [c, provider] : cases) out += "<li>" + h(case_change_text(*c, *provider)) + "</li>\n";
+    out += "</ul>\n</details>\n";
+  }
+  return out;
+}
+
 }  // namespace
 
 std::string render_html(const ResultsFile& results) {
   const Matrix m = build_matrix(results);
-  std::string out = head() + "<body>\n<h1>API compatibility report</h1>\n" + run_meta(results, m);
+  std::string out =
+      head() + "<body>\n<h1>API compatibility report</h1>\n" + run_meta(results, m) + comparison_section(results);
   out += "<h2 id=\"matrix\">Compatibility matrix</h2>\n";
   if (m.providers.empty()) return out + "<p>No results.</p>\n</body>\n</html>\n";
   out += matrix_table(m) + legend();

@@ -1,4 +1,5 @@
 #include "report/cell_text.hpp"
+#include "report/comparison_text.hpp"
 #include "report/cost_text.hpp"
 #include "report/escape.hpp"
 #include "report/report.hpp"
@@ -148,13 +149,42 @@ std::string not_run_suite(const ProviderScore& s, const ProviderRun* run, const 
          "  </testsuite>\n";
 }
 
+// With a baseline: one suite whose failing tests are the new breaking deviations (a CI page shows
+// what the upgrade broke, whatever the cases' verdicts), plus one passing test when there is none.
+std::string baseline_suite(const ResultsFile& r, Counts& all) {
+  if (!r.comparison) return "";
+  std::string cases;
+  int failures = 0;
+  for (const DeviationChange* d : all_deviation_changes(*r.comparison)) {
+    const bool breaking = (d->kind == DeviationChangeKind::New || d->kind == DeviationChangeKind::SeverityChanged) &&
+                          d->new_severity == Severity::Breaking;
+    if (!breaking) continue;
+    ++failures;
+    cases += "    <testcase" + attr("classname", "baseline." + d->provider) + attr("name", "new breaking deviation " + d->code) +
+             attr("time", "0.000") + ">\n      <failure" + attr("message", excerpt(d->title, 500)) +
+             attr("type", "new-breaking-deviation") + ">" + xml_escape_text(deviation_change_text(*d)) +
+             "</failure>\n    </testcase>\n";
+  }
+  if (failures == 0)
+    cases = "    <testcase" + attr("classname", "baseline") + attr("name", "no new breaking deviation") +
+            attr("time", "0.000") + "/>\n";
+  const int tests = failures ? failures : 1;
+  all.tests += tests;
+  all.failures += failures;
+  return "  <testsuite" + attr("name", "baseline") + attr("tests", std::to_string(tests)) +
+         attr("failures", std::to_string(failures)) + attr("errors", "0") + attr("skipped", "0") + attr("time", "0.000") +
+         ">\n    <properties>\n      <property" + attr("name", "baseline") + attr("value", r.comparison->baseline_path) +
+         "/>\n      <property" + attr("name", "summary") + attr("value", diff_summary(*r.comparison, r.comparison->strict)) +
+         "/>\n    </properties>\n" + cases + "  </testsuite>\n";
+}
+
 }  // namespace
 
 std::string render_junit(const ResultsFile& results) {
   const Matrix m = build_matrix(results);
   const std::string timestamp = junit_timestamp(results.run.started_at);
-  std::string suites;
   Counts all;
+  std::string suites = baseline_suite(results, all);  // first: what the upgrade broke
   for (std::size_t p = 0; p < m.providers.size(); ++p) {
     const std::string& name = m.providers[p];
     const ProviderRun* run = find_run(results, name);

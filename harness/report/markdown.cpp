@@ -1,5 +1,6 @@
 #include <algorithm>
 #include "report/cell_text.hpp"
+#include "report/comparison_text.hpp"
 #include "report/cost_text.hpp"
 #include "report/deviation_text.hpp"
 #include "report/escape.hpp"
@@ -216,12 +217,32 @@ std::string cost_section(const RunCost& cost) {
   return out + "\n";
 }
 
+// With a baseline, the first section: what changed, and the gate's verdict.
+std::string comparison(const ResultsFile& r) {
+  if (!r.comparison) return "";
+  const BaselineDiff& d = *r.comparison;
+  std::string out = "### Changes since the baseline\n\n" + md(d.baseline_path, 300) + ": " +
+                    md(diff_summary(d, d.strict), 600) + "\n";
+  const auto deviations = all_deviation_changes(d);
+  for (std::size_t i = 0; i < deviations.size() && i < kComparisonLines; ++i)
+    out += "- " + md(deviation_change_text(*deviations[i]), 300) + "\n";
+  if (deviations.size() > kComparisonLines)
+    out += "- … and " + std::to_string(deviations.size() - kComparisonLines) + " more deviation changes\n";
+  const auto cases = all_case_changes(d);
+  if (!cases.empty()) out += "\nCases:\n\n";
+  for (std::size_t i = 0; i < cases.size() && i < kComparisonLines; ++i)
+    out += "- " + md(case_change_text(*cases[i].first, *cases[i].second), 300) + "\n";
+  if (cases.size() > kComparisonLines) out += "- … and " + std::to_string(cases.size() - kComparisonLines) + " more cases\n";
+  return out + "\n";
+}
+
 }  // namespace
 
 std::string render_markdown(const ResultsFile& results) {
   const Matrix m = build_matrix(results);
   std::string out = "## apiconform compatibility report\n\n";
   out += run_line(results, m);
+  out += comparison(results);
   if (m.providers.empty()) return out + "No results.\n";
   out += matrix_table(m);
   out += legend();

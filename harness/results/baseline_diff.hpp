@@ -18,8 +18,15 @@ enum class ChangeKind {
 };
 const char* to_string(ChangeKind k);
 
+// What a changed case means for its clients (docs/baselines.md): worse (it gained a deviation,
+// went from pass to fail/error, or from 2xx to 4xx/5xx), better (it lost a deviation that was
+// evaluated again, or the reverse), changed (both, or neither: e.g. only a check not evaluated).
+enum class CaseLabel { Worse, Better, Changed };
+const char* to_string(CaseLabel l);
+
 struct CaseChange {
   ChangeKind kind = ChangeKind::VerdictChanged;
+  CaseLabel label = CaseLabel::Changed;
   std::string provider;
   std::string case_id;
   std::string feature;
@@ -29,13 +36,39 @@ struct CaseChange {
   Findings added_findings;    // in NEW only (compared on check, pointer, expected, severity)
   Findings removed_findings;  // in OLD only
   std::string new_reason;     // NEW's reason (error, known...), for the text
+  int old_status = 0, new_status = 0;        // HTTP status of each side (0 = none)
+  std::vector<std::string> gained;           // deviation codes only NEW's case shows
+  std::vector<std::string> lost;             // codes only OLD's shows, its checks evaluated again
+  std::vector<std::string> not_evaluated;    // codes only OLD's shows, NEW's case stopped before them
+  bool success_to_error() const { return old_status / 100 == 2 && new_status >= 400; }
+  bool error_to_success() const { return old_status >= 400 && new_status / 100 == 2; }
+};
+
+// How one deviation (a code on a provider) changed between two runs.
+enum class DeviationChangeKind {
+  New,              // only in NEW
+  Fixed,            // only in OLD, and at least one of its cases was evaluated again in NEW
+  SeverityChanged,  // in both, graded differently (the severity table or the case changed)
+  NotEvaluated,     // only in OLD, but none of its cases reached its check in NEW: never "fixed"
+};
+const char* to_string(DeviationChangeKind k);
+
+struct DeviationChange {
+  DeviationChangeKind kind = DeviationChangeKind::New;
+  std::string provider, code, title;
+  std::string id;  // NEW's id (new, severity changed) or OLD's (fixed, not evaluated)
+  Severity old_severity = Severity::Breaking, new_severity = Severity::Breaking;
+  std::vector<std::string> cases;  // NEW's cases (new, severity changed) or OLD's
 };
 
 struct ProviderDiff {
   std::string provider;
   std::string note;  // e.g. "not run in NEW: set FOO_KEY"
   std::vector<CaseChange> changes;  // sorted: regressions first, then by kind and case id
+  std::vector<DeviationChange> deviations;  // sorted: new, severity changed, fixed, not evaluated
   int count(ChangeKind k) const;
+  int count(CaseLabel l) const;
+  int count(DeviationChangeKind k) const;
 };
 
 struct BaselineDiff {
@@ -44,10 +77,19 @@ struct BaselineDiff {
   std::string suite_note;
   std::vector<ProviderDiff> providers;  // only providers with changes or notes
   int compared = 0;                     // cases present in both runs
+  std::string baseline_path;            // OLD's file, for reports (set by the caller)
+  bool strict = false;                  // the gate's mode, for reports (set by the caller)
   int count(ChangeKind k) const;
+  int count(CaseLabel l) const;
+  int count(DeviationChangeKind k) const;
+  int new_breaking() const;      // new deviations that are breaking, or ones that became breaking
+  int success_to_error() const;  // cases that answered 2xx in OLD and 4xx/5xx in NEW
   bool has_regressions() const { return count(ChangeKind::Regression) > 0; }
   bool clean() const;  // nothing changed at all
-  int exit_code() const { return has_regressions() ? 1 : 0; }
+  // The gate (docs/baselines.md): 1 on a new breaking deviation or a 2xx -> error case, whatever
+  // the old verdicts were; with `strict`, also on any new deviation, severity raised or worse case.
+  int exit_code(bool strict = false) const;
+  std::string exit_reason(bool strict = false) const;  // why exit_code is what it is, one line
 };
 
 // Compares two runs case by case (repeats folded as in the matrix). Only verdicts and findings'
@@ -55,18 +97,16 @@ struct BaselineDiff {
 // actual values, so two runs against the same deterministic endpoint diff clean.
 BaselineDiff diff_results(const ResultsFile& old_run, const ResultsFile& new_run);
 
-// The text `apiconform diff` prints: per provider, regressions first; ends with one summary line.
-std::string format_diff(const BaselineDiff& diff, bool color);
+// The text `apiconform diff` prints: per provider its deviation changes, then its changed cases;
+// ends with the summary, so the console's last lines say what the upgrade changed.
+std::string format_diff(const BaselineDiff& diff, bool color, bool strict = false);
+// The summary alone: what changed, counted, and the exit it gives (the first section of reports).
+std::string diff_summary(const BaselineDiff& diff, bool strict = false);
 
-// `apiconform diff OLD NEW`: reads both files, prints format_diff to `out`, returns the exit
-// code: 0 no regression, 1 regressions, 2 a file could not be read (the message goes to `error`).
-int diff_files(const std::string& old_path, const std::string& new_path, bool color, std::string& out,
-               std::string& error);
-
-// `run --baseline FILE`: compares the finished run with the baseline file. Returns 1 when the run
-// regressed against it, 0 when every failure was already there, 2 when the baseline cannot be
-// read (`error` says why). `out` receives the diff text for the console.
-int compare_with_baseline(const std::string& baseline_path, const ResultsFile& new_run, bool color,
-                          std::string& out, std::string& error);
+// `apiconform diff OLD NEW` and `run --baseline OLD`: reads OLD (and NEW, unless `new_path` is
+// empty and `new_run` holds the run) and compares them. False, with `error` naming the file, when
+// one cannot be read. The exit code is diff.exit_code(strict).
+bool diff_files(const std::string& old_path, const std::string& new_path, ResultsFile& new_run, BaselineDiff& diff,
+                std::string& error);
 
 }  // namespace ac

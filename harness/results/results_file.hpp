@@ -1,6 +1,7 @@
 #pragma once
 #include <string>
 #include <vector>
+#include <memory>
 #include <utility>
 
 #include "model/result.hpp"
@@ -8,6 +9,8 @@
 #include "results/deviation.hpp"
 
 namespace ac {
+
+struct BaselineDiff;  // results/baseline_diff.hpp
 
 struct ProviderRun {
   ProviderRun() = default;
@@ -84,6 +87,9 @@ struct ResultsFile {
   // results when the file has none (written before deviations existed).
   std::vector<Deviation> deviations;
   RunCost cost;  // empty in files written before it existed
+  // Not in the file: the comparison with a baseline, when the reports are made with one
+  // (`run --baseline`, `diff --format`); every report then opens with it.
+  std::shared_ptr<const BaselineDiff> comparison;
 };
 
 }  // namespace ac

@@ -253,8 +253,12 @@ void StreamJudge::Impl::judge_event(const SseEvent& e, bool unterminated) {
     if (v && v->IsString() && g.foreign[i].equals == v->GetString()) foreign_field_seen[i] = true;
   }
   if (name.empty()) {
-    add("unnamed", "stream-grammar", ev, "", "has no `event:` line (a data-only frame); the official SDKs drop unnamed frames",
-        g.unnamed_severity, "event: <name>", "no event line", 1);
+    // The official SDK skips unnamed frames: content in one is lost ("unnamed"), an empty or
+    // typeless one ("unnamed-noise", e.g. `data: null`) costs nothing (tests/sdk/ checks both).
+    const bool carries_event = parsed && doc.IsObject() && resolve(type_path, doc);
+    add(carries_event ? "unnamed" : "unnamed-noise", "stream-grammar", ev, "",
+        "has no `event:` line (a data-only frame); the official SDKs drop unnamed frames", g.unnamed_severity,
+        "event: <name>", "no event line", 1);
     if (g.identify_unnamed_by_type && parsed) {
       const rapidjson::Value* t = resolve(type_path, doc);
       if (t && t->IsString()) name = std::string_view(t->GetString(), t->GetStringLength());
@@ -290,6 +294,10 @@ void StreamJudge::Impl::judge_event(const SseEvent& e, bool unterminated) {
           "the data's `" + g.type_field + "` is " + (t ? "\"" + actual + "\"" : "missing") +
               " but the event name is \"" + std::string(e.name) + "\"; they must be equal (SDKs dispatch on the name)",
           Severity::Breaking, std::string(e.name), actual);
+      // The official TypeScript SDK reads a named event by its data's type (tests/sdk/, fault
+      // name-mismatch): judge and fold it as that type, so only the naming is reported.
+      if (t && t->IsString() && rule_by_name.count(std::string_view(t->GetString(), t->GetStringLength())))
+        name = std::string_view(t->GetString(), t->GetStringLength());
     }
   }
 

@@ -5,6 +5,8 @@
 #include <gtest/gtest.h>
 
 #include "cli/console.hpp"
+#include "model/finding_code.hpp"
+#include "results/deviations.hpp"
 
 namespace ac {
 namespace {
@@ -23,12 +25,15 @@ Result rejected(int status, const std::string& body, bool status_finding) {
   return r;
 }
 
-std::string console_of(const Result& r) {
+std::string console_of(Result r) {
+  for (auto& f : r.findings) f.code = finding_code(f);
+  ResultsFile file;
+  file.results = {r};
   std::ostringstream out;
   Console console(out, ConsoleOptions{});
   console.begin(1);
   console.on_result(r);
-  console.end({}, Summary{}, "");
+  console.end({}, Summary{}, "", find_deviations(file));
   return out.str();
 }
 

@@ -53,6 +53,10 @@ TEST(FindingCode, StreamFindingsAreNamedByRuleAndEventNotPosition) {
   EXPECT_EQ(finding_code(finding("sse", "/events", "`message_stop`", "", "end")), "stream.sse.cut")
       << "a cut connection is not a stream that ended cleanly without message_stop";
   EXPECT_EQ(finding_code(finding("stream-grammar", "/events", "nothing", "", "end")), "stream.end:early");
+  // A case's assertion on the folded message reads like a json one.
+  EXPECT_EQ(finding_code(finding("stream-folded", "/folded/content/0/text", "length >= 1", "length 0", "length")),
+            "stream.folded.length:/content/*/text");
+  EXPECT_EQ(finding_code(finding("stream-grammar", "/events/10", "", "", "unnamed-noise")), "stream.unnamed-noise");
 }
 
 TEST(FindingCode, PointersAndPlaces) {

@@ -29,6 +29,15 @@ TEST(GoldenReports, RepeatsMarkdown) { expect_golden("repeats.md", rendered("md"
 TEST(GoldenReports, RepeatsJunit) { expect_golden("repeats.junit.xml", rendered("junit", testing::repeats_fixture())); }
 TEST(GoldenReports, RepeatsConsole) { expect_golden("repeats.console.txt", rendered("console", testing::repeats_fixture())); }
 
+// Issue 12: every report with a baseline comparison opens with it; the console's ends with it.
+TEST(GoldenReports, BaselineMarkdown) { expect_golden("baseline.md", rendered("md", testing::baseline_fixture())); }
+TEST(GoldenReports, BaselineHtml) { expect_golden("baseline.html", rendered("html", testing::baseline_fixture())); }
+TEST(GoldenReports, BaselineJunit) { expect_golden("baseline.junit.xml", rendered("junit", testing::baseline_fixture())); }
+TEST(GoldenReports, BaselineConsole) {
+  const ResultsFile f = testing::baseline_fixture();
+  expect_golden("baseline.console.txt", normalise_volatile(format_diff(*f.comparison, false)));
+}
+
 TEST(Normalise, ReplacesTimesPortsAndVersion) {
   EXPECT_EQ(normalise_volatile("at 2026-11-22T10:00:00Z on http://127.0.0.1:40123/v1 by apiconform 0.1.0"),
             "at @TIMESTAMP@ on http://127.0.0.1:@PORT@/v1 by apiconform @VERSION@");

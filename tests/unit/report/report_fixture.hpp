@@ -2,6 +2,7 @@
 #include <string>
 
 #include "model/finding_code.hpp"
+#include "results/baseline_diff.hpp"
 #include "results/deviations.hpp"
 #include "results/results_file.hpp"
 
@@ -178,6 +179,32 @@ inline ResultsFile repeats_fixture() {
   }
   settle_fixture(f);
   return f;
+}
+
+// report_fixture() compared with an older run of the same providers: there hostile-gw's
+// messages.basic-text passed, and reference's errors.missing-key also had a wrong error type,
+// since fixed. Every report then opens with the comparison.
+inline ResultsFile baseline_fixture() {
+  ResultsFile old_run = report_fixture();
+  for (auto& r : old_run.results) {
+    if (r.provider == "hostile-gw" && r.case_id == "messages.basic-text") {
+      r.verdict = Verdict::Pass;
+      r.findings.clear();
+      r.exchange.steps.clear();
+    }
+    if (r.provider == "reference" && r.case_id == "errors.missing-key") {
+      r.findings.push_back({"json", "/error/type", "\"authentication_error\"", "\"invalid_request_error\"",
+                            "wrong error type", Severity::Breaking});
+      r.findings.back().rule = "equals";
+    }
+  }
+  old_run.summary = Summary{};
+  settle_fixture(old_run);
+  ResultsFile now = report_fixture();
+  auto comparison = std::make_shared<BaselineDiff>(diff_results(old_run, now));
+  comparison->baseline_path = "reports/v1/results.json";
+  now.comparison = comparison;
+  return now;
 }
 
 }  // namespace ac::testing
