@@ -66,7 +66,7 @@ int merge(const MergeOptions& o) {
   for (const auto& n : notes) std::cerr << "apiconform merge: note: " << n << "\n";
   std::cout << "merged " << o.inputs.size() << " results files (" << merged.results.size() << " results) into "
             << path << "\n";
-  ReportOutcome reports = write_reports(merged, path, o.out_dir, formats, "", std::cout, std::cerr);
+  ReportOutcome reports = write_reports(merged, path, o.out_dir, formats, "", false, std::cout, std::cerr);
   if (!reports.ok) return kExitInput;
   return exit_code_for(merged.summary);
 }
