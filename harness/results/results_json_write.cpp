@@ -352,8 +352,7 @@ std::string cost_json(const RunCost& cost) {
   JsonWriter w(buf);
   w.StartObject();
   put_int(w, "token_budget", cost.token_budget);
-  w.Key("budget_reached");
-  w.Bool(cost.budget_reached);
+  put_bool(w, "budget_reached", cost.budget_reached);
   put_int(w, "not_run", cost.not_run);
   w.Key("providers");
   w.StartArray();
