@@ -1,14 +1,16 @@
 #!/bin/sh
-# Installs the pinned official Anthropic TypeScript SDK for tests/sdk (a ctest fixture) with the
-# machine's npm. Usage: install_sdk.sh DIR VERSION
+# Installs one pinned npm package into DIR with the machine's npm, for a ctest fixture (the official
+# SDK for tests/sdk, an open-source gateway for tests/gateway). Usage: npm_install.sh DIR PACKAGE VERSION
 # When npm is missing or its registry cannot be reached, it writes DIR/npm-unreachable (saying
-# why) and succeeds, so the SDK test skips with that message; any other failure fails the fixture.
+# why) and succeeds, so the tests that need the package skip with that message; any other failure
+# fails the fixture. Install scripts are not run: neither package needs one.
 set -u
 dir=$1
-version=$2
+package=$2
+version=$3
 mkdir -p "$dir"
 rm -f "$dir/npm-unreachable"
-installed="$dir/node_modules/@anthropic-ai/sdk/package.json"
+installed="$dir/node_modules/$package/package.json"
 if [ -f "$installed" ] && grep -q "\"version\": \"$version\"" "$installed"; then
   exit 0
 fi
@@ -21,4 +23,4 @@ if ! timeout 60 npm ping >/dev/null 2>&1; then
   exit 0
 fi
 cd "$dir" || exit 1
-exec timeout 300 npm install --no-audit --no-fund --no-save --silent "@anthropic-ai/sdk@$version"
+exec timeout 300 npm install --no-audit --no-fund --no-save --ignore-scripts --silent "$package@$version"
