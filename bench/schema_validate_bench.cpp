@@ -12,7 +12,7 @@
 
 #include <rapidjson/document.h>
 
-#include "load/schema_registry.hpp"
+#include "schema/registry.hpp"
 
 namespace {
 

@@ -15,7 +15,7 @@
 
 #include <rapidjson/document.h>
 
-#include "load/schema_registry.hpp"
+#include "schema/registry.hpp"
 #include "sse/sse_parser.hpp"
 #include "stream/stream_judge.hpp"
 

@@ -5,7 +5,7 @@
 
 #include <rapidjson/document.h>
 
-#include "load/schema_registry.hpp"
+#include "schema/registry.hpp"
 #include "model/case.hpp"
 #include "model/exchange.hpp"
 #include "model/finding.hpp"

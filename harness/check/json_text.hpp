@@ -3,7 +3,7 @@
 
 #include <rapidjson/document.h>
 
-#include "load/schema_explain.hpp"  // json_type_name
+#include "schema/explain.hpp"  // json_type_name
 
 namespace ac {
 

@@ -2,7 +2,7 @@
 
 #include "check/check_input.hpp"
 #include "check/json_text.hpp"
-#include "load/valijson.hpp"
+#include "schema/valijson.hpp"
 
 namespace ac {
 

@@ -5,7 +5,7 @@
 #include "cli/data_paths.hpp"
 #include "check/settle.hpp"
 #include "cli/exit_codes.hpp"
-#include "load/schema_registry.hpp"
+#include "schema/registry.hpp"
 #include "results/results_json.hpp"
 #include "stream/stream_judge.hpp"
 

@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-#include "load/suggest.hpp"
+#include "util/suggest.hpp"
 #include "report/report.hpp"
 
 namespace ac {

@@ -11,7 +11,7 @@
 #include <set>
 
 #include "cli/format_list.hpp"
-#include "load/suggest.hpp"
+#include "util/suggest.hpp"
 #include "plan/variable_check.hpp"
 #include "results/results_reader.hpp"
 

@@ -5,7 +5,7 @@
 #include <vector>
 
 #include "exec/executor.hpp"
-#include "load/schema_registry.hpp"
+#include "schema/registry.hpp"
 #include "model/case.hpp"
 
 namespace ac {

@@ -4,7 +4,7 @@
 #include <map>
 #include <regex>
 
-#include "load/suggest.hpp"
+#include "util/suggest.hpp"
 #include "load/variables.hpp"
 
 namespace ac {

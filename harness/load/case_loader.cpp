@@ -8,7 +8,7 @@
 #include <sstream>
 
 #include "load/case_parser.hpp"
-#include "load/suggest.hpp"
+#include "util/suggest.hpp"
 
 namespace ac {
 

@@ -1,6 +1,6 @@
 #include "load/case_parser.hpp"
 
-#include "load/suggest.hpp"
+#include "util/suggest.hpp"
 #include "load/variables.hpp"
 
 namespace ac {

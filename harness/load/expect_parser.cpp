@@ -1,6 +1,6 @@
 #include "load/assertion_parser.hpp"
 #include "load/case_parser.hpp"
-#include "load/suggest.hpp"
+#include "util/suggest.hpp"
 
 namespace ac {
 

@@ -4,7 +4,7 @@
 
 #include <yaml-cpp/eventhandler.h>
 
-#include "load/suggest.hpp"
+#include "util/suggest.hpp"
 
 namespace ac {
 

@@ -6,7 +6,7 @@
 #include <sstream>
 
 #include "load/provider_parser.hpp"
-#include "load/suggest.hpp"
+#include "util/suggest.hpp"
 
 namespace ac {
 

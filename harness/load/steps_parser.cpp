@@ -5,7 +5,7 @@
 
 #include "load/assertion_parser.hpp"
 #include "load/case_parser.hpp"
-#include "load/suggest.hpp"
+#include "util/suggest.hpp"
 #include "load/variables.hpp"
 
 namespace ac {

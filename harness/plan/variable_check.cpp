@@ -6,7 +6,7 @@
 #include <set>
 #include <tuple>
 
-#include "load/suggest.hpp"
+#include "util/suggest.hpp"
 #include "plan/request_builder.hpp"
 
 namespace ac {

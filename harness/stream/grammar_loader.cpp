@@ -4,7 +4,7 @@
 #include <sstream>
 
 #include "load/located_yaml.hpp"
-#include "load/suggest.hpp"
+#include "util/suggest.hpp"
 #include "stream/grammar.hpp"
 
 namespace ac {

@@ -6,7 +6,7 @@
 
 #include <rapidjson/document.h>
 
-#include "load/schema_registry.hpp"
+#include "schema/registry.hpp"
 #include "model/case.hpp"
 #include "model/diagnostic.hpp"
 #include "model/exchange.hpp"

@@ -1,5 +1,5 @@
 #pragma once
-#include "load/schema_registry.hpp"
+#include "schema/registry.hpp"
 
 namespace ac::test {
 

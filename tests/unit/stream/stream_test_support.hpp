@@ -5,7 +5,7 @@
 #include <memory>
 #include <string>
 
-#include "load/schema_registry.hpp"
+#include "schema/registry.hpp"
 #include "model/case.hpp"
 #include "stream/grammar.hpp"
 #include "stream/stream_judge.hpp"

@@ -6,7 +6,7 @@
 #include <gtest/gtest.h>
 #include <rapidjson/document.h>
 
-#include "load/schema_registry.hpp"
+#include "schema/registry.hpp"
 
 #include "support/run_binary.hpp"
 

@@ -1,4 +1,4 @@
-#include "load/suggest.hpp"
+#include "util/suggest.hpp"
 
 #include <algorithm>
 #include <cctype>

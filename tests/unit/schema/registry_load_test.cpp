@@ -4,7 +4,7 @@
 #include <gtest/gtest.h>
 #include <rapidjson/document.h>
 
-#include "load/schema_registry.hpp"
+#include "schema/registry.hpp"
 
 #include "support/run_binary.hpp"
 
@@ -12,7 +12,7 @@ namespace ac {
 namespace {
 
 std::string fixtures(const std::string& folder) {
-  return ((std::filesystem::path(test::source_dir()) / "tests/unit/load") / "schemas" / folder).string();
+  return ((std::filesystem::path(test::source_dir()) / "tests/unit/schema") / "schemas" / folder).string();
 }
 
 const Diagnostic* find_diag(const Diagnostics& diags, const std::string& needle) {

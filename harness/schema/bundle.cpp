@@ -1,4 +1,4 @@
-#include "load/schema_bundle.hpp"
+#include "schema/bundle.hpp"
 
 #include <algorithm>
 #include <deque>
@@ -8,8 +8,8 @@
 #include <unordered_map>
 #include <sstream>
 
-#include "load/schema_pointer.hpp"
-#include "load/suggest.hpp"
+#include "schema/pointer.hpp"
+#include "util/suggest.hpp"
 
 namespace ac {
 

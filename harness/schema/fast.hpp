@@ -9,7 +9,7 @@
 
 #include <rapidjson/document.h>
 
-#include "load/schema_bundle.hpp"
+#include "schema/bundle.hpp"
 
 namespace ac {
 

@@ -1,11 +1,11 @@
-#include "load/schema_json_source.hpp"
+#include "schema/located_json.hpp"
 
 #include <algorithm>
 
 #include <rapidjson/error/en.h>
 #include <rapidjson/reader.h>
 
-#include "load/schema_pointer.hpp"
+#include "schema/pointer.hpp"
 
 namespace ac {
 

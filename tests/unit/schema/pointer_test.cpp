@@ -1,7 +1,7 @@
 #include <gtest/gtest.h>
 #include <rapidjson/document.h>
 
-#include "load/schema_pointer.hpp"
+#include "schema/pointer.hpp"
 
 namespace ac {
 namespace {

@@ -5,8 +5,8 @@
 
 #include <rapidjson/document.h>
 
-#include "load/schema_bundle.hpp"
-#include "load/schema_registry.hpp"
+#include "schema/bundle.hpp"
+#include "schema/registry.hpp"
 
 namespace ac {
 

@@ -1,5 +1,5 @@
 #pragma once
-// The one way this project includes Valijson (load/schema_registry.cpp, check/tool_input.cpp).
+// The one way this project includes Valijson (schema/registry.cpp, check/tool_input.cpp).
 //
 // Valijson is used with exceptions on (VALIJSON_USE_EXCEPTIONS, which CMake also sets for its
 // users): by default it prints and abort()s on a schema it cannot compile, and a user's bad

@@ -1,4 +1,4 @@
-#include "load/schema_registry.hpp"
+#include "schema/registry.hpp"
 
 #include <algorithm>
 #include <future>
@@ -7,12 +7,12 @@
 #include <set>
 #include <unordered_map>
 
-#include "load/schema_bundle.hpp"
-#include "load/schema_explain.hpp"
-#include "load/schema_fast.hpp"
-#include "load/schema_pointer.hpp"
-#include "load/suggest.hpp"
-#include "load/valijson.hpp"
+#include "schema/bundle.hpp"
+#include "schema/explain.hpp"
+#include "schema/fast.hpp"
+#include "schema/pointer.hpp"
+#include "util/suggest.hpp"
+#include "schema/valijson.hpp"
 
 namespace ac {
 

@@ -1,11 +1,11 @@
-#include "load/schema_fast.hpp"
+#include "schema/fast.hpp"
 
 #include <cmath>
 #include <cstring>
 #include <functional>
 #include <set>
 
-#include "load/schema_pointer.hpp"
+#include "schema/pointer.hpp"
 
 namespace ac {
 

@@ -1,5 +1,5 @@
 // "did you mean" hints: close typos are suggested, far ones list the choices.
-#include "load/suggest.hpp"
+#include "util/suggest.hpp"
 
 #include <gtest/gtest.h>
 

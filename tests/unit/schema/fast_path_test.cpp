@@ -10,15 +10,15 @@
 #include <rapidjson/document.h>
 #include <rapidjson/writer.h>
 
-#include "load/schema_pointer.hpp"
-#include "load/schema_registry.hpp"
+#include "schema/pointer.hpp"
+#include "schema/registry.hpp"
 
 #include "support/run_binary.hpp"
 
 namespace ac {
 namespace {
 
-std::filesystem::path here() { return (std::filesystem::path(test::source_dir()) / "tests/unit/load"); }
+std::filesystem::path here() { return (std::filesystem::path(test::source_dir()) / "tests/unit/schema"); }
 
 std::string to_text(const rapidjson::Value& v) {
   rapidjson::StringBuffer buffer;

@@ -1,4 +1,4 @@
-#include "load/schema_explain.hpp"
+#include "schema/explain.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -8,7 +8,7 @@
 
 #include <rapidjson/writer.h>
 
-#include "load/schema_pointer.hpp"
+#include "schema/pointer.hpp"
 #include "util/utf8.hpp"
 
 namespace ac {

@@ -1,4 +1,4 @@
-#include "load/schema_pointer.hpp"
+#include "schema/pointer.hpp"
 
 #include <cstdlib>
 

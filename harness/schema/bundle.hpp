@@ -7,7 +7,7 @@
 
 #include <rapidjson/document.h>
 
-#include "load/schema_json_source.hpp"
+#include "schema/located_json.hpp"
 #include "model/diagnostic.hpp"
 
 namespace ac {

@@ -6,7 +6,7 @@
 #include <gtest/gtest.h>
 #include <rapidjson/document.h>
 
-#include "load/schema_registry.hpp"
+#include "schema/registry.hpp"
 
 #include "support/run_binary.hpp"
 
@@ -17,7 +17,7 @@ class SchemaValidate : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
     Diagnostics diags;
-    registry_ = SchemaRegistry::load(((std::filesystem::path(test::source_dir()) / "tests/unit/load") / "schemas" / "good").string(), diags);
+    registry_ = SchemaRegistry::load(((std::filesystem::path(test::source_dir()) / "tests/unit/schema") / "schemas" / "good").string(), diags);
     ASSERT_TRUE(diags.empty());
   }
   static void TearDownTestSuite() { registry_.reset(); }
