@@ -8,6 +8,7 @@
 
 #include "check/json_text.hpp"
 #include "check/regex_cache.hpp"
+#include "util/join.hpp"
 
 namespace ac {
 
@@ -129,7 +130,7 @@ void check_type(const Context& c, const rapidjson::Value& actual) {
     for (const auto& t : types.GetArray()) {
       if (!t.IsString()) continue;
       if (accept(t.GetString())) return;
-      wanted += (wanted.empty() ? "" : " or ") + std::string(t.GetString());
+      append_joined(wanted, " or ", t.GetString());
     }
   }
   c.fail(wanted, name + " " + json_text(actual, 80), "value has the wrong JSON type");

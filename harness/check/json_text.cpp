@@ -1,20 +1,9 @@
 #include "check/json_text.hpp"
-#include "util/utf8.hpp"
 
 #include <cmath>
 
-#include <rapidjson/stringbuffer.h>
-#include <rapidjson/writer.h>
 
 namespace ac {
-
-std::string json_text(const rapidjson::Value& value, std::size_t max_chars) {
-  rapidjson::StringBuffer buffer;
-  rapidjson::Writer<rapidjson::StringBuffer> writer(buffer);
-  value.Accept(writer);
-  std::string text(buffer.GetString(), buffer.GetSize());
-  return cut_utf8(text, max_chars, "…");  // on a character boundary: the finding stays valid text
-}
 
 bool json_equal(const rapidjson::Value& a, const rapidjson::Value& b) {
   if (a.IsNumber() && b.IsNumber()) {

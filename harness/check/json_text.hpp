@@ -3,12 +3,15 @@
 
 #include <rapidjson/document.h>
 
-#include "schema/explain.hpp"  // json_type_name
+#include "util/json_render.hpp"
 
 namespace ac {
 
-// Compact JSON text of a value, cut to `max_chars` with "…" so findings stay one line.
-std::string json_text(const rapidjson::Value& value, std::size_t max_chars = 200);
+// A value as a finding shows it: its compact JSON text cut to `max_bytes` with "…" (util's
+// json_excerpt), so findings stay one line.
+inline std::string json_text(const rapidjson::Value& value, std::size_t max_bytes = 200) {
+  return json_excerpt(value, max_bytes, "…");
+}
 
 // Deep equality where numbers compare by value (1 == 1.0) and object key order is ignored.
 bool json_equal(const rapidjson::Value& a, const rapidjson::Value& b);

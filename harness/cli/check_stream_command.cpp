@@ -8,6 +8,7 @@
 #include "schema/registry.hpp"
 #include "results/results_json.hpp"
 #include "stream/stream_judge.hpp"
+#include "util/join.hpp"
 
 namespace ac {
 
@@ -64,7 +65,7 @@ int check_stream(const CheckStreamOptions& o) {
     for (const auto& f : v.findings) failed = failed || f.severity != Severity::Warning;
     if (failed) code = kExitFindings;
     if (o.json) {
-      files_json += (files_json.empty() ? "" : ",\n") + file_json(file, v, !failed);
+      append_joined(files_json, ",\n", file_json(file, v, !failed));
       continue;
     }
     std::cout << (failed ? "FAIL " : "ok   ") << file << ": " << v.events << " events";

@@ -12,6 +12,7 @@
 #include "report/cost_text.hpp"
 #include "redact/terminal_text.hpp"
 #include "results/steps_text.hpp"
+#include "util/join.hpp"
 
 namespace ac {
 
@@ -191,7 +192,7 @@ void Console::print_deviation(const Deviation& d) {
   constexpr std::size_t kCasesShown = 8;
   out_ << "  " << d.cases.size() << (d.cases.size() == 1 ? " case" : " cases") << " in " << d.features.size()
        << (d.features.size() == 1 ? " feature" : " features") << (d.declared ? " (declared known)" : "") << ": ";
-  for (std::size_t i = 0; i < d.cases.size() && i < kCasesShown; ++i) out_ << (i ? ", " : "") << d.cases[i];
+  out_ << join_first(d.cases, kCasesShown, ", ");
   if (d.cases.size() > kCasesShown) out_ << ", ... and " << (d.cases.size() - kCasesShown) << " more";
   out_ << "\n  e.g. " << d.example.case_id << ": expected " << visible_controls(d.example.expected);
   if (!d.example.actual.empty()) out_ << ", got " << visible_controls(d.example.actual);

@@ -4,6 +4,7 @@
 
 #include "util/suggest.hpp"
 #include "report/report.hpp"
+#include "util/join.hpp"
 
 namespace ac {
 
@@ -25,9 +26,7 @@ std::vector<std::string> format_names() {
 }
 
 std::string format_names_text() {
-  std::string out;
-  for (const auto& name : format_names()) out += (out.empty() ? "" : ", ") + name;
-  return out;
+  return join(format_names(), ", ");
 }
 
 bool parse_formats(const std::vector<std::string>& items, std::vector<std::string>& out,

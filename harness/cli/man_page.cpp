@@ -1,4 +1,5 @@
 #include "cli/man_page.hpp"
+#include "util/join.hpp"
 
 #include <sstream>
 
@@ -22,14 +23,9 @@ std::string roff(const std::string& text) {
 }
 
 std::string option_head(const OptionSpec& o) {
-  std::string head;
-  for (const auto& n : o.names) head += (head.empty() ? "" : ", ") + std::string("\\fB") + roff(n) + "\\fR";
+  std::string head = join(o.names, ", ", [](const std::string& n) { return "\\fB" + roff(n) + "\\fR"; });
   if (o.takes_value()) {
-    const std::string value = o.choices.empty() ? o.value_name : "{" + [&] {
-      std::string all;
-      for (const auto& c : o.choices) all += (all.empty() ? "" : ",") + c;
-      return all;
-    }() + "}";
+    const std::string value = o.choices.empty() ? o.value_name : "{" + join(o.choices, ",") + "}";
     head += " \\fI" + roff(value) + "\\fR";
   }
   if (o.repeatable) head += " ...";

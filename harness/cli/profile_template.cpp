@@ -4,6 +4,7 @@
 
 #include "load/located_yaml.hpp"
 #include "load/var_override.hpp"
+#include "util/json_render.hpp"
 
 namespace ac {
 

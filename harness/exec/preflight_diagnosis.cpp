@@ -8,6 +8,7 @@
 
 #include "check/error_message.hpp"
 #include "exec/preflight.hpp"
+#include "util/join.hpp"
 
 namespace ac {
 
@@ -42,10 +43,9 @@ std::vector<std::string> model_ids(const ProbeReply& models) {
 }
 
 std::string some_ids(const std::vector<std::string>& ids) {
-  std::string out;
-  const std::size_t shown = std::min<std::size_t>(ids.size(), 8);
-  for (std::size_t i = 0; i < shown; ++i) out += (i ? ", " : "") + ids[i];
-  if (ids.size() > shown) out += ", … (" + std::to_string(ids.size()) + " in all)";
+  constexpr std::size_t kShown = 8;
+  std::string out = join_first(ids, kShown, ", ");
+  if (ids.size() > kShown) out += ", … (" + std::to_string(ids.size()) + " in all)";
   return out;
 }
 

@@ -1,4 +1,5 @@
 #include "exec/shape_compare.hpp"
+#include "util/join.hpp"
 
 #include <set>
 
@@ -23,7 +24,7 @@ std::string member_names(const rapidjson::Value* object, const std::set<std::str
   std::string out;
   for (const auto& n : names) {
     if (object && member(*object, n.c_str())) continue;
-    out += (out.empty() ? "" : ", ") + n;
+    append_joined(out, ", ", n);
   }
   return out;
 }

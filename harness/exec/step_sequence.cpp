@@ -5,6 +5,8 @@
 
 #include "check/json_text.hpp"
 #include "load/located_yaml.hpp"
+#include "util/join.hpp"
+#include "util/json_render.hpp"
 
 namespace ac {
 
@@ -78,7 +80,7 @@ std::string unsent_steps(const Case& c, std::size_t first) {
   const std::size_t count = c.step_count();
   if (first >= count) return "";
   std::string names;
-  for (std::size_t i = first; i < count; ++i) names += (i == first ? "" : "; ") + step_label(c.step_request(i), i + 1);
+  for (std::size_t i = first; i < count; ++i) append_joined(names, "; ", step_label(c.step_request(i), i + 1));
   return names;
 }
 

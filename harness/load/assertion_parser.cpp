@@ -6,6 +6,7 @@
 
 #include "util/suggest.hpp"
 #include "load/variables.hpp"
+#include "util/json_render.hpp"
 
 namespace ac {
 

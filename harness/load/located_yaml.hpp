@@ -106,7 +106,4 @@ bool yaml_to_json(const YAML::Node& node, std::string& out, std::string& error, 
 // The same, reporting a failure at its place in `f`.
 bool yaml_to_json(const YAML::Node& node, YamlFile& f, std::string& out);
 
-// The JSON text of one string.
-std::string json_quote(const std::string& s);
-
 }  // namespace ac

@@ -2,6 +2,7 @@
 
 #include "load/located_yaml.hpp"
 #include "load/provider_parser.hpp"
+#include "util/json_render.hpp"
 
 namespace ac {
 

@@ -1,4 +1,6 @@
 #include "load/variables.hpp"
+#include "util/join.hpp"
+#include "util/json_render.hpp"
 
 #include <cstdlib>
 #include <vector>
@@ -59,8 +61,7 @@ bool split(const std::string& text, std::vector<Piece>& pieces, std::string& err
 }
 
 std::string available(const Variables& vars) {
-  std::string names;
-  for (const auto& kv : vars) names += (names.empty() ? "" : ", ") + kv.first;
+  const std::string names = join(vars, ", ", [](const auto& kv) { return kv.first; });
   return names.empty() ? std::string("none are defined") : "defined: " + names;
 }
 
@@ -72,10 +73,7 @@ bool lookup(const std::string& name, const Variables& vars, std::string& json, s
       error = "environment variable `" + name.substr(4) + "` (from `{{" + name + "}}`) is not set";
       return false;
     }
-    rapidjson::StringBuffer buf;
-    rapidjson::Writer<rapidjson::StringBuffer> w(buf);
-    w.String(value);
-    json = buf.GetString();
+    json = json_quote(value);
     return true;
   }
   auto it = vars.find(name);

@@ -3,6 +3,7 @@
 #include <set>
 
 #include "load/located_yaml.hpp"
+#include "util/json_render.hpp"
 
 namespace ac {
 
@@ -75,31 +76,6 @@ bool yaml_bool(const std::string& s, bool& out) {
   if (s == "true" || s == "True" || s == "TRUE") return out = true, true;
   if (s == "false" || s == "False" || s == "FALSE") return out = false, true;
   return false;
-}
-
-std::string json_quote(const std::string& s) {
-  std::string out = "\"";
-  for (char ch : s) {
-    const unsigned char c = static_cast<unsigned char>(ch);
-    switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
-      case '\b': out += "\\b"; break;
-      case '\f': out += "\\f"; break;
-      default:
-        if (c < 0x20) {
-          char buf[8];
-          std::snprintf(buf, sizeof buf, "\\u%04x", c);
-          out += buf;
-        } else {
-          out += ch;
-        }
-    }
-  }
-  return out + "\"";
 }
 
 namespace {

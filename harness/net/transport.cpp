@@ -20,6 +20,7 @@
 #include "net/retry.hpp"
 #include "net/token_bucket.hpp"
 #include "net/transfer.hpp"
+#include "util/join.hpp"
 
 namespace ac {
 namespace {
@@ -288,8 +289,7 @@ void Transport::Impl::adapt_pace(const std::string& name, const TransferOutcome&
   if (reading.headroom < kLowHeadroom)
     why = std::to_string(std::lround(reading.headroom * 100)) + "% of the " + reading.tightest + " limit left";
   if (reading.requests_per_minute)
-    why += (why.empty() ? "" : ", ") + std::string("requests limit ") + format_seconds(*reading.requests_per_minute) +
-           "/min";
+    append_joined(why, ", ", "requests limit " + format_seconds(*reading.requests_per_minute) + "/min");
   options.on_pace(name, (pace > 0 ? "pace " + format_seconds(pace) + " requests/s" : std::string("pace unlimited")) +
                             (why.empty() ? "" : " (" + why + ")"));
 }

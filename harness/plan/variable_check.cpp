@@ -8,6 +8,7 @@
 
 #include "util/suggest.hpp"
 #include "plan/request_builder.hpp"
+#include "util/join.hpp"
 
 namespace ac {
 
@@ -36,8 +37,7 @@ Diagnostic diagnostic_of(const Unknown& u) {
   if (u.name.rfind("env.", 0) == 0)
     return {u.where, "environment variable `" + u.name.substr(4) + "` (from `{{" + u.name + "}}`) is not set",
             "set it before the run, or use a variable of the provider profile"};
-  std::string providers;
-  for (const auto& p : u.providers) providers += (providers.empty() ? "" : ", ") + p;
+  const std::string providers = join(u.providers, ", ");
   return {u.where,
           "unknown variable `{{" + u.name + "}}` for provider" + (u.providers.size() > 1 ? "s " : " ") + providers,
           did_you_mean(u.name, *u.defined) +

@@ -1,6 +1,7 @@
 #include "report/cell_text.hpp"
 
 #include "report/escape.hpp"
+#include "util/join.hpp"
 
 namespace ac {
 
@@ -9,7 +10,7 @@ std::string cell_label(const Cell& cell) {
     // A matrix cell stays narrow: the first three, then how many more (all are in the deviations list).
     constexpr std::size_t kShown = 3;
     std::string label = "pass, except";
-    for (std::size_t i = 0; i < cell.except.size() && i < kShown; ++i) label += (i ? ", " : " ") + cell.except[i];
+    if (!cell.except.empty()) label += " " + join_first(cell.except, kShown, ", ");
     if (cell.except.size() > kShown) label += " +" + std::to_string(cell.except.size() - kShown);
     return label;
   }
@@ -38,7 +39,7 @@ std::string cases_passing_text(const ProviderScore& score) {
 std::string deviation_counts_text(const ProviderScore& score) {
   std::string out;
   auto add = [&](int n, const char* what) {
-    if (n) out += (out.empty() ? "" : ", ") + std::to_string(n) + " " + what;
+    if (n) append_joined(out, ", ", std::to_string(n) + " " + what);
   };
   add(score.deviations_breaking, "breaking");
   add(score.deviations_lenient, "lenient");

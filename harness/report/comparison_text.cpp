@@ -1,4 +1,5 @@
 #include "report/comparison_text.hpp"
+#include "util/join.hpp"
 
 namespace ac {
 
@@ -12,7 +13,7 @@ std::string deviation_change_text(const DeviationChange& d) {
   text += " · " + d.code + " (" + (now ? "now " : "was ") + d.id + ", " + d.provider + ")";
   if (!d.cases.empty()) {
     text += " — " + std::to_string(d.cases.size()) + (d.cases.size() == 1 ? " case: " : " cases: ");
-    for (std::size_t i = 0; i < d.cases.size() && i < 3; ++i) text += (i ? ", " : "") + d.cases[i];
+    text += join_first(d.cases, 3, ", ");
     if (d.cases.size() > 3) text += ", …";
   }
   if (d.kind == DeviationChangeKind::NotEvaluated) text += " — none of its cases reached that check";

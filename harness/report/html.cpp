@@ -9,6 +9,7 @@
 #include "report/html_latency.hpp"
 #include "report/report.hpp"
 #include "results/attempts_text.hpp"
+#include "util/join.hpp"
 #include "util/utf8.hpp"
 
 namespace ac {
@@ -148,9 +149,9 @@ std::string provider_table(const ResultsFile& r, const Matrix& m) {
       setup = setup_text(p);
     }
     if (!s.run) notes = "not run: " + s.reason;
-    if (s.retried) notes += (notes.empty() ? "" : "; ") + std::to_string(s.retried) + " retried";
-    if (s.flaky) notes += (notes.empty() ? "" : "; ") + std::to_string(s.flaky) + " flaky";
-    if (s.fixed) notes += (notes.empty() ? "" : "; ") + std::to_string(s.fixed) + " known deviation(s) now pass";
+    if (s.retried) append_joined(notes, "; ", std::to_string(s.retried) + " retried");
+    if (s.flaky) append_joined(notes, "; ", std::to_string(s.flaky) + " flaky");
+    if (s.fixed) append_joined(notes, "; ", std::to_string(s.fixed) + " known deviation(s) now pass");
     out += "<tr><th>" + h(s.provider) + "</th><td>" + h(base_url) + "</td><td>" + h(setup) + "</td><td><strong>" +
            score_text(s) + "</strong></td><td>" + (s.run ? deviation_counts_text(s) : "-") + "</td><td>" +
            cases_passing_text(s) + "</td><td>" + std::to_string(s.pass) + "</td><td>" + std::to_string(s.fail) + " (" +
@@ -166,8 +167,7 @@ std::string provider_table(const ResultsFile& r, const Matrix& m) {
 
 std::string deviation_row(const Deviation& d) {
   const std::string sev = to_string(d.severity);
-  std::string cases;
-  for (const auto& c : d.cases) cases += (cases.empty() ? "" : ", ") + h(c);
+  const std::string cases = join(d.cases, ", ", [](const std::string& c) { return h(c); });
   std::string out = "<tr><td>" + h(d.id) + "</td><td class=\"sev-" + sev +
                     "\">" + sev + "</td><td><code>" + h(excerpt(d.code, 300)) + "</code><br>" + h(excerpt(d.title, 500));
   if (!d.reason.empty()) out += "<br><span class=\"note\">" + h(d.reason) + "</span>";
@@ -314,13 +314,13 @@ std::string case_detail(const ResultsFile& r, const CaseOutcome& c, std::size_t 
   if (c.verdict == Verdict::Fail) flags += c.breaking ? "breaking" : "cosmetic only";
   if (c.runs > 1) {
     const std::string k = std::to_string(c.runs);
-    flags += (flags.empty() ? "" : " · ") + std::string(c.flaky ? "flaky: " : "") + std::to_string(c.passes) + "/" + k +
-             " repeats passed (pass@" + k + " " + (pass_at_k(c) ? "yes" : "no") + ", pass^" + k + " " +
-             (pass_hat_k(c) ? "yes" : "no") + ")";
+    append_joined(flags, " · ",
+                  std::string(c.flaky ? "flaky: " : "") + std::to_string(c.passes) + "/" + k + " repeats passed (pass@" +
+                      k + " " + (pass_at_k(c) ? "yes" : "no") + ", pass^" + k + " " + (pass_hat_k(c) ? "yes" : "no") +
+                      ")");
   }
-  if (c.retried) flags += (flags.empty() ? "" : " · ") + std::string("retried, up to ") +
-                          std::to_string(c.max_attempts) + " attempts";
-  if (c.fixed) flags += (flags.empty() ? "" : " · ") + std::string("fixed: a known deviation that now passes");
+  if (c.retried) append_joined(flags, " · ", "retried, up to " + std::to_string(c.max_attempts) + " attempts");
+  if (c.fixed) append_joined(flags, " · ", "fixed: a known deviation that now passes");
   std::string out = "<details class=\"case\" id=\"case-" + std::to_string(index) + "\"><summary>" +
                     verdict_badge(c.verdict) + "<code>" + h(c.case_id) + "</code> " + h(c.title);
   if (!flags.empty()) out += "<span class=\"flag\">" + h(flags) + "</span>";

@@ -5,6 +5,7 @@
 #include "report/deviation_text.hpp"
 #include "report/escape.hpp"
 #include "report/report.hpp"
+#include "util/join.hpp"
 
 namespace ac {
 namespace {
@@ -99,9 +100,9 @@ std::string provider_table(const ResultsFile& results, const Matrix& m) {
     if (m.repeat > 1) out += " " + percent(s.pass_at_k) + " | " + percent(s.pass_hat_k) + " |";
     std::string notes;
     if (!s.run) notes = "not run: " + md(s.reason);
-    if (s.retried) notes += (notes.empty() ? "" : "; ") + std::to_string(s.retried) + " retried";
-    if (s.flaky) notes += (notes.empty() ? "" : "; ") + std::to_string(s.flaky) + " flaky";
-    if (s.fixed) notes += (notes.empty() ? "" : "; ") + std::to_string(s.fixed) + " known deviation(s) now pass";
+    if (s.retried) append_joined(notes, "; ", std::to_string(s.retried) + " retried");
+    if (s.flaky) append_joined(notes, "; ", std::to_string(s.flaky) + " flaky");
+    if (s.fixed) append_joined(notes, "; ", std::to_string(s.fixed) + " known deviation(s) now pass");
     out += " " + notes + " |\n";
   }
   return out + "\nThe official API: " + md(official_setup_text()) + " (a difference is a set-up deviation).\n\n";
@@ -114,7 +115,7 @@ std::string deviation_item(const Deviation& d) {
                      md(d.title, 160) + " — " + reach_text(d);
   if (!d.cases.empty()) {
     item += ": ";
-    for (std::size_t i = 0; i < d.cases.size() && i < kCasesPerDeviation; ++i) item += (i ? ", " : "") + md(d.cases[i]);
+    item += join(d.cases, ", ", [](const std::string& c) { return md(c); }, kCasesPerDeviation);
     if (d.cases.size() > kCasesPerDeviation) item += ", …";
     item += "\n  - e.g. " + md(d.example.case_id) + ": " + md(example_text(d), 200);
     if (!d.example.at.empty()) item += " (" + md(d.example.at) + ")";

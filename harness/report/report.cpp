@@ -1,6 +1,7 @@
 #include "report/report.hpp"
 
 #include "redact/output_file.hpp"
+#include "util/join.hpp"
 
 namespace ac {
 
@@ -28,9 +29,8 @@ const ReportFormat* find_report_format(const std::string& name) {
 bool render_report(const std::string& format, const ResultsFile& results, std::string& out, std::string& error) {
   const ReportFormat* f = find_report_format(format);
   if (!f) {
-    error = "unknown report format \"" + format + "\" (formats: ";
-    for (std::size_t i = 0; i < report_formats().size(); ++i) error += (i ? ", " : "") + report_formats()[i].name;
-    error += ")";
+    error = "unknown report format \"" + format + "\" (formats: " +
+            join(report_formats(), ", ", [](const ReportFormat& f) { return f.name; }) + ")";
     return false;
   }
   if (f->name == "html") out = render_html(results);

@@ -1,4 +1,5 @@
 #include "results/attempts_text.hpp"
+#include "util/join.hpp"
 
 #include <cstdio>
 
@@ -16,7 +17,7 @@ std::string attempts_text(const Exchange& x) {
     if (a.status) out += std::to_string(a.status) + (a.error.empty() ? "" : " (" + a.error + ")");
     else out += a.error.empty() ? std::string("no response") : a.error;
   }
-  if (!x.retry_note.empty()) out += (out.empty() ? "" : "; ") + x.retry_note;
+  if (!x.retry_note.empty()) append_joined(out, "; ", x.retry_note);
   return out;
 }
 

@@ -9,6 +9,7 @@
 #include <rapidjson/writer.h>
 
 #include "schema/pointer.hpp"
+#include "util/json_render.hpp"
 #include "util/utf8.hpp"
 
 namespace ac {
@@ -16,23 +17,6 @@ namespace ac {
 using rapidjson::Value;
 
 namespace {
-
-// An output stream for rapidjson::Writer that keeps only the first `limit` bytes: rendering the
-// offending value must not build a megabyte string just to cut it.
-struct BoundedStream {
-  typedef char Ch;
-  std::string out;
-  std::size_t limit;
-  bool cut = false;
-  void Put(char c) {
-    if (out.size() < limit) {
-      out += c;
-    } else {
-      cut = true;
-    }
-  }
-  void Flush() {}
-};
 
 // Where a keyword sits in the schema files.
 struct Loc {
@@ -564,28 +548,7 @@ class Explainer {
 
 }  // namespace
 
-const char* json_type_name(const Value& v) {
-  switch (v.GetType()) {
-    case rapidjson::kNullType: return "null";
-    case rapidjson::kFalseType:
-    case rapidjson::kTrueType: return "boolean";
-    case rapidjson::kObjectType: return "object";
-    case rapidjson::kArrayType: return "array";
-    case rapidjson::kStringType: return "string";
-    case rapidjson::kNumberType: return v.IsInt64() || v.IsUint64() ? "integer" : "number";
-  }
-  return "unknown";
-}
-
-std::string render_json(const Value& value, std::size_t limit) {
-  BoundedStream stream;
-  stream.limit = limit + 1;
-  rapidjson::Writer<BoundedStream> writer(stream);
-  value.Accept(writer);
-  std::string& s = stream.out;
-  if (s.size() <= limit && !stream.cut) return s;
-  return cut_utf8(s, limit) + "...";
-}
+std::string render_json(const Value& value, std::size_t limit) { return json_excerpt(value, limit, "..."); }
 
 void dedupe_schema_errors(std::vector<SchemaError>& errors) {
   std::set<std::string> seen;

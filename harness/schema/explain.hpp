@@ -7,6 +7,7 @@
 
 #include "schema/bundle.hpp"
 #include "schema/registry.hpp"
+#include "util/json_render.hpp"  // json_type_name
 
 namespace ac {
 
@@ -19,11 +20,8 @@ namespace ac {
 std::vector<SchemaError> explain_schema_errors(const SchemaBundle& bundle, std::size_t file, const std::string& pointer,
                                                const rapidjson::Value& value, std::size_t max_errors = 50);
 
-// The value as compact JSON, cut to about `limit` bytes (at a UTF-8 boundary) with "..." added.
+// The value as compact JSON, cut to `limit` bytes with "..." (util's json_excerpt, as schema errors show it).
 std::string render_json(const rapidjson::Value& value, std::size_t limit = 200);
-
-// "string", "integer" (a number without fraction), "number", "object", "array", "boolean", "null".
-const char* json_type_name(const rapidjson::Value& value);
 
 // Keeps the first error for each pointer + keyword (+ property for `required`), in order.
 void dedupe_schema_errors(std::vector<SchemaError>& errors);

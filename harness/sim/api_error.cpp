@@ -1,4 +1,5 @@
 #include "sim/api_error.hpp"
+#include "util/join.hpp"
 
 #include <utility>
 
@@ -55,12 +56,7 @@ std::optional<ApiError> named_error(const std::string& name) {
 }
 
 std::string named_error_names() {
-  std::string names;
-  for (const auto& entry : kNamedErrors) {
-    if (!names.empty()) names += ", ";
-    names += entry.name;
-  }
-  return names;
+  return join(kNamedErrors, ", ", [](const auto& entry) { return entry.name; });
 }
 
 bool should_retry(int status) {

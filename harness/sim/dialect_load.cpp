@@ -1,6 +1,7 @@
 // Dialect files: the differences of one provider's document from the reference, as YAML.
 // The format is described in docs/simulator.md ("Dialects").
 #include "sim/dialect_load.hpp"
+#include "util/join.hpp"
 
 #include <algorithm>
 #include <dirent.h>
@@ -21,12 +22,6 @@ struct Located {
 
 [[noreturn]] void fail(const YAML::Node& node, const std::string& message) {
   throw Located{node.Mark(), message};
-}
-
-std::string join(const std::vector<std::string>& items) {
-  std::string out;
-  for (const auto& item : items) out += (out.empty() ? "" : ", ") + item;
-  return out;
 }
 
 std::string scalar(const YAML::Node& node, const std::string& what) {
@@ -69,7 +64,7 @@ T choice(const YAML::Node& node, const std::string& what,
     if (name == text) return value;
     names.push_back(name);
   }
-  fail(node, what + ": unknown value '" + text + "' (expected one of: " + join(names) + ")");
+  fail(node, what + ": unknown value '" + text + "' (expected one of: " + join(names, ", ") + ")");
 }
 
 std::vector<std::string> strings(const YAML::Node& node, const std::string& what) {
@@ -87,7 +82,7 @@ void only_keys(const YAML::Node& map, const std::string& what,
     const std::string key = entry.first.Scalar();
     if (std::find(known.begin(), known.end(), key) == known.end()) {
       fail(entry.first, (what.empty() ? "" : what + ": ") + "unknown key '" + key +
-                            "' (known: " + join(known) + ")");
+                            "' (known: " + join(known, ", ") + ")");
     }
   }
 }
@@ -134,7 +129,7 @@ void apply_routes(const YAML::Node& node, ApiSurface& surface) {
     if (it == kEndpoints.end() && members.empty()) {
       std::vector<std::string> names = {"models", "batches"};
       for (const auto& e : kEndpoints) names.push_back(e.first);
-      fail(entry.first, "routes: unknown endpoint '" + key + "' (known: " + join(names) + ")");
+      fail(entry.first, "routes: unknown endpoint '" + key + "' (known: " + join(names, ", ") + ")");
     }
     if (value == "absent") {
       if (it != kEndpoints.end()) members = {it->second};
@@ -408,7 +403,7 @@ std::optional<std::string> resolve_dialect(const std::string& name, const std::s
     if (source.name == name) return load_dialect(source, out);
     known.push_back(source.name);
   }
-  return "unknown dialect '" + name + "' (known: " + join(known) + ")";
+  return "unknown dialect '" + name + "' (known: " + join(known, ", ") + ")";
 }
 
 }  // namespace ac::sim

@@ -7,7 +7,7 @@
 #include "sim/endpoints.hpp"
 #include "sim/reply_dialect.hpp"
 #include "sim/http_reply.hpp"
-#include "sim/json_text.hpp"
+#include "util/json_render.hpp"
 #include "sim/model_catalog.hpp"
 #include "sim/pagination.hpp"
 #include "sim/reply.hpp"

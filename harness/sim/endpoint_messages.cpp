@@ -6,7 +6,7 @@
 
 #include "sim/endpoints.hpp"
 #include "sim/http_reply.hpp"
-#include "sim/json_text.hpp"
+#include "util/json_render.hpp"
 #include "sim/model_catalog.hpp"
 #include "sim/reply.hpp"
 #include "sim/reply_dialect.hpp"

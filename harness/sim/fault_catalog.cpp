@@ -1,6 +1,7 @@
 #include "sim/fault_catalog.hpp"
 
 #include "sim/simulator.hpp"
+#include "util/join.hpp"
 
 namespace ac::sim {
 
@@ -40,7 +41,7 @@ std::optional<std::string> FaultSet::add(const std::string& name) {
     }
   }
   std::string known;
-  for (const auto& fault : fault_catalog()) known += std::string(known.empty() ? "" : ", ") + fault.name;
+  for (const auto& fault : fault_catalog()) append_joined(known, ", ", fault.name);
   return "unknown fault '" + name + "' (known: " + known + ")";
 }
 

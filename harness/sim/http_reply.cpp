@@ -3,7 +3,7 @@
 #include <rapidjson/document.h>
 
 #include "sim/batch_store.hpp"
-#include "sim/json_text.hpp"
+#include "util/json_render.hpp"
 
 namespace ac::sim {
 

@@ -3,7 +3,7 @@
 
 #include <rapidjson/document.h>
 
-#include "sim/json_text.hpp"
+#include "util/json_render.hpp"
 #include "sim/pagination.hpp"
 
 namespace ac::sim {

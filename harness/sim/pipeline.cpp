@@ -5,13 +5,14 @@
 #include "sim/route_match.hpp"
 #include "sim/sim_context.hpp"
 #include "sim/steering.hpp"
+#include "util/join.hpp"
 
 namespace ac::sim {
 namespace {
 
 std::string allowed_list(const std::vector<std::string>& methods) {
   std::string out;
-  for (const auto& method : methods) out += (out.empty() ? "" : ", ") + method;
+  for (const auto& method : methods) append_joined(out, ", ", method);
   return out;
 }
 

@@ -5,6 +5,7 @@
 #include "sim/reply.hpp"
 #include "sim/tokens.hpp"
 #include "sim/tool_input.hpp"
+#include "util/join.hpp"
 
 namespace ac::sim {
 namespace {
@@ -26,7 +27,7 @@ std::string user_text(const InputMessage* message) {
   std::string text;
   if (!message) return text;
   for (const auto& block : message->blocks) {
-    if (block.type == "text") text += (text.empty() ? "" : " ") + block.text;
+    if (block.type == "text") append_joined(text, " ", block.text);
   }
   return text;
 }
@@ -37,7 +38,7 @@ std::string answer_text(const InputMessage* message) {
     bool error = false;
     for (const auto& block : message->blocks) {
       if (block.type != "tool_result") continue;
-      content += (content.empty() ? "" : " ") + block.text;
+      append_joined(content, " ", block.text);
       error = error || block.is_error;
     }
     if (content.empty()) content = "(no content)";
@@ -52,7 +53,7 @@ std::string answer_text(const InputMessage* message) {
   std::string text = user_text(message);
   std::string answer;
   if (images > 0) answer = "I see " + std::to_string(images) + (images == 1 ? " attachment." : " attachments.");
-  if (!text.empty()) answer += (answer.empty() ? "" : " ") + std::string("You said: ") + text;
+  if (!text.empty()) append_joined(answer, " ", "You said: " + text);
   return answer.empty() ? "Hello from the apiconform simulator." : answer;
 }
 

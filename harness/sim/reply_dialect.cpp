@@ -2,7 +2,7 @@
 
 #include <rapidjson/document.h>
 
-#include "sim/json_text.hpp"
+#include "util/json_render.hpp"
 #include "sim/reply_json.hpp"
 
 namespace ac::sim {

@@ -1,7 +1,7 @@
 // The non-streaming `Message` body, fields in the order the API sends them.
 #include <rapidjson/document.h>
 
-#include "sim/json_text.hpp"
+#include "util/json_render.hpp"
 #include "sim/reply.hpp"
 #include "sim/reply_json.hpp"
 

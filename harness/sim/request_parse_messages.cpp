@@ -4,8 +4,9 @@
 #include <regex>
 #include <set>
 
-#include "sim/json_text.hpp"
+#include "util/json_render.hpp"
 #include "sim/request_parse_parts.hpp"
+#include "util/join.hpp"
 
 namespace ac::sim::parse {
 namespace {
@@ -26,7 +27,7 @@ bool one_of(const char* value, const char* const* begin, const char* const* end)
 
 std::string expected_tags() {
   std::string tags;
-  for (const char* type : kBlockTypes) tags += std::string(tags.empty() ? "" : ", ") + "'" + type + "'";
+  for (const char* type : kBlockTypes) append_joined(tags, ", ", std::string("'") + type + "'");
   return tags;
 }
 
@@ -102,7 +103,7 @@ Error parse_tool_result(const rapidjson::Value& block, const std::string& path, 
       std::string text;
       if (auto error = require_string(item, ipath, "text", &text)) return error;
       if (text.empty()) return invalid_request("messages: text content blocks must be non-empty");
-      out.text += (out.text.empty() ? "" : " ") + text;
+      append_joined(out.text, " ", text);
     } else if (type == "image") {
       if (auto error = parse_image_source(item, ipath)) return error;
     }
@@ -297,7 +298,7 @@ Error parse_system(const rapidjson::Value& system, MessageRequest& out) {
     if (auto error = only_members(block, path, {"type", "text", "cache_control", "citations"})) {
       return error;
     }
-    out.system += (out.system.empty() ? "" : "\n") + text;
+    append_joined(out.system, "\n", text);
   }
   return std::nullopt;
 }

@@ -3,7 +3,7 @@
 #include <regex>
 #include <set>
 
-#include "sim/json_text.hpp"
+#include "util/json_render.hpp"
 #include "sim/request_parse_parts.hpp"
 
 namespace ac::sim::parse {

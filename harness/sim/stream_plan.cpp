@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <cstring>
 
-#include "sim/json_text.hpp"
+#include "util/json_render.hpp"
 #include "sim/stream_faults.hpp"
 
 namespace ac::sim {

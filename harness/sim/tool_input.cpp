@@ -5,7 +5,7 @@
 
 #include <rapidjson/document.h>
 
-#include "sim/json_text.hpp"
+#include "util/json_render.hpp"
 
 namespace ac::sim {
 namespace {

@@ -1,8 +1,4 @@
 #include "stream/field_path.hpp"
-#include "util/utf8.hpp"
-
-#include <rapidjson/stringbuffer.h>
-#include <rapidjson/writer.h>
 
 namespace ac {
 
@@ -61,24 +57,6 @@ rapidjson::Value& make_path(const FieldPath& path, rapidjson::Value& root, rapid
     }
   }
   return *v;
-}
-
-const char* json_kind(const rapidjson::Value& v) {
-  if (v.IsNull()) return "null";
-  if (v.IsBool()) return "boolean";
-  if (v.IsInt64() || v.IsUint64()) return "integer";
-  if (v.IsNumber()) return "number";
-  if (v.IsString()) return "string";
-  if (v.IsArray()) return "array";
-  return "object";
-}
-
-std::string json_snippet(const rapidjson::Value& v, std::size_t max) {
-  rapidjson::StringBuffer buf;
-  rapidjson::Writer<rapidjson::StringBuffer> w(buf);
-  v.Accept(w);
-  std::string s(buf.GetString(), buf.GetSize());
-  return cut_utf8(s, max, "...");
 }
 
 }  // namespace ac

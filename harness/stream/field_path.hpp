@@ -25,10 +25,4 @@ rapidjson::Value* resolve(const FieldPath& path, rapidjson::Value& root);
 // The value at `path`, creating objects on the way (a non-object parent is replaced).
 rapidjson::Value& make_path(const FieldPath& path, rapidjson::Value& root, rapidjson::Document::AllocatorType& a);
 
-// The JSON type name of a value: null, boolean, integer, number, string, array, object.
-const char* json_kind(const rapidjson::Value& v);
-
-// Compact JSON text of a value, cut to `max` bytes with "..." (for messages).
-std::string json_snippet(const rapidjson::Value& v, std::size_t max = 80);
-
 }  // namespace ac

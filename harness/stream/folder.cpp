@@ -1,4 +1,5 @@
 #include "stream/folder.hpp"
+#include "util/json_render.hpp"
 
 #include <rapidjson/error/en.h>
 
@@ -82,7 +83,7 @@ void Folder::event_ops(const std::vector<FoldOp>& ops, const rapidjson::Value& d
       case FoldKind::Merge: {
         if (!message_.IsObject() || !from) break;
         if (!from->IsObject()) {
-          fold_problem(ev, "merge", "`" + op.from.text + "` is " + json_kind(*from) + ", not an object to merge");
+          fold_problem(ev, "merge", "`" + op.from.text + "` is " + json_type_name(*from) + ", not an object to merge");
           break;
         }
         rapidjson::Value& target = make_path(op.to, message_, a);
@@ -115,7 +116,7 @@ void Folder::check_monotonic(const EventLabel& ev) {
       f.check = "stream-fold";
       f.pointer = ev.pointer() + "/data" + rule.path.pointer();
       f.expected = ">= " + number_text(last_monotonic_[i]);
-      f.actual = json_snippet(*v);
+      f.actual = json_excerpt(*v, 80, "...");
       f.message = ev.text() + ": " + rule.path.text + " went down from " + f.expected.substr(3) + " to " + f.actual +
                   ": " + rule.message;
       out_.add("monotonic:" + rule.path.text, std::move(f));
@@ -155,7 +156,7 @@ void Folder::block_ops(const std::vector<FoldOp>& ops, const rapidjson::Value& d
     }
     if (!from->IsString()) {
       fold_problem(ev, std::string(to_string(op.kind)) + ":" + op.from.text,
-                   "`" + op.from.text + "` is " + json_kind(*from) + ", not a string to " + to_string(op.kind));
+                   "`" + op.from.text + "` is " + json_type_name(*from) + ", not a string to " + to_string(op.kind));
       continue;
     }
     Pending& p = pending_for(op);
@@ -199,10 +200,10 @@ void Folder::finish_json(Pending& p, rapidjson::Value& block, const EventLabel& 
                  Severity::Breaking, where);
     return;
   }
-  if (!p.op->must_be.empty() && p.op->must_be != json_kind(parsed)) {
+  if (!p.op->must_be.empty() && p.op->must_be != json_type_name(parsed)) {
     fold_problem(ev, "json-type",
                  "the concatenated `" + p.op->from.text + "` of block " + std::to_string(open_) + " parses to " +
-                     json_kind(parsed) + ", not " + p.op->must_be,
+                     json_type_name(parsed) + ", not " + p.op->must_be,
                  Severity::Breaking, where);
     return;
   }

@@ -8,6 +8,7 @@
 
 #include "sse/sse_parser.hpp"
 #include "stream/folder.hpp"
+#include "util/json_render.hpp"
 
 namespace ac {
 
@@ -26,7 +27,7 @@ std::string quoted_list(const std::vector<std::string>& names) {
 
 bool type_matches(const rapidjson::Value& v, const std::string& type) {
   if (type == "number") return v.IsNumber();
-  return type == json_kind(v);
+  return type == json_type_name(v);
 }
 
 Severity severity_of(Policy p) { return p == Policy::Fail ? Severity::Breaking : Severity::Warning; }
@@ -289,7 +290,7 @@ void StreamJudge::Impl::judge_event(const SseEvent& e, bool unterminated) {
     bool same = t && t->IsString() && std::string_view(t->GetString(), t->GetStringLength()) == e.name;
     if (!same) {
       std::string actual =
-          !t ? "missing" : t->IsString() ? std::string(t->GetString(), t->GetStringLength()) : json_snippet(*t);
+          !t ? "missing" : t->IsString() ? std::string(t->GetString(), t->GetStringLength()) : json_excerpt(*t, 80, "...");
       add("name-type", "stream-grammar", ev, "/data/" + g.type_field,
           "the data's `" + g.type_field + "` is " + (t ? "\"" + actual + "\"" : "missing") +
               " but the event name is \"" + std::string(e.name) + "\"; they must be equal (SDKs dispatch on the name)",
@@ -539,11 +540,11 @@ void StreamJudge::Impl::run_checks(const EventRule& rule, const EventLabel& ev) 
       const rapidjson::Value* want = expected_value(&c);
       if (!v || !want || *v != *want)
         add("check:" + rule.name + ":" + c.path.text, "stream-event-schema", ev, ptr, c.message, Severity::Breaking,
-            c.equals_json, v ? json_snippet(*v) : "missing");
+            c.equals_json, v ? json_excerpt(*v, 80, "...") : "missing");
     }
     if (!c.type.empty() && (!v || !type_matches(*v, c.type)))
       add("check:" + rule.name + ":" + c.path.text + ":type", "stream-event-schema", ev, ptr, c.message,
-          Severity::Breaking, c.type, v ? json_kind(*v) : "missing");
+          Severity::Breaking, c.type, v ? json_type_name(*v) : "missing");
   }
 }
 

@@ -1,4 +1,5 @@
 #include "util/suggest.hpp"
+#include "util/join.hpp"
 
 #include <algorithm>
 #include <cctype>
@@ -30,12 +31,7 @@ std::size_t edit_distance(const std::string& a, const std::string& b) {
 }
 
 std::string list_choices(const std::vector<std::string>& choices) {
-  std::string out;
-  for (const auto& c : choices) {
-    if (!out.empty()) out += ", ";
-    out += "`" + c + "`";
-  }
-  return out;
+  return join(choices, ", ", [](const std::string& c) { return "`" + c + "`"; });
 }
 
 std::string did_you_mean(const std::string& word, const std::vector<std::string>& choices) {
