@@ -9,6 +9,7 @@
 #include <rapidjson/writer.h>
 
 #include "schema/pointer.hpp"
+#include "util/join.hpp"
 #include "util/json_render.hpp"
 #include "util/utf8.hpp"
 
@@ -154,8 +155,7 @@ class Explainer {
     bool ok = false;
     auto consider = [&](const Value& t) {
       if (!t.IsString()) return;
-      if (!expected.empty()) expected += " or ";
-      expected += t.GetString();
+      append_joined(expected, " or ", t.GetString());
       ok = ok || type_matches(t.GetString(), v);
     };
     if (type->IsArray()) {
@@ -174,7 +174,7 @@ class Explainer {
       for (const Value& e : en->GetArray()) found = found || e == v;
       if (!found) {
         std::string choices;
-        for (const Value& e : en->GetArray()) choices += (choices.empty() ? "" : ", ") + render_json(e, 60);
+        for (const Value& e : en->GetArray()) append_joined(choices, ", ", render_json(e, 60));
         choices = "one of " + choices;
         choices = cut_utf8(choices, 200, "...");
         add(out, vp, "enum", loc, "enum", choices, render_json(v), render_json(v, 60) + " is not allowed here; expected " + choices);
@@ -288,7 +288,7 @@ class Explainer {
     std::string names;
     for (const auto& m : props->GetObject()) {
       if (names.size() > 160) return names + ", ...";
-      names += (names.empty() ? "" : ", ") + std::string(m.name.GetString(), m.name.GetStringLength());
+      append_joined(names, ", ", std::string_view(m.name.GetString(), m.name.GetStringLength()));
     }
     return names;
   }
@@ -457,7 +457,7 @@ class Explainer {
     if (passing.size() == 1) return;
     if (passing.size() > 1) {
       std::string list;
-      for (const auto& p : passing) list += (list.empty() ? "" : ", ") + p;
+      for (const auto& p : passing) append_joined(list, ", ", p);
       add(out, vp, kw, loc, kw, "exactly one matching branch", render_json(v),
           "the value matches " + std::to_string(passing.size()) + " branches of oneOf (" + list + "); exactly one must match");
       return;
@@ -491,7 +491,7 @@ class Explainer {
     }
     std::string expected;
     for (std::size_t i = 0; i < n; ++i) {
-      expected += (expected.empty() ? "" : ", ") + (br[i].label.empty() ? "#/" + kwloc + "/" + std::to_string(i) : br[i].label);
+      append_joined(expected, ", ", br[i].label.empty() ? "#/" + kwloc + "/" + std::to_string(i) : br[i].label);
     }
     add(out, vp, kw, loc, kw, "one of: " + expected, render_json(v), message);
     for (const SchemaError& e : errs) {
@@ -508,7 +508,7 @@ class Explainer {
     for (const Branch& b : br) {
       const auto& errs = b.errors.list;
       if (errs.size() != 1 || errs[0].pointer != vp || errs[0].keyword != "type") return false;
-      expected += (expected.empty() ? "" : " or ") + errs[0].expected;
+      append_joined(expected, " or ", errs[0].expected);
     }
     add(out, vp, "type", loc, kw, expected, render_json(v), "expected " + expected + ", got " + json_type_name(v));
     return true;
@@ -535,7 +535,7 @@ class Explainer {
     std::string choices;
     for (const Branch& b : br) {
       std::string c = render_json(*b.consts.at(prop), 60);
-      if (seen.insert(c).second) choices += (choices.empty() ? "" : ", ") + c;
+      if (seen.insert(c).second) append_joined(choices, ", ", c);
     }
     add(out, child_pointer(vp, prop), kw, loc, kw, "one of " + choices, render_json(have->value),
         "unknown " + prop + " " + render_json(have->value, 60) + "; expected one of " + choices);
