@@ -78,6 +78,7 @@ void Console::setup_failed(const std::string& provider, const std::string& diagn
 }
 
 void Console::on_result(const Result& result) {
+  if (in_flight_source_) in_flight_ = in_flight_source_();
   ++done_;
   running_.add(result.verdict);
   const bool said = setup_failed_.count(result.provider) > 0;  // once already, not per case

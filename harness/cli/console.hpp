@@ -1,5 +1,6 @@
 #pragma once
 #include <chrono>
+#include <functional>
 #include <iosfwd>
 #include <map>
 #include <set>
@@ -8,6 +9,7 @@
 
 #include "model/result.hpp"
 #include "results/results_file.hpp"
+#include "results/run_sink.hpp"
 
 namespace ac {
 
@@ -18,8 +20,10 @@ struct ConsoleOptions {
 };
 
 // What the person at the terminal sees: progress while the run goes, then the summary and
-// every failure with what to do about it.
-class Console {
+// every failure with what to do about it. Its live part is a RunSink (results/run_sink.hpp):
+// on_start begins the progress, on_result shows each result; end() and spent() follow the
+// reports, which they name.
+class Console final : public RunSink {
  public:
   Console(std::ostream& out, ConsoleOptions options);
 
@@ -27,12 +31,15 @@ class Console {
   // (skipped, unsupported, a provider whose preflight failed: the executor emits those first).
   // They are not work done: the progress counts, rate and ETA are of the requests sent.
   void begin(std::size_t total, std::size_t not_sent = 0);
+  void on_start(const RunStart& start) override { begin(start.total, start.not_sent); }
   // Requests (or multi-step cases) under way now, shown on the progress line.
   void set_in_flight(std::size_t in_flight) { in_flight_ = in_flight; }
+  // Where on_result reads the requests under way (the transport's count), before it shows a result.
+  void count_in_flight(std::function<std::size_t()> in_flight) { in_flight_source_ = std::move(in_flight); }
   // A provider's preflight failed: its diagnosis is shown once, now and in the summary, instead
   // of once per case (its cases are errors that carry the same diagnosis).
   void setup_failed(const std::string& provider, const std::string& diagnosis);
-  void on_result(const Result& result);
+  void on_result(const Result& result) override;
   // A line about the run itself (a provider's pace changed, it paused), shown as it happens.
   void note(const std::string& text);
   // The failures, one block per deviation (its cases listed, one example, one curl line), the
@@ -57,6 +64,7 @@ class Console {
   std::size_t done_ = 0;
   std::size_t not_sent_ = 0;  // of total_: decided without sending, emitted first
   std::size_t in_flight_ = 0;
+  std::function<std::size_t()> in_flight_source_;
   Summary running_;
   std::vector<Result> problems_;  // errors kept for the end (without bodies); failures are grouped
   std::vector<std::string> error_messages_;  // per kept problem: the reply's error message when

@@ -19,6 +19,7 @@
 #include "net/retry.hpp"
 #include "redact/secrets.hpp"
 #include "results/deviations.hpp"
+#include "results/kept_results.hpp"
 #include "results/results_writer.hpp"
 
 namespace ac {
@@ -88,14 +89,6 @@ ConsoleOptions console_options(const RunOptions& o) {
   return c;
 }
 
-void keep_compact(Result& result) {
-  Exchange dropped = std::move(result.exchange);
-  result.exchange = Exchange{};
-  result.exchange.status = dropped.status;
-  if (result.verdict == Verdict::Fail || result.verdict == Verdict::Known)
-    result.exchange.request.curl = std::move(dropped.request.curl);
-}
-
 // A profile's `concurrency` below --jobs caps that provider silently otherwise: a user who asked
 // for 32 would wonder why the run is slow.
 void say_capped_jobs(const RunOptions& o, const TargetSet& set, Console& console) {
@@ -154,14 +147,16 @@ int run_command(const RunOptions& o) {
     return kExitInput;
   }
 
-  Summary summary;
-  ResultsFile compact;
-  compact.run = info;
   const std::size_t repeat = static_cast<std::size_t>(std::max(1, o.repeat));
   const std::size_t total = jobs.size() * repeat;
-  compact.results.reserve(total);
   const auto decided = static_cast<std::size_t>(std::count_if(jobs.begin(), jobs.end(), [](const Job& j) { return j.decided; }));
-  console.begin(total, decided * repeat);
+  // The live outputs, each told every result in this order: the console, results.json, the
+  // results kept for the reports. The run loop talks to the fan-out only.
+  KeptResults kept(info, total);
+  console.count_in_flight([&transport] { return transport.in_flight(); });
+  RunSinks outputs;
+  outputs.add(console).add(writer).add(kept);
+  outputs.on_start(RunStart{info, total, decided * repeat});
   say_capped_jobs(o, set, console);
   for (const auto& t : set.targets)
     if (!t.setup_error.empty()) console.setup_failed(t.provider.name, t.setup_error);
@@ -175,30 +170,16 @@ int run_command(const RunOptions& o) {
   executor_options.token_budget = o.token_budget;
   Executor executor(transport, *suite.schemas, suite.grammars, redactor, executor_options);
   executor.cost().add(preflight_cost);  // the budget counts the preflight's tokens too
-  executor.run(jobs, [&](Result&& result) {
-    summary.add(result.verdict);
-    console.set_in_flight(transport.in_flight());
-    console.on_result(result);
-    writer.add(result);
-    // The file has the exchange; the matrix and baseline need verdicts and findings. Moved out, not
-    // assigned over: assigning an empty string keeps the old one's buffer (libstdc++), and the kept
-    // bodies, URLs and curl lines were 1.5 KB per result, half the peak memory of a long run.
-    // Kept: the status (the baseline compares status classes) and a failure's curl line (the
-    // example of its deviations).
-    keep_compact(result);
-    compact.results.push_back(std::move(result));
-  });
+  executor.run(jobs, [&](Result&& result) { outputs.on_result(result); });
   // What the cases created is cleaned up before the run is over (a real batch runs for hours).
   std::vector<std::string> left_running =
       executor.created_batches().cancel_running(transport, o.plan.request, redactor, executor.cost());
-  compact.cost = executor.cost();
-  std::string finished = now_rfc3339();
+  const std::string finished = now_rfc3339();
+  Summary summary = kept.summary();
   summary.interrupted = stop.requested();
-  compact.deviations = find_deviations(compact);
-  writer.set_cost(compact.cost);
-  writer.close(summary, finished, compact.deviations);
-  compact.summary = summary;
-  compact.finished_at = finished;
+  const std::vector<Deviation> deviations = find_deviations(kept.file());
+  outputs.on_finish(RunEnd{summary, finished, deviations, executor.cost()});
+  const ResultsFile& compact = kept.file();
 
   int code = exit_code_for(summary);
   ReportOutcome reports =

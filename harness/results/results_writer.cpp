@@ -43,4 +43,9 @@ void ResultsWriter::close(const Summary& summary, const std::string& finished_at
 
 void ResultsWriter::write(std::string_view text) { file_.write(text); }
 
+void ResultsWriter::on_finish(const RunEnd& end) {
+  set_cost(end.cost);
+  close(end.summary, end.finished_at, end.deviations);
+}
+
 }  // namespace ac

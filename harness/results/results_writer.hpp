@@ -4,6 +4,7 @@
 
 #include "redact/output_file.hpp"
 #include "results/results_file.hpp"
+#include "results/run_sink.hpp"
 
 namespace ac {
 
@@ -12,8 +13,9 @@ namespace ac {
 // the buffer fills or close() runs (with the default 4 KiB, a benchmark run spent 4% of its time
 // in write()). The file is written beside its name and renamed by close() (redact/output_file.hpp):
 // results.json is never half-written. A write error is remembered: check failed()/error() after
-// close().
-class ResultsWriter {
+// close(). As a live output of a run (results/run_sink.hpp), open() it first: on_result adds,
+// on_finish sets the cost and closes.
+class ResultsWriter final : public RunSink {
  public:
   ResultsWriter() = default;
   ResultsWriter(const ResultsWriter&) = delete;
@@ -23,6 +25,9 @@ class ResultsWriter {
   void add(const Result& result);
   // Ends the file: the deviations found over the whole run (results/deviations.hpp), the summary.
   void close(const Summary& summary, const std::string& finished_at, const std::vector<Deviation>& deviations);
+
+  void on_result(const Result& result) override { add(result); }
+  void on_finish(const RunEnd& end) override;
 
   // What the run spent, written with the summary by close() (set before it).
   void set_cost(const RunCost& cost) { cost_ = cost; }
