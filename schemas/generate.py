@@ -224,6 +224,13 @@ OUTPUTS = {
     "events/message_stop.json": ("MessageStopEvent", False),
     "events/ping.json": ("PingEvent", False),
     "events/error.json": ("ErrorResponse", False),
+    # Requests, for judging what a client sends (proxy mode, docs/proxy.md): the strict variant
+    # closes every object, as the API refuses unknown members ("Extra inputs are not permitted").
+    "message-request.json": ("CreateMessageParams", False),
+    "count-tokens-request.json": ("CountMessageTokensParams", False),
+    # What the SDKs' beta namespaces send (`?beta=true`, `anthropic-beta`): the beta parameters.
+    "message-request-beta.json": ("BetaCreateMessageParams", False),
+    "count-tokens-request-beta.json": ("BetaCountMessageTokensParams", False),
 }
 for _delta in DELTAS:
     OUTPUTS["events/deltas/%s.json" % _delta] = ("DeltaEvent:" + _delta, False)
@@ -390,8 +397,9 @@ class Converter:
                 continue  # OpenAPI repeats const as a one-value enum; const alone says it
             else:
                 out[key] = self.convert(value)
-        if "discriminator" in node:
+        if "mapping" in node.get("discriminator", {}):
             return self.dispatch(node)  # a union wrapper, not a known object: never closed
+        # A discriminator without a mapping (InputMessage's `role`) only annotates an object.
         if "$ref" in out and len(out) > 1:
             # draft 7 ignores the siblings of $ref; keep their meaning with allOf
             ref = out.pop("$ref")

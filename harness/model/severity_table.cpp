@@ -14,6 +14,9 @@ const std::vector<SeverityRule>& severity_table() {
       // Set-up: what an SDK with default settings sends (`${baseURL}/v1/messages`, `x-api-key`).
       {"setup.path:*", B, "the SDK appends /v1/messages to its base URL: no base URL reaches another path"},
       {"setup.auth:*", B, "the SDK sends x-api-key unless given an authToken: a client configured with an API key gets 401"},
+      // Proxy mode: what a client sent that the API refuses (docs/proxy.md), whatever the endpoint did.
+      {"request.*", B, "the API answers this request with 400 invalid_request_error: the client breaks against it"},
+      {"request-header.*", B, "the API answers a request without this header with 400: the client breaks against it"},
       // Status codes: the SDK branches on the status alone.
       {"status:4*\xE2\x86\x92" "2*", L, "the endpoint accepts a request the API refuses: clients keep working, validation is lost"},
       {"status:2*\xE2\x86\x92" "2*", C, "any 2xx is a success to the SDK (fetch's response.ok); the body is read the same"},

@@ -26,6 +26,31 @@ std::string base64_encode(std::string_view data) {
   return out;
 }
 
+bool base64_decode(std::string_view text, std::string& out) {
+  out.clear();
+  unsigned value = 0;
+  int bits = -8;
+  std::size_t end = text.size();
+  while (end > 0 && text[end - 1] == '=') --end;
+  for (std::size_t i = 0; i < end; ++i) {
+    const char c = text[i];
+    int digit = c >= 'A' && c <= 'Z'   ? c - 'A'
+                : c >= 'a' && c <= 'z' ? c - 'a' + 26
+                : c >= '0' && c <= '9' ? c - '0' + 52
+                : c == '+'             ? 62
+                : c == '/'             ? 63
+                                       : -1;
+    if (digit < 0) return false;
+    value = (value << 6) + static_cast<unsigned>(digit);
+    bits += 6;
+    if (bits >= 0) {
+      out.push_back(static_cast<char>((value >> bits) & 0xFF));
+      bits -= 8;
+    }
+  }
+  return true;
+}
+
 std::string url_encode(std::string_view data) {
   std::string out;
   for (unsigned char c : data) {

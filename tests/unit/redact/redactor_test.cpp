@@ -57,6 +57,19 @@ TEST(Base64, EncodesStandardVectors) {
   EXPECT_EQ(base64_encode("foobar"), "Zm9vYmFy");
 }
 
+TEST(Base64, DecodesWhatItEncodesAndRefusesOtherBytes) {
+  std::string bytes;
+  for (int i = 0; i < 256; ++i) bytes.push_back(static_cast<char>(i));
+  std::string back;
+  for (std::size_t n : {0u, 1u, 2u, 3u, 255u, 256u}) {
+    ASSERT_TRUE(base64_decode(base64_encode(bytes.substr(0, n)), back));
+    EXPECT_EQ(back, bytes.substr(0, n));
+  }
+  ASSERT_TRUE(base64_decode("Zm8", back));  // padding left off
+  EXPECT_EQ(back, "fo");
+  EXPECT_FALSE(base64_decode("Zm9v!", back));
+}
+
 }  // namespace
 }  // namespace ac
 
