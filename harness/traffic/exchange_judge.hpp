@@ -3,7 +3,7 @@
 #include <memory>
 #include <string>
 
-#include "load/schema_registry.hpp"
+#include "schema/registry.hpp"
 #include "model/result.hpp"
 #include "stream/grammar.hpp"
 #include "traffic/exchange_record.hpp"

@@ -1,7 +1,7 @@
 #pragma once
 #include <rapidjson/document.h>
 
-#include "load/schema_registry.hpp"
+#include "schema/registry.hpp"
 #include "model/finding.hpp"
 #include "traffic/endpoint_rules.hpp"
 #include "traffic/exchange_record.hpp"
