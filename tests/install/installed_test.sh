@@ -49,7 +49,10 @@ expected=$(APICONFORM_DATA_DIR="$source_dir" "$source_bin" --version | grep '^su
 grep -q '^ok: [0-9]* cases' lint.txt || fail "lint did not report the cases"
 "$bin" run --out out --format md,junit --no-progress > run.txt 2>&1 || { cat run.txt; fail "run failed"; }
 [ -f out/results.json ] && [ -f out/report.md ] && [ -f out/junit.xml ] || fail "run wrote no reports"
-if grep -rq "$source_dir" out; then fail "the outputs mention the source tree $source_dir"; fi
+# The prefix itself may sit inside the source tree (ctest installs under the build folder): a path
+# into the installed data is fine, any other path into the source tree is not.
+leaked=$(grep -rhoa "$source_dir[^\"' <>]*" out | grep -v "^$prefix" || true)
+[ -z "$leaked" ] || fail "the outputs mention the source tree: $(echo "$leaked" | head -n3)"
 
 # A user's own cases join the shipped suite (--add-cases) without copying it.
 sed 's/id: models\./id: mine./' "$data/cases/anthropic/models.yaml" > mine.yaml
