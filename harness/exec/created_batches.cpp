@@ -60,7 +60,7 @@ void CreatedBatches::observe(const Target& target, const std::string& method, co
   if (method == "POST" && !create.empty() && without_query(url) == create) batches_.push_back(Batch{&target, id, done});
 }
 
-std::vector<std::string> CreatedBatches::cancel_running(Transport& transport, const RequestOptions& options,
+std::vector<std::string> CreatedBatches::cancel_running(TransferQueue& transport, const RequestOptions& options,
                                                         const Redactor& redactor, RunCost& cost) {
   struct Cancel {
     const Batch* batch;

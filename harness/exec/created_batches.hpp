@@ -29,7 +29,7 @@ class CreatedBatches {
   // POST {paths.batches}/{id}/cancel for each batch not done, all at once on `transport`; counts
   // the requests and the outcome into `cost` per provider. Returns one line per batch it could
   // not cancel, for the console.
-  std::vector<std::string> cancel_running(Transport& transport, const RequestOptions& options,
+  std::vector<std::string> cancel_running(TransferQueue& transport, const RequestOptions& options,
                                           const Redactor& redactor, RunCost& cost);
 
  private:

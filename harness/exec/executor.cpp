@@ -107,7 +107,7 @@ struct Executor::Lane {
   int window = 1;        // how many may be in flight
 };
 
-Executor::Executor(Transport& transport, const SchemaRegistry& schemas, const Grammars& grammars,
+Executor::Executor(TransferQueue& transport, const SchemaRegistry& schemas, const Grammars& grammars,
                    const Redactor& redactor, ExecutorOptions options)
     : transport_(transport), schemas_(schemas), grammars_(grammars), redactor_(redactor), options_(options) {
   options_.repeat = std::max(1, options_.repeat);

@@ -40,7 +40,7 @@ class Executor {
  public:
   using OnResult = std::function<void(Result&&)>;
 
-  Executor(Transport& transport, const SchemaRegistry& schemas, const Grammars& grammars, const Redactor& redactor,
+  Executor(TransferQueue& transport, const SchemaRegistry& schemas, const Grammars& grammars, const Redactor& redactor,
            ExecutorOptions options);
   ~Executor();
 
@@ -77,7 +77,7 @@ class Executor {
   void step_done(Lane& lane, const std::shared_ptr<Sequence>& seq, Result&& step, const OnResult& on_result);
   void end_sequence(Lane& lane, Sequence& seq, Result&& last, const OnResult& on_result);
 
-  Transport& transport_;
+  TransferQueue& transport_;
   const SchemaRegistry& schemas_;
   const Grammars& grammars_;
   const Redactor& redactor_;

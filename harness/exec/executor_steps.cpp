@@ -20,6 +20,8 @@ struct Executor::Sequence {
   std::vector<StepRecord> records;
 
   const RequestSpec& spec() const { return job.test->step_request(index); }
+  // The step in flight's expectation: the planner resolved the first one, step_done the later ones.
+  const Expectation& expect() const { return index == 0 ? job.expect : expects.back(); }
   const std::vector<Capture>& captures() const { return job.test->step_captures(index); }
   std::string label() const { return step_label(spec(), index + 1); }
 };
@@ -31,7 +33,7 @@ void Executor::start_sequence(Lane& lane, const Job& job, int repeat, const OnRe
 void Executor::send_step(Lane& lane, const std::shared_ptr<Sequence>& seq, const OnResult& on_result) {
   const Job& job = seq->job;
   const bool first = seq->index == 0;  // prepared by the planner; later ones by step_done
-  const Expectation& expect = first ? job.expect : seq->expects.back();
+  const Expectation& expect = seq->expect();
   const PreparedRequest& prepared = first ? static_cast<const PreparedRequest&>(job) : seq->request;
   HttpRequest request = http_request_of(job, seq->spec(), prepared, options_.retry);
   auto collector = std::make_shared<ResponseCollector>(expect, grammar_for(expect), schemas_, options_.limits);
@@ -60,7 +62,7 @@ void Executor::step_done(Lane& lane, const std::shared_ptr<Sequence>& seq, Resul
   }
   Findings failed;
   if (!capture_values(seq->captures(), step.exchange, seq->vars, failed)) {
-    settle_findings(seq->expects.back(), failed);
+    settle_findings(seq->expect(), failed);  // the first step's is the job's: `expects` has only later ones
     label_findings(failed, label);
     if (!unsent.empty()) failed.back().message += "; so these steps were not sent: " + unsent;
     seq->findings.insert(seq->findings.end(), failed.begin(), failed.end());

@@ -63,7 +63,7 @@ struct Flight {
 
 class Prober {
  public:
-  Prober(Transport& transport, const RequestOptions& options, const Redactor& redactor)
+  Prober(TransferQueue& transport, const RequestOptions& options, const Redactor& redactor)
       : transport_(transport), options_(options), redactor_(redactor) {}
 
   // Sends `spec` for `target`; the reply lands in `slot` once the transport has run.
@@ -97,7 +97,7 @@ class Prober {
   }
 
  private:
-  Transport& transport_;
+  TransferQueue& transport_;
   const RequestOptions& options_;
   const Redactor& redactor_;
 };
@@ -110,7 +110,7 @@ Target with_other_auth(const Target& t) {
 
 }  // namespace
 
-std::vector<PreflightOutcome> run_preflight(Transport& transport, const std::vector<const Target*>& targets,
+std::vector<PreflightOutcome> run_preflight(TransferQueue& transport, const std::vector<const Target*>& targets,
                                             const RequestOptions& options, const Redactor& redactor) {
   Prober prober(transport, options, redactor);
   std::vector<Flight> flights(targets.size());

@@ -53,7 +53,7 @@ bool should_try_other_auth(const PreflightProbes& probes);
 
 // Preflights `targets` all at once on `transport` (each in its provider's pool) and returns one
 // outcome per target, in order.
-std::vector<PreflightOutcome> run_preflight(Transport& transport, const std::vector<const Target*>& targets,
+std::vector<PreflightOutcome> run_preflight(TransferQueue& transport, const std::vector<const Target*>& targets,
                                             const RequestOptions& options, const Redactor& redactor);
 
 }  // namespace ac

@@ -85,12 +85,25 @@ struct TransportOptions {
   std::function<void(int in_flight)> on_stop;
 };
 
+// What the executor hands requests to: the Transport below, or a scripted fake in the executor's
+// tests (tests/unit/exec/fake_transfers.hpp), so that its behaviour is tested without sockets.
+class TransferQueue {
+ public:
+  using Done = std::function<void(TransferOutcome)>;
+  virtual ~TransferQueue() = default;
+  // Queues a transfer; `done` is called once, after the last attempt, on the thread running run().
+  // Callbacks may submit more. `ahead`: before the pool's queued transfers.
+  virtual void submit(HttpRequest request, std::shared_ptr<ResponseSink> sink, Done done, const std::string& pool = "",
+                      bool ahead = false) = 0;
+  // Runs until every submitted transfer is done.
+  virtual void run() = 0;
+};
+
 // Runs many HTTP transfers at once on one thread with libcurl's multi interface (no thread per
 // request). Transfers are grouped in pools (one per provider), each with its own concurrency and
 // rate limit.
-class Transport {
+class Transport final : public TransferQueue {
  public:
-  using Done = std::function<void(TransferOutcome)>;
 
   explicit Transport(TransportOptions options);
   ~Transport();
@@ -110,11 +123,11 @@ class Transport {
   // `ahead`: before the pool's queued transfers (the next step of work already under way, which
   // would otherwise wait behind every request queued since it began).
   void submit(HttpRequest request, std::shared_ptr<ResponseSink> sink, Done done, const std::string& pool = "",
-              bool ahead = false);
+              bool ahead = false) override;
 
   // Runs until every submitted transfer is done. Not re-entrant. An exception thrown by a sink or a
   // `done` callback leaves run() (transfers still in flight stay queued for the next run()).
-  void run();
+  void run() override;
 
   // Transfers under way this moment (not those queued or waiting for a retry). From the thread
   // that runs run() (a callback), or when it is not running.
