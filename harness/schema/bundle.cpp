@@ -49,9 +49,9 @@ class RefRewriter {
  public:
   RefRewriter(SchemaBundle& bundle, Diagnostics& diags) : b_(bundle), diags_(diags) {}
 
-  void run() {
+  void run(bool check_dialects) {
     for (std::size_t i = 0; i < b_.files.size(); ++i) {
-      check_dialect(i);
+      if (check_dialects) check_dialect(i);
       push(i, "", &mutable_root(i));
     }
     while (!work_.empty()) {
@@ -354,12 +354,44 @@ std::string schema_location(const SchemaBundle& bundle, std::size_t file, const 
   return bundle.files[file] + "#" + pointer;
 }
 
-void build_schema_bundle(const std::string& root, SchemaBundle& out, Diagnostics& diags) {
+namespace {
+
+void start_bundle(SchemaBundle& out) {
   out.doc.SetObject();
   auto& alloc = out.doc.GetAllocator();
   out.doc.AddMember("$ref", rapidjson::Value(kBundleRefPrefix + std::string("0"), alloc), alloc);
   out.doc.AddMember("d", rapidjson::Value(rapidjson::kArrayType), alloc);
   out.doc.AddMember("u", rapidjson::Value(rapidjson::kObjectType), alloc);  // target of unresolved refs
+}
+
+// Parses `text` straight into the bundle's memory (no copy) as the next file; false when it is
+// not JSON (reported in `diags`).
+bool add_file(SchemaBundle& out, const std::string& rel, const std::string& display, std::string text, Diagnostics& diags) {
+  auto& alloc = out.doc.GetAllocator();
+  LocatedJson source;
+  Diagnostic diag;
+  rapidjson::Document file(&alloc);
+  if (!source.parse(display, std::move(text), file, diag)) {
+    diags.push_back(diag);
+    return false;
+  }
+  out.file_index.emplace(rel, out.files.size());
+  out.files.push_back(rel);
+  out.doc["d"].PushBack(file.Move(), alloc);
+  out.sources.push_back(std::move(source));
+  return true;
+}
+
+}  // namespace
+
+void build_inline_schema_bundle(const std::string& name, std::string text, SchemaBundle& out, Diagnostics& diags) {
+  start_bundle(out);
+  if (!add_file(out, name, name, std::move(text), diags)) return;
+  RefRewriter(out, diags).run(false);
+}
+
+void build_schema_bundle(const std::string& root, SchemaBundle& out, Diagnostics& diags) {
+  start_bundle(out);
   std::error_code ec;
   if (!fs::is_directory(root, ec)) {
     diags.push_back(Diagnostic{SourceLocation{root, 0, 0}, "schema folder not found", "pass the folder that holds the *.json schemas, e.g. schemas/"});
@@ -371,23 +403,16 @@ void build_schema_bundle(const std::string& root, SchemaBundle& out, Diagnostics
     std::ifstream in(fs::path(root) / rel, std::ios::binary);
     std::stringstream text;
     text << in.rdbuf();
-    LocatedJson source;
-    Diagnostic diag;
-    rapidjson::Document file(&alloc);  // parsed straight into the bundle's memory: no copy
-    if (!in || !source.parse(path, text.str(), file, diag)) {
-      if (!in) diag = Diagnostic{SourceLocation{path, 0, 0}, "cannot read schema file", ""};
-      diags.push_back(diag);
+    if (!in) {
+      diags.push_back(Diagnostic{SourceLocation{path, 0, 0}, "cannot read schema file", ""});
       failed.insert(rel);
-      continue;
+    } else if (!add_file(out, rel, path, text.str(), diags)) {
+      failed.insert(rel);
     }
-    out.file_index.emplace(rel, out.files.size());
-    out.files.push_back(rel);
-    out.doc["d"].PushBack(file.Move(), alloc);
-    out.sources.push_back(std::move(source));
   }
   RefRewriter rewriter(out, diags);
   rewriter.failed_ = std::move(failed);
-  rewriter.run();
+  rewriter.run(true);
 }
 
 }  // namespace ac

@@ -36,6 +36,11 @@ struct SchemaBundle {
 // is not valid JSON is left out of the bundle.
 void build_schema_bundle(const std::string& root, SchemaBundle& out, Diagnostics& diags);
 
+// One schema given as JSON text rather than a folder: a tool's input_schema from a request. It
+// becomes file 0, named `name` (which must not hold a '#'), and its `$ref`s resolve inside it.
+// Its `$schema` is not checked: such a schema is judged as draft 7 whatever dialect it names.
+void build_inline_schema_bundle(const std::string& name, std::string text, SchemaBundle& out, Diagnostics& diags);
+
 // The prefix of a rewritten reference ("#/d/"); exposed for the explainer, which decodes it.
 constexpr const char* kBundleRefPrefix = "#/d/";
 // Where a $ref that could not be resolved is aimed (an empty schema), once it has been reported.

@@ -8,26 +8,29 @@
 #include <unordered_map>
 
 #include "schema/bundle.hpp"
+#include "schema/compiled.hpp"
 #include "schema/explain.hpp"
-#include "schema/fast.hpp"
 #include "schema/pointer.hpp"
-#include "util/suggest.hpp"
 #include "schema/valijson.hpp"
+#include "schema/walk.hpp"
+#include "util/json_render.hpp"
+#include "util/suggest.hpp"
 
 namespace ac {
 
 namespace {
 
-// One schema known to the registry: its fast-path form and its Valijson form, each built on
-// first need. At load, one compile of everything proves Valijson accepts them all; compiling each
-// of hundreds of definitions separately would be most of the load time, and a run uses a few.
+// One schema known to the registry: its compiled form, built on first need, and its Valijson form,
+// built only when asked for. At load, one Valijson compile of everything proves it accepts them
+// all (the one thing only Valijson does here: telling a malformed schema from a good one);
+// compiling each of hundreds of definitions separately would be most of the load time, and a run
+// uses a few.
 struct CompiledSchema {
   std::size_t file = 0;
   std::string pointer;
   bool rejected = false;  // Valijson rejected it at load: it judges nothing (fixed after load)
-  mutable std::once_flag fast_once;
-  mutable const FastSchema* fast = nullptr;  // after `fast_once`: null when Valijson must judge
-                                             // (it uses `format`, the fast path is off, rejected)
+  mutable std::once_flag node_once;
+  mutable const SchemaNode* node = nullptr;  // after `node_once`: null when rejected
   mutable std::once_flag once;
   mutable std::unique_ptr<valijson::Schema> schema;  // after `once`: null when Valijson rejected it
   mutable std::string error;                         // why, when it did
@@ -89,51 +92,22 @@ SourceLocation locate_compile_error(const SchemaBundle& bundle, std::size_t file
   return bundle.sources[file].where(pointer);
 }
 
-// Valijson's own words, used only if the explainer found nothing to say (a keyword it does not
-// cover, such as `format`): context ["<root>", "[content]", "[0]"] becomes "/content/0".
-std::vector<SchemaError> from_valijson(const valijson::ValidationResults& results, const std::string& location,
-                                       const rapidjson::Value& value) {
-  static const std::pair<const char*, const char*> kKeywords[] = {
-      {"Value type not permitted", "type"},   {"Missing required property", "required"},
-      {"Failed to match against any enum", "enum"}, {"Failed to match expected value set by 'const'", "const"},
-      {"String should be a valid", "format"}, {"Failed to match regex", "pattern"},
-      {"Object contains a property", "additionalProperties"}, {"Expected number", "minimum/maximum"},
-  };
-  std::vector<SchemaError> errors;
-  for (const auto& e : results) {
-    std::string pointer;
-    for (std::size_t i = 1; i < e.context.size(); ++i) {
-      const std::string& c = e.context[i];
-      append_pointer_token(pointer, c.size() >= 2 && c.front() == '[' && c.back() == ']' ? c.substr(1, c.size() - 2) : c);
-    }
-    std::string keyword = "schema";
-    for (const auto& k : kKeywords) {
-      if (e.description.rfind(k.first, 0) == 0) keyword = k.second;
-    }
-    const rapidjson::Value* at = resolve_pointer(value, pointer);
-    errors.push_back(SchemaError{pointer, keyword, location, "", at ? render_json(*at) : "", e.description});
-  }
-  // Valijson also reports every enclosing level ("Failed to validate item #1"); keep the deepest.
-  std::vector<SchemaError> deepest;
-  for (const SchemaError& e : errors) {
-    bool has_deeper = false;
-    for (const SchemaError& other : errors) {
-      has_deeper = has_deeper || (other.pointer.size() > e.pointer.size() &&
-                                  other.pointer.compare(0, e.pointer.size(), e.pointer) == 0 &&
-                                  other.pointer[e.pointer.size()] == '/');
-    }
-    if (!has_deeper) deepest.push_back(e);
-  }
-  dedupe_schema_errors(deepest);
-  return deepest;
-}
-
-class ValijsonRegistry : public SchemaRegistry {
+class CompiledRegistry : public SchemaRegistry {
  public:
-  explicit ValijsonRegistry(const SchemaLoadOptions& options) : options_(options) {}
+  explicit CompiledRegistry(const SchemaLoadOptions& options) : options_(options) {}
 
   void load(const std::string& root, Diagnostics& diags) {
     build_schema_bundle(root, bundle_, diags);
+    prepare(diags);
+  }
+
+  void load_inline(const std::string& name, std::string text, Diagnostics& diags) {
+    build_inline_schema_bundle(name, std::move(text), bundle_, diags);
+    prepare(diags);
+  }
+
+  // Every file and definition becomes an entry point, and Valijson proves it accepts them all.
+  void prepare(Diagnostics& diags) {
     for (std::size_t f = 0; f < bundle_.files.size(); ++f) {
       for (const std::string& pointer : entry_points(f)) {
         auto c = std::make_unique<CompiledSchema>();
@@ -192,7 +166,7 @@ class ValijsonRegistry : public SchemaRegistry {
 
   bool is_valid(const std::string& ref, const rapidjson::Value& value) const override {
     const CompiledSchema* c = find(ref);
-    return c && (fast_schema(*c) || valijson_schema(*c)) && passes(*c, value);
+    return c && node(*c) && passes(*c, value);
   }
 
   std::vector<SchemaError> validate(const std::string& ref, const rapidjson::Value& value) const override {
@@ -201,13 +175,13 @@ class ValijsonRegistry : public SchemaRegistry {
       return {SchemaError{"", "$ref", ref, "a schema under the schema folder", "",
                           "no schema `" + ref + "`; a reference is a path under schemas/, optionally with #/json/pointer"}};
     }
-    if (!fast_schema(*c) && !valijson_schema(*c)) {
+    const SchemaNode* schema = node(*c);
+    if (!schema) {
       return {SchemaError{"", "$ref", ref, "a schema the validator accepts", "", "schema `" + ref + "` could not be compiled: " + c->error}};
     }
     if (passes(*c, value)) return {};  // the common case: no error text is ever built
-    std::vector<SchemaError> errors = explain_schema_errors(bundle_, c->file, c->pointer, value);
-    if (errors.empty()) errors = valijson_errors(*c, value);
-    if (errors.empty()) {
+    std::vector<SchemaError> errors = explain_schema_errors(bundle_, *schema, value);
+    if (errors.empty()) {  // only where the verdict is Valijson's (the oracle mode) and it disagrees
       errors.push_back(SchemaError{"", "schema", canonical_ref(bundle_, c->file, c->pointer), "", render_json(value),
                                    "the value does not match the schema (the validator gave no detail)"});
     }
@@ -311,15 +285,15 @@ class ValijsonRegistry : public SchemaRegistry {
     }
   }
 
-  // The fast-path form of `c`, compiled on first need (a run validates against a few of the
-  // hundreds of entry points); null when Valijson must judge.
-  const FastSchema* fast_schema(const CompiledSchema& c) const {
-    std::call_once(c.fast_once, [&] {
-      if (!options_.fast_path || c.rejected) return;
-      std::lock_guard<std::mutex> lock(fast_mutex_);
-      c.fast = fast_.compile(c.file, c.pointer);
+  // The compiled form of `c`, built on first need (a run validates against a few of the hundreds
+  // of entry points); null when Valijson rejected the schema.
+  const SchemaNode* node(const CompiledSchema& c) const {
+    std::call_once(c.node_once, [&] {
+      if (c.rejected) return;
+      std::lock_guard<std::mutex> lock(nodes_mutex_);
+      c.node = nodes_.compile(c.file, c.pointer);
     });
-    return c.fast;
+    return c.node;
   }
 
   // The Valijson form of `c`, compiled on first need; null when Valijson rejects it.
@@ -349,7 +323,7 @@ class ValijsonRegistry : public SchemaRegistry {
   }
 
   bool passes(const CompiledSchema& c, const rapidjson::Value& value) const {
-    if (const FastSchema* fast = fast_schema(c)) return FastSchemaSet::valid(*fast, value);
+    if (options_.fast_path) return schema_valid(*node(c), value);
     const valijson::Schema* schema = valijson_schema(c);
     if (!schema) return false;
     std::unique_ptr<valijson::Validator> validator = acquire();
@@ -357,24 +331,10 @@ class ValijsonRegistry : public SchemaRegistry {
     try {
       ok = validator->validate(*schema, valijson::adapters::RapidJsonAdapter(value), nullptr);
     } catch (const std::exception&) {
-      ok = false;  // e.g. a `format` applied to a non-string: let the explainer describe it
+      ok = false;  // e.g. a `format` applied to a non-string
     }
     release(std::move(validator));
     return ok;
-  }
-
-  std::vector<SchemaError> valijson_errors(const CompiledSchema& c, const rapidjson::Value& value) const {
-    const valijson::Schema* schema = valijson_schema(c);
-    if (!schema) return {};
-    valijson::ValidationResults results;
-    std::unique_ptr<valijson::Validator> validator = acquire();
-    try {
-      validator->validate(*schema, valijson::adapters::RapidJsonAdapter(value), &results);
-    } catch (const std::exception& e) {
-      results.pushError({"<root>"}, std::string("the validator stopped: ") + e.what());
-    }
-    release(std::move(validator));
-    return from_valijson(results, canonical_ref(bundle_, c.file, c.pointer), value);
   }
 
   // Validators are reused because each caches its compiled `pattern` regexes, but one must not
@@ -398,9 +358,9 @@ class ValijsonRegistry : public SchemaRegistry {
   static constexpr const char* kEverything = "#/all";
 
   SchemaLoadOptions options_;
-  SchemaBundle bundle_;                   // read-only after load: the explainer walks it
-  mutable std::mutex fast_mutex_;
-  mutable FastSchemaSet fast_{bundle_};  // grows under fast_mutex_; what it built is read-only
+  SchemaBundle bundle_;  // read-only after load
+  mutable std::mutex nodes_mutex_;
+  mutable CompiledSchemas nodes_{bundle_};  // grows under nodes_mutex_; what it built is read-only
   mutable std::mutex compile_mutex_;
   mutable rapidjson::Document compile_doc_;  // a copy whose root $ref is re-aimed for each compile
   std::unordered_map<std::string, std::unique_ptr<CompiledSchema>> compiled_;  // fixed after load
@@ -418,8 +378,15 @@ std::unique_ptr<SchemaRegistry> SchemaRegistry::load(const std::string& root, Di
 
 std::unique_ptr<SchemaRegistry> SchemaRegistry::load(const std::string& root, Diagnostics& diags,
                                                      const SchemaLoadOptions& options) {
-  auto registry = std::make_unique<ValijsonRegistry>(options);
+  auto registry = std::make_unique<CompiledRegistry>(options);
   registry->load(root, diags);
+  return registry;
+}
+
+std::unique_ptr<SchemaRegistry> SchemaRegistry::from_json(const std::string& name, const rapidjson::Value& schema,
+                                                          Diagnostics& diags) {
+  auto registry = std::make_unique<CompiledRegistry>(SchemaLoadOptions{});
+  registry->load_inline(name, to_json(schema), diags);
   return registry;
 }
 

@@ -20,10 +20,9 @@ struct SchemaError {
 };
 
 struct SchemaLoadOptions {
-  // Decide "valid or not" with the registry's compiled fast path (the same draft-7 semantics,
-  // tested against Valijson) and hand a schema to Valijson only when the fast path cannot judge it
-  // (it uses `format`). Off: Valijson judges every value. Either way, a failure is then explained
-  // by the same error explainer.
+  // Decide "valid or not" with the compiled schemas' validity walk (schema/walk.hpp). Off:
+  // Valijson decides every verdict instead: the oracle the tests and the benchmark compare the
+  // walk against. Either way, a failure is explained by the same explaining walk.
   bool fast_path = true;
 };
 
@@ -38,6 +37,15 @@ class SchemaRegistry {
   static std::unique_ptr<SchemaRegistry> load(const std::string& root, Diagnostics& diags);
   static std::unique_ptr<SchemaRegistry> load(const std::string& root, Diagnostics& diags,
                                               const SchemaLoadOptions& options);
+
+  // One schema given as JSON rather than as a file: e.g. a tool's input_schema from a request.
+  // It is compiled and checked as a file is (its `$ref`s resolve inside it), and `name` is both
+  // its reference for validate() and the start of its errors' schema_path
+  // ("get_weather.input_schema#/properties/city/type"); `name` must not hold a '#'. Problems
+  // (a `$ref` to nowhere, a bad regex, a schema Valijson rejects) are appended to `diags`; its
+  // `$schema` is not checked (it is judged as draft 7).
+  static std::unique_ptr<SchemaRegistry> from_json(const std::string& name, const rapidjson::Value& schema,
+                                                   Diagnostics& diags);
 
   virtual bool has(const std::string& ref) const = 0;
 

@@ -1,5 +1,7 @@
 #pragma once
-// The one way this project includes Valijson (schema/registry.cpp, check/tool_input.cpp).
+// The one way this project includes Valijson (only schema/registry.cpp). It is kept for what it
+// alone does here: proving at load that it accepts every schema (a malformed one becomes a
+// located diagnostic), and deciding verdicts as the oracle the tests compare the walk against.
 //
 // Valijson is used with exceptions on (VALIJSON_USE_EXCEPTIONS, which CMake also sets for its
 // users): by default it prints and abort()s on a schema it cannot compile, and a user's bad

@@ -299,13 +299,20 @@ TEST_F(SchemaValidate, ActualIsCutToAbout200Characters) {
   EXPECT_EQ(errors[0].actual.substr(errors[0].actual.size() - 3), "...");
 }
 
-TEST_F(SchemaValidate, FormatFailureFallsBackToTheValidatorsWords) {
+// `format` is judged and explained by the engine like every other keyword (it used to be left to
+// Valijson, whose words and whole-schema location it then reported).
+TEST_F(SchemaValidate, AFormatFailureIsExplainedAtItsKeyword) {
   EXPECT_TRUE(check("anthropic/message.json", message(R"(, "created_at": "2024-01-02T03:04:05Z")")).empty());
   auto errors = check("anthropic/message.json", message(R"(, "created_at": "yesterday")"));
   ASSERT_EQ(errors.size(), 1u) << dump(errors);
   EXPECT_EQ(errors[0].pointer, "/created_at");
   EXPECT_EQ(errors[0].keyword, "format");
   EXPECT_EQ(errors[0].actual, "\"yesterday\"");
+  EXPECT_EQ(errors[0].expected, "a valid date-time");
+  EXPECT_EQ(errors[0].message, "\"yesterday\" is not a valid date-time");
+  EXPECT_EQ(errors[0].schema_path.substr(errors[0].schema_path.size() - 7), "/format") << errors[0].schema_path;
+  EXPECT_FALSE(check("anthropic/message.json", message(R"(, "created_at": "2024-02-30T03:04:05Z")")).empty())
+      << "the day must exist in its month";
 }
 
 TEST_F(SchemaValidate, IsValidGivesTheVerdictAlone) {
@@ -313,7 +320,7 @@ TEST_F(SchemaValidate, IsValidGivesTheVerdictAlone) {
   EXPECT_TRUE(registry_->is_valid("anthropic/message.json", doc_));
   EXPECT_FALSE(registry_->is_valid("common.json#/definitions/usage", doc_));
   EXPECT_FALSE(registry_->is_valid("anthropic/nope.json", doc_));
-  doc_.Parse(message(R"(, "created_at": "yesterday")").c_str());  // judged by Valijson (format)
+  doc_.Parse(message(R"(, "created_at": "yesterday")").c_str());  // `format`
   EXPECT_FALSE(registry_->is_valid("anthropic/message.json", doc_));
 }
 
