@@ -36,6 +36,10 @@ struct CheckInput {
 void validate_against_schema(const SchemaRegistry& schemas, const std::string& ref, const rapidjson::Value& value,
                              const std::string& check, const std::string& prefix, bool strict, Findings& out);
 
+// One schema error as a finding of `check`, its pointer after `prefix`: the one wording of every
+// schema error (response bodies, events, folded messages, tool inputs).
+Finding schema_finding(const SchemaError& e, const std::string& check, const std::string& prefix, Severity severity);
+
 // Only the unknown-field part of the above, for a value already validated elsewhere.
 void report_unknown_fields(const SchemaRegistry& schemas, const std::string& ref, const rapidjson::Value& value,
                            const std::string& prefix, bool strict, Findings& out);

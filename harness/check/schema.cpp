@@ -12,14 +12,15 @@ std::string strict_twin(const std::string& ref) {
   return hash == std::string::npos ? twin : twin + ref.substr(hash);
 }
 
-Finding to_finding(const SchemaError& e, const std::string& check, const std::string& prefix, Severity severity) {
+}  // namespace
+
+Finding schema_finding(const SchemaError& e, const std::string& check, const std::string& prefix, Severity severity) {
   std::string message = e.message;
   if (!e.keyword.empty()) message += " [" + e.keyword + " at " + e.schema_path + "]";
   Finding f{check, prefix + e.pointer, e.expected, e.actual, message, severity};
   f.rule = e.keyword;
   return f;
 }
-}  // namespace
 
 void report_unknown_fields(const SchemaRegistry& schemas, const std::string& ref, const rapidjson::Value& value,
                            const std::string& prefix, bool strict, Findings& out) {
@@ -29,7 +30,7 @@ void report_unknown_fields(const SchemaRegistry& schemas, const std::string& ref
   // unless the user asked for --strict; even then clients ignore them, so they are cosmetic.
   for (const auto& e : schemas.validate(twin, value)) {
     if (e.keyword != "additionalProperties") continue;
-    out.push_back(to_finding(e, "unknown-field", prefix, strict ? Severity::Cosmetic : Severity::Warning));
+    out.push_back(schema_finding(e, "unknown-field", prefix, strict ? Severity::Cosmetic : Severity::Warning));
   }
 }
 
@@ -41,7 +42,7 @@ void validate_against_schema(const SchemaRegistry& schemas, const std::string& r
     return;
   }
   auto errors = schemas.validate(ref, value);
-  for (const auto& e : errors) out.push_back(to_finding(e, check, prefix, Severity::Breaking));
+  for (const auto& e : errors) out.push_back(schema_finding(e, check, prefix, Severity::Breaking));
   if (errors.empty()) report_unknown_fields(schemas, ref, value, prefix, strict, out);
 }
 

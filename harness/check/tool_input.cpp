@@ -1,8 +1,8 @@
+#include <algorithm>
 #include <map>
 
 #include "check/check_input.hpp"
 #include "check/json_text.hpp"
-#include "schema/valijson.hpp"
 
 namespace ac {
 
@@ -31,18 +31,6 @@ std::map<std::string, const rapidjson::Value*> declared_tools(const rapidjson::D
   return tools;
 }
 
-std::string pointer_of(const valijson::ValidationResults::Error& e) {
-  std::string pointer;
-  for (const auto& part : e.context) {
-    if (part == "<root>") continue;
-    std::string p = part;
-    if (p.size() >= 2 && p.front() == '[' && p.back() == ']') p = p.substr(1, p.size() - 2);
-    if (p.size() >= 2 && p.front() == '"' && p.back() == '"') p = p.substr(1, p.size() - 2);
-    pointer += "/" + p;
-  }
-  return pointer;
-}
-
 void check_block(const rapidjson::Value& block, std::size_t index, const std::map<std::string, const rapidjson::Value*>& tools,
                  const std::string& prefix, Findings& out) {
   auto name = block.FindMember("name");
@@ -55,26 +43,18 @@ void check_block(const rapidjson::Value& block, std::size_t index, const std::ma
                           "the reply calls a tool the request did not declare", Severity::Breaking});
     return;
   }
-  valijson::Schema schema;
-  try {
-    valijson::SchemaParser parser;
-    valijson::adapters::RapidJsonAdapter schema_adapter(*tool->second);
-    parser.populateSchema(schema_adapter, schema);
-  } catch (const std::exception& e) {
-    out.push_back(Finding{"tool-input", where, "", "", std::string("the request's input_schema could not be used: ") + e.what(),
-                          Severity::Warning});
+  // The schema is compiled as a schema file is, and its errors read as every other schema error.
+  std::string schema_name = std::string(name->value.GetString(), name->value.GetStringLength()) + ".input_schema";
+  std::replace(schema_name.begin(), schema_name.end(), '#', '_');  // '#' would start a fragment
+  Diagnostics problems;
+  auto schema = SchemaRegistry::from_json(schema_name, *tool->second, problems);
+  if (!problems.empty()) {
+    out.push_back(Finding{"tool-input", where, "", "",
+                          "the request's input_schema could not be used: " + problems.front().message, Severity::Warning});
     return;
   }
-  valijson::Validator validator;
-  valijson::ValidationResults results;
-  valijson::adapters::RapidJsonAdapter target(input->value);
-  if (validator.validate(schema, target, &results)) return;
-  valijson::ValidationResults::Error error;
-  while (results.popError(error)) {
-    out.push_back(Finding{"tool-input", where + "/input" + pointer_of(error), "input valid against the tool's input_schema",
-                          json_text(input->value, 120), "tool input does not match input_schema: " + error.description,
-                          Severity::Breaking});
-  }
+  for (const SchemaError& e : schema->validate(schema_name, input->value))
+    out.push_back(schema_finding(e, "tool-input", where + "/input", Severity::Breaking));
 }
 
 void check_message(const rapidjson::Value& message, const std::map<std::string, const rapidjson::Value*>& tools,

@@ -53,7 +53,7 @@ const std::vector<SeverityRule>& severity_table() {
       {"stream.folded-schema.*:/usage*", B, "the usage a client reads from the stream is wrong"},
       {"stream.folded.*:/usage*", B, "the usage a client reads from the stream is wrong"},
       {"stream.folded.length:/content", C, "more or fewer content blocks than the case expects; each is read whole"},
-      {"tool-input:*", B, "the tool input the SDK hands the client does not fit the tool's schema"},
+      {"tool-input*", B, "the tool input the SDK hands the client does not fit the tool's schema"},
       {"stream.foreign:*", B, "the SDK yields only named events: another protocol's stream gives an empty message"},
       {"stream.unknown:*", B, "the SDK drops events with names it does not know, with their content"},
       {"stream.not-json:*", B, "the SDK JSON.parses each event's data and raises on anything else"},
