@@ -47,6 +47,8 @@ void report_unknown_fields(const SchemaRegistry& schemas, const std::string& ref
 // Each check is a pure function of its input that appends findings (one file per check).
 void check_status(const CheckInput& in, Findings& out);
 void check_headers(const CheckInput& in, Findings& out);
+// The header assertions of check_headers on any headers (the upstream check reads forwarded ones).
+void check_header_expectations(const std::vector<HeaderExpectation>& expected, const Headers& headers, Findings& out);
 void check_body_json(const CheckInput& in, Findings& out);
 void check_schema(const CheckInput& in, Findings& out);
 void check_json(const CheckInput& in, Findings& out);

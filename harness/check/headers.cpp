@@ -17,8 +17,12 @@ const char* rule_of(HeaderMatch m) {
 
 void check_headers(const CheckInput& in, Findings& out) {
   if (in.other_kind) return;  // the headers of another kind of reply say nothing new
-  for (const auto& h : in.expect.headers) {
-    auto actual = find_header(in.exchange.response_headers, h.name);
+  check_header_expectations(in.expect.headers, in.exchange.response_headers, out);
+}
+
+void check_header_expectations(const std::vector<HeaderExpectation>& expected, const Headers& headers, Findings& out) {
+  for (const auto& h : expected) {
+    auto actual = find_header(headers, h.name);
     std::string pointer = "header:" + h.name;
     auto fail = [&](std::string expected, std::string got, std::string message) {
       Finding f{"header", pointer, std::move(expected), std::move(got), std::move(message), h.severity};

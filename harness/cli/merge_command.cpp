@@ -28,6 +28,7 @@ bool write_merged(const ResultsFile& merged, const std::string& path, std::strin
   if (!writer.open(path, merged.run, error)) return false;
   for (const auto& r : merged.results) writer.add(r);
   writer.set_cost(merged.cost);
+  if (merged.upstream) writer.set_upstream(*merged.upstream);
   writer.close(merged.summary, merged.finished_at, merged.deviations);
   if (writer.failed()) error = writer.error();
   return !writer.failed();

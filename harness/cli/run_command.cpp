@@ -14,6 +14,7 @@
 #include "cli/reports.hpp"
 #include "cli/run_checks.hpp"
 #include "cli/suite.hpp"
+#include "cli/upstream_session.hpp"
 #include "exec/preflight.hpp"
 #include "load/suite_version.hpp"
 #include "net/retry.hpp"
@@ -101,6 +102,7 @@ void say_capped_jobs(const RunOptions& o, const TargetSet& set, Console& console
 }  // namespace
 
 int run_command(const RunOptions& o) {
+  std::string error;
   StopSignal stop;
   InterruptGuard interrupts(stop);  // from here a Ctrl-C still ends with results and reports
   Suite suite;
@@ -135,12 +137,17 @@ int run_command(const RunOptions& o) {
     transport.set_pool_limits(t.provider.name, std::min(o.jobs, t.provider.concurrency),
                               fixed ? o.rate_per_s : t.provider.rate_per_s, fixed ? 0 : t.provider.max_rate_per_s);
   }
+  UpstreamSession upstream;  // upstream mode: started before anything reaches the gateway
+  if (!o.upstream.empty() && !upstream.start(o.upstream, o.upstream_listen, error)) {
+    std::cerr << "apiconform: " << error << "\n";
+    return kExitInput;
+  }
   RunCost preflight_cost;
   if (o.preflight) preflight_cost = preflight_targets(transport, set, jobs, o.plan.request, redactor, stop);
+  if (!o.upstream.empty()) upstream.end_preflight();
 
   RunInfo info = run_info(o, set, redactor);
   ResultsWriter writer;
-  std::string error;
   std::string results_path = o.out_dir + "/results.json";
   if (!writer.open(results_path, info, error)) {
     std::cerr << "apiconform: " << error << "\n";
@@ -168,6 +175,7 @@ int run_command(const RunOptions& o) {
   executor_options.stop = &stop;
   executor_options.limits.max_body_bytes = o.max_body_mib << 20;
   executor_options.token_budget = o.token_budget;
+  if (!o.upstream.empty()) executor_options.upstream = &upstream;
   Executor executor(transport, *suite.schemas, suite.grammars, redactor, executor_options);
   executor.cost().add(preflight_cost);  // the budget counts the preflight's tokens too
   executor.run(jobs, [&](Result&& result) { outputs.on_result(result); });
@@ -178,7 +186,12 @@ int run_command(const RunOptions& o) {
   Summary summary = kept.summary();
   summary.interrupted = stop.requested();
   const std::vector<Deviation> deviations = find_deviations(kept.file());
-  outputs.on_finish(RunEnd{summary, finished, deviations, executor.cost()});
+  std::optional<UpstreamRun> upstream_run;  // upstream mode: the upstream stops with the run
+  if (!o.upstream.empty()) {
+    upstream_run = upstream.finish(redactor);
+    if (!upstream_run->unmatched.empty()) console.note(unmatched_text(upstream_run->unmatched));
+  }
+  outputs.on_finish(RunEnd{summary, finished, deviations, executor.cost(), upstream_run ? &*upstream_run : nullptr});
   const ResultsFile& compact = kept.file();
 
   int code = exit_code_for(summary);

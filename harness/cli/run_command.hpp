@@ -29,6 +29,8 @@ struct RunOptions {
   std::size_t max_body_mib = 64;  // a reply not judged as a stream is read up to this, then a finding
   long long token_budget = 0;  // --token-budget: no case starts once this many tokens are spent; 0 = none
   std::string command_line;
+  std::string upstream;         // --upstream openai|anthropic: upstream mode (docs/upstream.md); "" = off
+  std::string upstream_listen;  // --upstream-listen 127.0.0.1:PORT
 };
 
 // The main job: load, plan, execute, judge, write results and reports. Returns the exit code.

@@ -16,7 +16,10 @@ void add_run_command(CLI::App& app, Action& action, const std::string& command_l
       "and never written anywhere. Results go to OUT/results.json; --format adds reports beside it.\n"
       "Before the first request the run checks what it can (formats, --out, --baseline, filters that\n"
       "match no case, unset key variables, unknown {{variables}}) and stops with exit 2 on any of them.\n"
-      "A run that judged no case never exits 0.");
+      "A run that judged no case never exits 0.\n"
+      "Upstream mode tests a gateway from both sides: apiconform is its client and its upstream.\n"
+      "  apiconform run --base-url http://127.0.0.1:3000 --key-env GW_KEY --upstream openai --upstream-listen 127.0.0.1:8788\n"
+      "with the gateway's OpenAI base URL set to http://127.0.0.1:8788/v1 beforehand (docs/upstream.md).");
   run->add_option("--provider", o->targets.providers,
                   "Provider profile name (providers/NAME.yaml) or path; repeat for several at once");
   run->add_option("--base-url", o->targets.base_url, "Ad-hoc endpoint, e.g. https://gateway.example (no profile needed)");
@@ -75,6 +78,14 @@ void add_run_command(CLI::App& app, Action& action, const std::string& command_l
                   "Stop starting cases once the run has spent this many tokens, input and output (from usage; the "
                   "rest are reported `not_run`)")
       ->check(CLI::Range(0LL, 1000000000000LL));
+  run->add_option("--upstream", o->upstream,
+                  "Upstream mode: start an upstream simulator speaking `openai` (Chat Completions) or `anthropic` "
+                  "(Messages) for the run; point the gateway under test (--base-url/--provider) at it. Adds the "
+                  "cases of features gateway.* and judges what the gateway forwarded (docs/upstream.md)")
+      ->check(CLI::IsMember({"openai", "anthropic"}));
+  run->add_option("--upstream-listen", o->upstream_listen,
+                  "127.0.0.1:PORT the upstream listens on (fixed, so the gateway can be configured with it before "
+                  "the run; needed with --upstream)");
   auto shard = std::make_shared<std::string>();
   run->add_option("--shard", *shard,
                   "K/N: run only shard K of N (cases split by a hash of their id; merge the shards' results with "
@@ -83,6 +94,11 @@ void add_run_command(CLI::App& app, Action& action, const std::string& command_l
     std::string error;
     if (!shard->empty() && !parse_shard(*shard, o->plan.shard_index, o->plan.shard_count, error))
       throw CLI::ValidationError("--shard", error);
+    if (o->upstream.empty() != o->upstream_listen.empty())
+      throw CLI::ValidationError(o->upstream.empty() ? "--upstream-listen" : "--upstream",
+                                 "--upstream and --upstream-listen go together, e.g. --upstream openai "
+                                 "--upstream-listen 127.0.0.1:8788");
+    o->plan.upstream = o->upstream;
     o->case_paths = case_paths(o->case_paths, o->added_cases);
     if (o->schemas_dir.empty()) o->schemas_dir = data_path("schemas");
     if (o->targets.providers_dir.empty()) o->targets.providers_dir = data_path("providers");

@@ -211,15 +211,17 @@ void Executor::submit(Lane& lane, const Job& job, int repeat, const OnResult& on
     return;
   }
   auto collector = std::make_shared<ResponseCollector>(job.expect, grammar_for(job.expect), schemas_, options_.limits);
+  std::string marker;
+  std::shared_ptr<const PreparedRequest> request = outgoing(job, job, marker);
   transport_.submit(
-      http_request_of(job, job.test->request, job, options_.retry), collector,
-      [this, &lane, &job, repeat, collector, &on_result](TransferOutcome outcome) {
+      http_request_of(job, job.test->request, *request, options_.retry), collector,
+      [this, &lane, &job, repeat, collector, request, marker, &on_result](TransferOutcome outcome) {
         collector->finish(outcome);
-        account(job, job.sent, outcome, *collector);
+        account(job, request->sent, outcome, *collector);
         std::string folded;
         if (collector->stream() && job.expect.stream && !job.expect.stream->compare_with.empty())
           folded = json_text(collector->stream()->folded(), std::string::npos);
-        Result r = judged_result(job, job.expect, job, repeat, *collector, std::move(outcome));
+        Result r = judged_result(job, job.expect, *request, repeat, *collector, std::move(outcome), marker);
         apply_known_deviation(job, r);
         release(lane, job, std::move(r), folded, on_result);
       },
@@ -248,8 +250,17 @@ void Executor::not_run_for_budget(const Job& job, int repeat, const OnResult& on
   on_result(std::move(r));
 }
 
+std::shared_ptr<const PreparedRequest> Executor::outgoing(const Job& job, const PreparedRequest& prepared,
+                                                          std::string& marker) {
+  if (!options_.upstream) return std::shared_ptr<const PreparedRequest>(std::shared_ptr<void>(), &prepared);
+  auto marked = std::make_shared<PreparedRequest>(prepared);
+  marker = mark_for_upstream(*options_.upstream, job, *marked, ++marked_);
+  return marked;
+}
+
 Result Executor::judged_result(const Job& job, const Expectation& expect, const PreparedRequest& request, int repeat,
-                               const ResponseCollector& collector, TransferOutcome&& outcome) const {
+                               const ResponseCollector& collector, TransferOutcome&& outcome,
+                               const std::string& marker) const {
   Result r = result_for(job, repeat);
   r.exchange.request = request.sent;
   Exchange& x = r.exchange;
@@ -299,6 +310,7 @@ Result Executor::judged_result(const Job& job, const Expectation& expect, const 
       r.reason = std::move(transient);
     }
   }
+  if (options_.upstream && r.verdict != Verdict::NotRun) judge_upstream(*options_.upstream, marker, expect, r);
   // Before a later step captures from it: nothing a server sends back may carry a key on.
   redact_response(x, redactor_);
   x.body = cut_utf8(x.body, options_.max_body_kept);

@@ -8,6 +8,7 @@
 #include "exec/created_batches.hpp"
 #include "exec/pairing.hpp"
 #include "exec/response_collector.hpp"
+#include "exec/upstream_link.hpp"
 #include "plan/job.hpp"
 #include "redact/redactor.hpp"
 #include "plan/request_builder.hpp"
@@ -28,6 +29,9 @@ struct ExecutorOptions {
   // Requests whose body is at least this big go one at a time over the whole run (several 32 MiB
   // uploads at once would hold them all in memory at once).
   std::size_t large_body = 1u << 20;
+  // Upstream mode (--upstream): each request is marked for the upstream simulator, and what the
+  // gateway forwarded is added to its result and judged (docs/upstream.md). Null: off.
+  UpstreamLink* upstream = nullptr;
 };
 
 // Grammars by the reference cases use ("anthropic/stream-grammar.yaml"), loaded once.
@@ -69,7 +73,10 @@ class Executor {
   void not_run_for_budget(const Job& job, int repeat, const OnResult& on_result);
   const Grammar* grammar_for(const Expectation& expect) const;
   Result judged_result(const Job& job, const Expectation& expect, const PreparedRequest& request, int repeat,
-                       const ResponseCollector& collector, TransferOutcome&& outcome) const;
+                       const ResponseCollector& collector, TransferOutcome&& outcome,
+                       const std::string& marker = "") const;
+  // The request to send: `prepared` itself, or in upstream mode a marked copy (and its marker).
+  std::shared_ptr<const PreparedRequest> outgoing(const Job& job, const PreparedRequest& prepared, std::string& marker);
   // A `steps:` case: sends its current step; the step's callback judges it, carries its captures
   // and sends the next, or ends the sequence with one result.
   void start_sequence(Lane& lane, const Job& job, int repeat, const OnResult& on_result);
@@ -86,6 +93,7 @@ class Executor {
   std::vector<std::unique_ptr<Lane>> lanes_;
   RunCost cost_;
   CreatedBatches created_;
+  long marked_ = 0;  // requests marked for the upstream so far: the markers' numbers
 };
 
 // The Result skeleton every job shares: identity of case, provider and repeat (the request it

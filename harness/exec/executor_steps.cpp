@@ -18,6 +18,7 @@ struct Executor::Sequence {
   PreparedRequest request;             // the later step in flight
   Findings findings;                   // of the finished steps, each naming its step
   std::vector<StepRecord> records;
+  std::optional<UpstreamRecord> upstream;  // every step's forwarded requests (upstream mode)
 
   const RequestSpec& spec() const { return job.test->step_request(index); }
   // The step in flight's expectation: the planner resolved the first one, step_done the later ones.
@@ -34,15 +35,18 @@ void Executor::send_step(Lane& lane, const std::shared_ptr<Sequence>& seq, const
   const Job& job = seq->job;
   const bool first = seq->index == 0;  // prepared by the planner; later ones by step_done
   const Expectation& expect = seq->expect();
-  const PreparedRequest& prepared = first ? static_cast<const PreparedRequest&>(job) : seq->request;
-  HttpRequest request = http_request_of(job, seq->spec(), prepared, options_.retry);
+  std::string marker;
+  std::shared_ptr<const PreparedRequest> prepared =
+      outgoing(job, first ? static_cast<const PreparedRequest&>(job) : seq->request, marker);
+  HttpRequest request = http_request_of(job, seq->spec(), *prepared, options_.retry);
   auto collector = std::make_shared<ResponseCollector>(expect, grammar_for(expect), schemas_, options_.limits);
   transport_.submit(
       std::move(request), collector,
-      [this, &lane, seq, &expect, &prepared, collector, &on_result](TransferOutcome outcome) {
+      [this, &lane, seq, &expect, prepared, marker, collector, &on_result](TransferOutcome outcome) {
         collector->finish(outcome);
-        account(seq->job, prepared.sent, outcome, *collector);
-        step_done(lane, seq, judged_result(seq->job, expect, prepared, seq->repeat, *collector, std::move(outcome)),
+        account(seq->job, prepared->sent, outcome, *collector);
+        step_done(lane, seq,
+                  judged_result(seq->job, expect, *prepared, seq->repeat, *collector, std::move(outcome), marker),
                   on_result);
       },
       job.target->provider.name, /*ahead=*/!first);  // a started case's next step waits behind no one
@@ -52,6 +56,12 @@ void Executor::step_done(Lane& lane, const std::shared_ptr<Sequence>& seq, Resul
   const Case& c = *seq->job.test;
   const std::string label = seq->label();
   seq->records.push_back(step_record(label, step.exchange));
+  if (step.upstream && !seq->upstream) {
+    seq->upstream = step.upstream;
+  } else if (step.upstream) {
+    auto& all = seq->upstream->forwarded;
+    all.insert(all.end(), step.upstream->forwarded.begin(), step.upstream->forwarded.end());
+  }
   label_findings(step.findings, label);
   seq->findings.insert(seq->findings.end(), step.findings.begin(), step.findings.end());
   const std::string unsent = unsent_steps(c, seq->index + 1);
@@ -93,6 +103,7 @@ void Executor::end_sequence(Lane& lane, Sequence& seq, Result&& last, const OnRe
   Result r = std::move(last);
   r.findings = std::move(seq.findings);
   r.exchange.steps = std::move(seq.records);
+  r.upstream = std::move(seq.upstream);
   if (r.verdict != Verdict::Error && r.verdict != Verdict::NotRun) {
     r.verdict = verdict_of(r.findings);
     apply_known_deviation(seq.job, r);

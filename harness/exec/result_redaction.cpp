@@ -87,6 +87,14 @@ void redact_result(Result& r, const Redactor& redactor) {
   SentRequest& q = x.request;
   for (std::string* text : {&q.url, &q.body, &q.curl}) redactor.apply_in_place(*text);
   for (auto& h : q.headers) redactor.apply_in_place(h.value);
+  // What the gateway forwarded carries the client's request on (a pass-through proxy sends the key).
+  if (r.upstream) {
+    redactor.apply_in_place(r.upstream->marker);
+    for (auto& f : r.upstream->forwarded) {
+      for (std::string* text : {&f.path, &f.body, &f.body_unmarked, &f.fault, &f.reply_body}) redactor.apply_in_place(*text);
+      for (auto& h : f.headers) redactor.apply_in_place(h.value);
+    }
+  }
 }
 
 }  // namespace ac

@@ -1,5 +1,6 @@
 #include "load/case_parser.hpp"
 
+#include "load/upstream_parser.hpp"
 #include "util/suggest.hpp"
 #include "load/variables.hpp"
 
@@ -8,7 +9,7 @@ namespace ac {
 namespace {
 
 const std::vector<std::string> kCaseKeys = {"id", "title", "feature", "tags", "api_version", "simulated_only",
-                                            "request", "expect", "steps"};
+                                            "request", "expect", "steps", "upstream"};
 
 void collect_placeholders(const YAML::Node& node, YamlFile& f, std::vector<PlaceholderUse>& out) {
   for_each_scalar(node, [&](const YAML::Node& scalar) {
@@ -58,6 +59,7 @@ void parse_case(const YAML::Node& node, YamlFile& f, std::vector<ParsedCase>& ou
     if (fields.has("request")) parse_request(fields.value("request"), f, c.request);
     if (fields.has("expect")) parse_expect(fields.value("expect"), f, c.expect, p.compare_with_at);
   }
+  if (fields.has("upstream")) parse_upstream_script(fields.value("upstream"), f, c);
   for (const char* key : {"request", "expect", "steps"})
     if (fields.has(key)) collect_placeholders(fields.value(key), f, c.placeholders);
   if (c.title.empty()) c.title = c.id;

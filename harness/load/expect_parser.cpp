@@ -1,12 +1,13 @@
 #include "load/assertion_parser.hpp"
 #include "load/case_parser.hpp"
+#include "load/upstream_parser.hpp"
 #include "util/suggest.hpp"
 
 namespace ac {
 
 namespace {
 
-const std::vector<std::string> kExpectKeys = {"status", "headers", "schema", "json", "stream", "lines"};
+const std::vector<std::string> kExpectKeys = {"status", "headers", "schema", "json", "stream", "lines", "upstream"};
 const std::vector<std::string> kLinesKeys = {"schema", "count"};
 const std::vector<std::string> kCountKeys = {"min", "max"};
 constexpr std::int64_t kMaxLines = INT64_C(1) << 40;
@@ -185,6 +186,7 @@ void parse_expect(const YAML::Node& node, YamlFile& f, Expectation& out, SourceL
   if (fields.has("json")) parse_json_assertions(fields.value("json"), f, "expect.json", out.json);
   if (fields.has("stream")) parse_stream(fields.value("stream"), f, out.stream, compare_with_at);
   if (fields.has("lines")) parse_lines(fields.value("lines"), f, out.lines);
+  if (fields.has("upstream")) parse_upstream_expectation(fields.value("upstream"), f, out.upstream);
   if (out.lines && (fields.has("schema") || fields.has("json") || fields.has("stream")))  // one body, one reading
     f.error(fields.key("lines"), "`expect.lines` reads the body as JSON Lines: it cannot be combined with `schema`, `json` or `stream`",
             "put the per-line schema under `lines.schema`");

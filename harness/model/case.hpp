@@ -89,6 +89,19 @@ struct LinesExpectation {
   SourceLocation where;
 };
 
+// `expect.upstream` (upstream mode, docs/upstream.md): what the gateway forwarded to the upstream
+// simulator for this case, as the upstream received it. Its findings are the gateway's
+// translation findings (check "upstream").
+struct UpstreamExpectation {
+  std::optional<std::int64_t> min_count;  // forwarded requests carrying the case's marker (retries)
+  std::optional<std::int64_t> max_count;
+  std::string method;  // empty: not checked
+  std::string path;    // empty: not checked; else the exact path (query excluded)
+  std::vector<HeaderExpectation> headers;  // on the first forwarded request
+  std::vector<JsonExpectation> json;       // on the first forwarded body, the marker removed
+  SourceLocation where;
+};
+
 struct Expectation {
   std::vector<int> status;  // any of these; empty = 2xx
   std::vector<HeaderExpectation> headers;
@@ -97,6 +110,7 @@ struct Expectation {
   std::vector<JsonExpectation> json;
   std::optional<StreamExpectation> stream;
   std::optional<LinesExpectation> lines;
+  std::optional<UpstreamExpectation> upstream;
   SourceLocation where;
 };
 
@@ -139,10 +153,24 @@ struct Case {
   std::vector<Capture> captures;  // of the first step
   std::vector<Step> later_steps;  // steps 2..n, sent in order, each after the previous finished
   bool has_steps = false;         // written with `steps:` (even a single step)
+  // `upstream:` (upstream mode): the upstream's scripted reply and fault for this case, as JSON
+  // text the upstream simulator reads ({"reply": {...}, "fault": {...}}); empty = default reply.
+  std::string upstream_script;
+  std::string upstream_dialect;  // `upstream.dialect`: runs only with this --upstream ("" = either)
+  SourceLocation upstream_where;
   // Every {{name}} of its requests and expectations: once the providers are known, each is
   // checked against their variables before anything is sent (plan/variable_check.hpp).
   std::vector<PlaceholderUse> placeholders;
   SourceLocation where;
+
+  // Runs only in upstream mode (`run --upstream`): a `gateway.*` feature, a scripted upstream or
+  // an assertion on what the gateway forwarded.
+  bool needs_upstream() const {
+    if (feature.rfind("gateway.", 0) == 0 || !upstream_script.empty() || !upstream_dialect.empty()) return true;
+    for (const Expectation* e : expectations())
+      if (e->upstream) return true;
+    return false;
+  }
 
   std::size_t step_count() const { return 1 + later_steps.size(); }
   // Step `i` (0-based) of the case: its request and what it captures.

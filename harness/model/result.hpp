@@ -1,9 +1,11 @@
 #pragma once
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "model/exchange.hpp"
 #include "model/finding.hpp"
+#include "model/upstream_record.hpp"
 
 namespace ac {
 
@@ -25,6 +27,8 @@ struct Result {
   int repeat = 0;           // 0-based repeat index (with --repeat)
   Findings findings;
   Exchange exchange;
+  // Upstream mode only: what the gateway forwarded for this case and what the upstream answered.
+  std::optional<UpstreamRecord> upstream;
 };
 
 }  // namespace ac

@@ -59,6 +59,9 @@ struct PlanOptions {
   std::vector<std::string> only_tags;
   int shard_index = 0;                     // --shard K/N: this run plans shard K-1 of N
   int shard_count = 1;
+  // Upstream mode (`run --upstream`): the upstream's dialect, "" = off. The cases that need an
+  // upstream (Case::needs_upstream, the gateway.* features) are selected only with one.
+  std::string upstream;
 };
 
 // The shard (0-based, of `count`) a case id falls in: FNV-1a of the id, so the split depends on

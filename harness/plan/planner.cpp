@@ -61,6 +61,7 @@ bool parse_shard(const std::string& text, int& index, int& count, std::string& e
 }
 
 bool case_selected(const Case& c, const PlanOptions& o) {
+  if (c.needs_upstream() && o.upstream.empty()) return false;
   if (!o.only_cases.empty() && !any_match(o.only_cases, c.id)) return false;
   if (!o.only_features.empty() && !any_match(o.only_features, c.feature)) return false;
   if (!o.only_tags.empty() &&
@@ -91,6 +92,10 @@ Job plan_one(const Case& c, const Target& t, const PlanOptions& o) {
   if (!c.api_version.empty() && c.api_version != o.request.api_version) {
     decide(job, Verdict::Skip,
            "runs only under anthropic-version " + c.api_version + " (this run: " + o.request.api_version + ")");
+    return job;
+  }
+  if (!c.upstream_dialect.empty() && c.upstream_dialect != o.upstream) {
+    decide(job, Verdict::Skip, "written for --upstream " + c.upstream_dialect + " (this run: --upstream " + o.upstream + ")");
     return job;
   }
   if (c.simulated_only && !t.simulated) {

@@ -103,13 +103,13 @@ std::string secret_header_ref(const Provider& provider, const std::string& name)
   return shell_ref(header_variable(name));
 }
 
+}  // namespace
+
 std::string single_quoted(const std::string& text) {
   std::string out = "'";
   for (char c : text) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
   return out + "'";
 }
-
-}  // namespace
 
 std::string url_userinfo(const std::string& url) {
   const std::size_t scheme = url.find("://");
@@ -228,6 +228,14 @@ bool expand_expectation(Expectation& e, const Variables& vars, std::string& erro
     h.value = value;
   }
   if (!expand_assertions(e.json, vars, error)) return false;
+  if (e.upstream) {
+    if (!expand_assertions(e.upstream->json, vars, error)) return false;
+    for (auto& h : e.upstream->headers) {
+      std::string value;
+      if (!expand_text(h.value, vars, value, error)) return false;
+      h.value = value;
+    }
+  }
   return !e.stream || expand_assertions(e.stream->folded, vars, error);
 }
 

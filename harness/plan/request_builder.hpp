@@ -24,6 +24,9 @@ bool expand_expectation(Expectation& e, const Variables& vars, std::string& erro
 std::string curl_line(const std::string& method, const std::string& url, const Headers& headers,
                       const std::string& body, std::size_t max_body);
 
+// `text` as one shell word in single quotes.
+std::string single_quoted(const std::string& text);
+
 // The userinfo ("user:password") of a URL, empty when it has none; the URL with it replaced.
 std::string url_userinfo(const std::string& url);
 std::string replace_userinfo(const std::string& url, const std::string& with);

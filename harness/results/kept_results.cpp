@@ -25,6 +25,7 @@ void KeptResults::on_finish(const RunEnd& end) {
   file_.finished_at = end.finished_at;
   file_.deviations = end.deviations;
   file_.cost = end.cost;
+  if (end.upstream) file_.upstream = *end.upstream;
 }
 
 }  // namespace ac

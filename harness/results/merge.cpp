@@ -78,6 +78,10 @@ bool merge_results(const std::vector<ResultsFile>& inputs, const std::vector<std
     out.finished_at = std::max(out.finished_at, f.finished_at);
     out.run.jobs = std::max(out.run.jobs, f.run.jobs);
     out.cost.add(f.cost);
+    if (f.upstream) {  // each shard ran its own upstream: their unmatched requests add up
+      if (!out.upstream) out.upstream = UpstreamRun{f.upstream->dialect, f.upstream->listen, {}};
+      out.upstream->unmatched.insert(out.upstream->unmatched.end(), f.upstream->unmatched.begin(), f.upstream->unmatched.end());
+    }
     out.summary.interrupted = out.summary.interrupted || f.summary.interrupted;  // a partial shard keeps saying so
     for (const auto& r : f.results) {
       auto [it, fresh] = origin.emplace(std::make_tuple(r.case_id, r.provider, r.repeat), i);

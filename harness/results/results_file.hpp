@@ -2,6 +2,7 @@
 #include <string>
 #include <vector>
 #include <memory>
+#include <optional>
 #include <utility>
 
 #include "model/result.hpp"
@@ -75,6 +76,14 @@ struct Summary {
 // says it where it states the run, so a partial run is never read as a whole one.
 std::string interrupted_note(const Summary& s);
 
+// Upstream mode (`run --upstream`, docs/upstream.md): the upstream simulator the run started, and
+// the forwarded requests it could tie to no case.
+struct UpstreamRun {
+  std::string dialect;  // openai | anthropic
+  std::string listen;   // 127.0.0.1:PORT
+  std::vector<UnmatchedRequest> unmatched;
+};
+
 // The whole of a results.json, as read back for reports and diffs.
 struct ResultsFile {
   int format = 1;
@@ -87,6 +96,7 @@ struct ResultsFile {
   // results when the file has none (written before deviations existed).
   std::vector<Deviation> deviations;
   RunCost cost;  // empty in files written before it existed
+  std::optional<UpstreamRun> upstream;  // upstream mode only
   // Not in the file: the comparison with a baseline, when the reports are made with one
   // (`run --baseline`, `diff --format`); every report then opens with it.
   std::shared_ptr<const BaselineDiff> comparison;

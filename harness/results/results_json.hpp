@@ -21,6 +21,7 @@ std::string_view result_json(const Result& result);
 std::string summary_json(const Summary& summary);
 std::string deviations_json(const std::vector<Deviation>& deviations);  // the top-level array
 std::string cost_json(const RunCost& cost);
+std::string upstream_run_json(const UpstreamRun& upstream);
 
 // Reading: on a missing or mistyped field, returns false and sets `error` to
 // "<where>: <what>", where `where` is a path such as results[3].exchange.status.
@@ -28,6 +29,7 @@ bool run_from_json(const rapidjson::Value& v, const std::string& where, RunInfo&
 bool result_from_json(const rapidjson::Value& v, const std::string& where, Result& out, std::string& error);
 bool summary_from_json(const rapidjson::Value& v, const std::string& where, Summary& out, std::string& error);
 bool cost_from_json(const rapidjson::Value& v, const std::string& where, RunCost& out, std::string& error);
+bool upstream_run_from_json(const rapidjson::Value& v, const std::string& where, UpstreamRun& out, std::string& error);
 bool deviations_from_json(const rapidjson::Value& v, const std::string& where, std::vector<Deviation>& out,
                           std::string& error);
 

@@ -263,6 +263,32 @@ bool run_from_json(const rapidjson::Value& v, const std::string& where, RunInfo&
   return true;
 }
 
+bool upstream_from(const rapidjson::Value& v, const std::string& where, UpstreamRecord& out, std::string& error) {
+  ObjectReader r(v, where, error);
+  r.text("marker", out.marker);
+  const auto* forwarded = r.array("forwarded");
+  if (!r.ok() || !forwarded) return r.ok();
+  for (rapidjson::SizeType i = 0; i < forwarded->Size(); ++i) {
+    ForwardedRequest f;
+    ObjectReader fr((*forwarded)[i], index_path(r.path("forwarded"), i), error);
+    fr.text("method", f.method);
+    fr.text("path", f.path);
+    const auto* headers = fr.array("headers");
+    fr.text("body", f.body);
+    const auto* reply = fr.member("reply");
+    if (!fr.ok() || !headers_from(headers, fr.path("headers"), f.headers, error)) return false;
+    if (reply) {
+      ObjectReader rr(*reply, fr.path("reply"), error);
+      rr.integer("status", f.reply_status);
+      rr.text("fault", f.fault);
+      rr.text("body", f.reply_body);
+      if (!rr.ok()) return false;
+    }
+    out.forwarded.push_back(std::move(f));
+  }
+  return true;
+}
+
 bool result_from_json(const rapidjson::Value& v, const std::string& where, Result& out, std::string& error) {
   ObjectReader r(v, where, error);
   std::string verdict;
@@ -278,7 +304,12 @@ bool result_from_json(const rapidjson::Value& v, const std::string& where, Resul
   const auto* findings = r.array("findings");
   const auto* exchange = r.member("exchange");
   const auto* timings = r.member("timings");
+  const auto* upstream = r.member("upstream");
   if (!r.ok()) return false;
+  if (upstream) {
+    out.upstream.emplace();
+    if (!upstream_from(*upstream, r.path("upstream"), *out.upstream, error)) return false;
+  }
   if (!parse_verdict(verdict, out.verdict)) {
     error = r.path("verdict") + ": unknown verdict \"" + verdict +
             "\" (expected pass, fail, error, skip, unsupported or known)";
@@ -302,6 +333,20 @@ bool summary_from_json(const rapidjson::Value& v, const std::string& where, Summ
   r.integer("not_run", out.not_run);
   r.boolean("interrupted", out.interrupted);
   return r.ok();
+}
+
+bool upstream_run_from_json(const rapidjson::Value& v, const std::string& where, UpstreamRun& out, std::string& error) {
+  ObjectReader r(v, where, error);
+  r.text("dialect", out.dialect);
+  r.text("listen", out.listen);
+  const auto* unmatched = r.array("unmatched");
+  if (!r.ok()) return false;
+  return list_from(unmatched, r.path("unmatched"), out.unmatched, error, [](ObjectReader& m, UnmatchedRequest& u) {
+    m.text("method", u.method);
+    m.text("path", u.path);
+    m.text("marker", u.marker);
+    m.text("body", u.body);
+  });
 }
 
 bool cost_from_json(const rapidjson::Value& v, const std::string& where, RunCost& out, std::string& error) {

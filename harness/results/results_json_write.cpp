@@ -175,6 +175,27 @@ void put_steps(JsonWriter& w, const std::vector<StepRecord>& steps) {
   });
 }
 
+// Upstream mode only, so other results stay as they were.
+void put_upstream(JsonWriter& w, const std::optional<UpstreamRecord>& upstream) {
+  if (!upstream) return;
+  w.Key("upstream");
+  w.StartObject();
+  put(w, "marker", upstream->marker);
+  put_list(w, "forwarded", upstream->forwarded, [&](const ForwardedRequest& f) {
+    put(w, "method", f.method);
+    put(w, "path", f.path);
+    put_headers(w, "headers", f.headers);
+    put(w, "body", f.body);
+    w.Key("reply");
+    w.StartObject();
+    put_int(w, "status", f.reply_status);
+    put(w, "fault", f.fault);
+    put(w, "body", f.reply_body);
+    w.EndObject();
+  });
+  w.EndObject();
+}
+
 void put_exchange(JsonWriter& w, const Exchange& x) {
   w.Key("exchange");
   w.StartObject();
@@ -311,6 +332,7 @@ std::string_view result_json(const Result& r) {
   put_findings(w, r.findings);
   put_exchange(w, r.exchange);
   put_timings(w, r.exchange.timings);
+  put_upstream(w, r.upstream);
   w.EndObject();
   return std::string_view(buf.GetString(), buf.GetSize());
 }
@@ -367,6 +389,22 @@ std::string cost_json(const RunCost& cost) {
     w.EndObject();
   }
   w.EndArray();
+  w.EndObject();
+  return buf.GetString();
+}
+
+std::string upstream_run_json(const UpstreamRun& u) {
+  rapidjson::StringBuffer buf;
+  JsonWriter w(buf);
+  w.StartObject();
+  put(w, "dialect", u.dialect);
+  put(w, "listen", u.listen);
+  put_list(w, "unmatched", u.unmatched, [&](const UnmatchedRequest& m) {
+    put(w, "method", m.method);
+    put(w, "path", m.path);
+    put(w, "marker", m.marker);
+    put(w, "body", m.body);
+  });
   w.EndObject();
   return buf.GetString();
 }

@@ -173,6 +173,9 @@ class ResultsHandler : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, Re
       ok = deviations_from_json(builder_.value(), "deviations", out_.deviations, problem);
     } else if (key_ == "cost") {
       ok = cost_from_json(builder_.value(), "cost", out_.cost, problem);
+    } else if (key_ == "upstream") {
+      out_.upstream.emplace();
+      ok = upstream_run_from_json(builder_.value(), "upstream", *out_.upstream, problem);
     } else if (key_ == "summary") {
       saw_summary = true;
       ok = summary_from_json(builder_.value(), "summary", out_.summary, problem);

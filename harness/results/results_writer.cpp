@@ -35,7 +35,8 @@ void ResultsWriter::add(const Result& result) {
 void ResultsWriter::close(const Summary& summary, const std::string& finished_at,
                           const std::vector<Deviation>& deviations) {
   if (!file_.is_open()) return;
-  write("\n],\n\"deviations\":" + deviations_json(deviations) + ",\n\"cost\":" + cost_json(cost_) + ",\n\"summary\":" + summary_json(summary) +
+  write("\n],\n\"deviations\":" + deviations_json(deviations) + ",\n\"cost\":" + cost_json(cost_) +
+        (upstream_ ? ",\n\"upstream\":" + upstream_run_json(*upstream_) : std::string()) + ",\n\"summary\":" + summary_json(summary) +
         ",\n\"finished_at\":" + json_string(finished_at) + "}\n");
   std::string error;
   if (!file_.commit(error) && error_.empty()) error_ = error;
@@ -45,6 +46,7 @@ void ResultsWriter::write(std::string_view text) { file_.write(text); }
 
 void ResultsWriter::on_finish(const RunEnd& end) {
   set_cost(end.cost);
+  if (end.upstream) set_upstream(*end.upstream);
   close(end.summary, end.finished_at, end.deviations);
 }
 

@@ -31,6 +31,8 @@ class ResultsWriter final : public RunSink {
 
   // What the run spent, written with the summary by close() (set before it).
   void set_cost(const RunCost& cost) { cost_ = cost; }
+  // Upstream mode: the upstream and its unmatched requests, written by close() (set before it).
+  void set_upstream(const UpstreamRun& upstream) { upstream_ = upstream; }
   // Added: the version written in "tool" (set before open(); defaults to the project version).
   void set_tool_version(const std::string& version) { tool_version_ = version; }
   bool is_open() const { return file_.is_open(); }
@@ -46,6 +48,7 @@ class ResultsWriter final : public RunSink {
   std::string tool_version_;
   std::string error_;
   RunCost cost_;
+  std::optional<UpstreamRun> upstream_;
 };
 
 }  // namespace ac

@@ -22,6 +22,7 @@ struct RunEnd {
   const std::string& finished_at;  // RFC 3339 UTC
   const std::vector<Deviation>& deviations;
   const RunCost& cost;
+  const UpstreamRun* upstream = nullptr;  // upstream mode only: the upstream and its unmatched requests
 };
 
 // A live output of a run (the console's progress, results.json written as results come, the
