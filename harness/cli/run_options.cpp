@@ -4,6 +4,7 @@
 #include "cli/data_paths.hpp"
 #include "cli/format_list.hpp"
 #include "cli/run_command.hpp"
+#include "sim/upstream.hpp"
 
 namespace ac {
 
@@ -98,6 +99,10 @@ void add_run_command(CLI::App& app, Action& action, const std::string& command_l
       throw CLI::ValidationError(o->upstream.empty() ? "--upstream-listen" : "--upstream",
                                  "--upstream and --upstream-listen go together, e.g. --upstream openai "
                                  "--upstream-listen 127.0.0.1:8788");
+    std::string host;
+    int port = 0;
+    if (!o->upstream.empty() && !sim::parse_listen_address(o->upstream_listen, host, port, error))
+      throw CLI::ValidationError("--upstream-listen", error);
     o->plan.upstream = o->upstream;
     o->case_paths = case_paths(o->case_paths, o->added_cases);
     if (o->schemas_dir.empty()) o->schemas_dir = data_path("schemas");

@@ -21,7 +21,7 @@ bool is_connection(int fd, int local_port, int remote_port) {
   socklen_t a = sizeof ours, b = sizeof theirs;
   if (getsockname(fd, reinterpret_cast<sockaddr*>(&ours), &a) != 0) return false;  // not a socket
   if (getpeername(fd, reinterpret_cast<sockaddr*>(&theirs), &b) != 0) return false;
-  return port_of(ours) == local_port && port_of(theirs) == remote_port;
+  return port_of(ours) == local_port && (remote_port < 0 || port_of(theirs) == remote_port);
 }
 
 }  // namespace

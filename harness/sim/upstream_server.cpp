@@ -17,6 +17,7 @@
 #include "sim/json_text.hpp"
 #include "sim/sim_context.hpp"
 #include "sim/stream_send.hpp"
+#include "sim/tool_input.hpp"
 #include "sim/upstream.hpp"
 #include "sim/upstream_anthropic.hpp"
 #include "sim/upstream_marker.hpp"
@@ -38,7 +39,36 @@ struct Asked {
   bool stream = false;
   bool include_usage = false;
   std::string problem;  // why the request is invalid (OpenAI dialect), "" when it is not
+  // A tool the request forces (OpenAI `tool_choice` "required" or a named function) and its
+  // `parameters` schema: the default answer then calls it, as a model must.
+  std::string forced_tool;
+  std::string forced_schema;
 };
+
+// OpenAI's tools: [{"type": "function", "function": {"name", "parameters"}}].
+void read_forced_tool(const rapidjson::Document& body, Asked& a) {
+  auto choice = body.FindMember("tool_choice");
+  auto tools = body.FindMember("tools");
+  if (choice == body.MemberEnd() || tools == body.MemberEnd() || !tools->value.IsArray()) return;
+  std::string wanted;
+  if (choice->value.IsString() && std::string(choice->value.GetString()) != "required") return;
+  if (choice->value.IsObject()) {
+    auto f = choice->value.FindMember("function");
+    if (f == choice->value.MemberEnd() || !f->value.IsObject() || !f->value.HasMember("name") ||
+        !f->value["name"].IsString())
+      return;
+    wanted = f->value["name"].GetString();
+  }
+  for (const auto& tool : tools->value.GetArray()) {
+    if (!tool.IsObject() || !tool.HasMember("function") || !tool["function"].IsObject()) continue;
+    const auto& f = tool["function"];
+    if (!f.HasMember("name") || !f["name"].IsString()) continue;
+    if (!wanted.empty() && wanted != f["name"].GetString()) continue;
+    a.forced_tool = f["name"].GetString();
+    a.forced_schema = f.HasMember("parameters") ? to_json(f["parameters"]) : "";
+    return;
+  }
+}
 
 Asked read_asked(const rapidjson::Document& body, bool parsed) {
   Asked a;
@@ -60,6 +90,7 @@ Asked read_asked(const rapidjson::Document& body, bool parsed) {
     auto usage = options->value.FindMember("include_usage");
     a.include_usage = usage != options->value.MemberEnd() && usage->value.IsBool() && usage->value.GetBool();
   }
+  read_forced_tool(body, a);
   return a;
 }
 
@@ -138,12 +169,13 @@ void Upstream::Impl::handle(const httplib::Request& req, httplib::Response& res)
   if (faulted && fault.kind == FaultKind::stall)
     sleep_unless_stopped(fault.stall_ms, *reference.stopping);  // then the reply, late
   if (faulted && fault.kind == FaultKind::unreachable) {
+    // Noted first: the gateway answers its client as soon as the connection drops.
+    note(rec, [](ForwardedExchange& r) { r.fault = "unreachable"; });
     drop_connection(req.local_port, req.remote_port);
-    reply.fault = "unreachable";
     res.status = 500;  // never reaches the peer: the connection is gone
-  } else {
-    answer(req, res, script, faulted, read_asked(body, parsed), unmarked, reply);
+    return;
   }
+  answer(req, res, script, faulted, read_asked(body, parsed), unmarked, reply);
   note(rec, [&](ForwardedExchange& r) {
     r.reply_status = reply.reply_status;
     r.fault = reply.fault;
@@ -191,7 +223,13 @@ void Upstream::Impl::answer(const httplib::Request& req, httplib::Response& res,
                                                                    : res.body;
     return;
   }
-  UpstreamAnswer a = answer_of(script, dialect, asked.model, reference.ids);
+  UpstreamScript answered = script;
+  if (!script.has_reply && !asked.forced_tool.empty()) {  // default answer to a forced tool: call it
+    answered.has_reply = true;
+    answered.reply.tool_name = asked.forced_tool;
+    answered.reply.tool_arguments = tool_input_json(asked.forced_schema.empty() ? "{}" : asked.forced_schema);
+  }
+  UpstreamAnswer a = answer_of(answered, dialect, asked.model, reference.ids);
   UpstreamBody body;
   if (openai) {
     const std::string id = reference.ids.next("chatcmpl-");
@@ -315,6 +353,9 @@ bool Upstream::start(const std::string& host, int port, std::string& error) {
 void Upstream::stop() {
   if (!impl_ || !impl_->thread.joinable()) return;
   impl_->reference.stopping->store(true);
+  // A gateway keeps its connections to the upstream open; httplib's workers would each wait out
+  // the keep-alive timeout (5 s) on them before stop() returns.
+  drop_connection(impl_->port, -1);
   impl_->server.stop();
   impl_->thread.join();
 }
