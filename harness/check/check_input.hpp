@@ -1,4 +1,6 @@
 #pragma once
+#include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <string_view>
@@ -43,6 +45,9 @@ Finding schema_finding(const SchemaError& e, const std::string& check, const std
 // Only the unknown-field part of the above, for a value already validated elsewhere.
 void report_unknown_fields(const SchemaRegistry& schemas, const std::string& ref, const rapidjson::Value& value,
                            const std::string& prefix, bool strict, Findings& out);
+
+// Count bounds as a person reads them: "2", "at least 1", "1 to 3" (lines, forwarded requests).
+std::string bounds_text(const std::optional<std::int64_t>& min, const std::optional<std::int64_t>& max);
 
 // Each check is a pure function of its input that appends findings (one file per check).
 void check_status(const CheckInput& in, Findings& out);

@@ -7,17 +7,10 @@
 
 namespace ac {
 
-namespace {
-
-// The bounds as a person reads them: "2", "at least 1", "1 to 3".
-std::string count_text(const LinesExpectation& l) {
-  if (l.min_count && l.max_count)
-    return *l.min_count == *l.max_count ? std::to_string(*l.min_count)
-                                        : std::to_string(*l.min_count) + " to " + std::to_string(*l.max_count);
-  return l.min_count ? "at least " + std::to_string(*l.min_count) : "at most " + std::to_string(*l.max_count);
+std::string bounds_text(const std::optional<std::int64_t>& min, const std::optional<std::int64_t>& max) {
+  if (min && max) return *min == *max ? std::to_string(*min) : std::to_string(*min) + " to " + std::to_string(*max);
+  return min ? "at least " + std::to_string(*min) : "at most " + std::to_string(*max);
 }
-
-}  // namespace
 
 // `expect.lines`: a JSON Lines body (batch results). Lines are numbered as an editor shows them
 // (1-based, blank lines included), and each finding's pointer starts with /lines/<number>.
@@ -59,10 +52,12 @@ void check_lines(const CheckInput& in, Findings& out) {
     for (auto& f : line_findings) f.message = "line " + std::to_string(number) + ": " + f.message;
     out.insert(out.end(), line_findings.begin(), line_findings.end());
   }
-  if ((l.min_count && count < *l.min_count) || (l.max_count && count > *l.max_count))
-    out.push_back(Finding{"lines", "", count_text(l) + " lines", std::to_string(count),
-                          "the body holds " + std::to_string(count) + " JSON lines, expected " + count_text(l),
+  if ((l.min_count && count < *l.min_count) || (l.max_count && count > *l.max_count)) {
+    const std::string bounds = bounds_text(l.min_count, l.max_count);
+    out.push_back(Finding{"lines", "", bounds + " lines", std::to_string(count),
+                          "the body holds " + std::to_string(count) + " JSON lines, expected " + bounds,
                           Severity::Breaking});
+  }
 }
 
 }  // namespace ac

@@ -6,13 +6,6 @@
 namespace ac {
 namespace {
 
-std::string count_text(const UpstreamExpectation& e) {
-  if (e.min_count && e.max_count)
-    return *e.min_count == *e.max_count ? std::to_string(*e.min_count)
-                                        : std::to_string(*e.min_count) + " to " + std::to_string(*e.max_count);
-  return e.min_count ? "at least " + std::to_string(*e.min_count) : "at most " + std::to_string(*e.max_count);
-}
-
 Finding upstream_finding(const UpstreamExpectation& e, const std::string& rule, const std::string& pointer,
                          std::string expected, std::string actual, std::string message) {
   Finding f{"upstream", pointer, std::move(expected), std::move(actual), std::move(message), Severity::Breaking};
@@ -41,9 +34,10 @@ void check_forwarded_headers(const UpstreamExpectation& e, const ForwardedReques
 void check_upstream(const UpstreamExpectation& e, const std::vector<ForwardedRequest>& forwarded, Findings& out) {
   const auto n = static_cast<std::int64_t>(forwarded.size());
   if ((e.min_count && n < *e.min_count) || (e.max_count && n > *e.max_count))
-    out.push_back(upstream_finding(e, "count", "/upstream/count", count_text(e), std::to_string(n),
+    out.push_back(upstream_finding(e, "count", "/upstream/count", bounds_text(e.min_count, e.max_count),
+                                   std::to_string(n),
                                    "the gateway forwarded the request " + std::to_string(n) + " time" +
-                                       (n == 1 ? "" : "s") + ", expected " + count_text(e)));
+                                       (n == 1 ? "" : "s") + ", expected " + bounds_text(e.min_count, e.max_count)));
   const bool asserts = !e.method.empty() || !e.path.empty() || !e.headers.empty() || !e.json.empty();
   if (!asserts) return;
   if (forwarded.empty()) {
@@ -57,8 +51,8 @@ void check_upstream(const UpstreamExpectation& e, const std::vector<ForwardedReq
     out.push_back(upstream_finding(e, "method", "/upstream/method", e.method, first.method,
                                    "the gateway forwarded with method " + first.method));
   if (!e.path.empty() && first.path != e.path)
-    out.push_back(upstream_finding(e, "path", "/upstream/path", e.path, first.path,
-                                   "the gateway forwarded to " + first.path));
+    out.push_back(
+        upstream_finding(e, "path", "/upstream/path", e.path, first.path, "the gateway forwarded to " + first.path));
   check_forwarded_headers(e, first, out);
   if (e.json.empty()) return;
   rapidjson::Document body;

@@ -81,7 +81,8 @@ UpstreamRun UpstreamSession::finish(const Redactor& redactor) {
 std::string unmatched_text(const std::vector<UnmatchedRequest>& unmatched) {
   if (unmatched.empty()) return "";
   std::string text = "upstream: " + std::to_string(unmatched.size()) + " forwarded request" +
-                     (unmatched.size() == 1 ? "" : "s") + " tied to no case (see `upstream.unmatched` in results.json):";
+                     (unmatched.size() == 1 ? "" : "s") +
+                     " tied to no case (see `upstream.unmatched` in results.json):";
   for (std::size_t i = 0; i < unmatched.size() && i < kUnmatchedShown; ++i) {
     const auto& u = unmatched[i];
     text += "\n  " + visible_controls(u.method + " " + u.path) + " " +

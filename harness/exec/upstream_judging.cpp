@@ -16,7 +16,10 @@ void judge_upstream(UpstreamLink& link, const std::string& marker, const Expecta
   Findings found;
   if (marker.empty()) {
     if (expect.upstream) {
-      Finding f{"upstream", "/upstream", "a request with a user message", "none",
+      Finding f{"upstream",
+                "/upstream",
+                "a request with a user message",
+                "none",
                 "the request has no user message to carry the correlation marker, so what the gateway forwarded "
                 "for it cannot be found",
                 Severity::Breaking};

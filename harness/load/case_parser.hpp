@@ -19,6 +19,10 @@ void parse_case_document(const YAML::Node& doc, YamlFile& f, std::vector<ParsedC
 void parse_request(const YAML::Node& node, YamlFile& f, RequestSpec& out);
 // A status or a list of statuses (`expect.status`, `request.retry_on`), each 100-599, unquoted.
 void parse_status_list(const YAML::Node& v, YamlFile& f, const std::string& what, std::vector<int>& out);
+// `count: 2` (exact) or `count: {min: 1, max: 3}`, each 0..`max` (`expect.lines.count`,
+// `expect.upstream.count`); `what` names it in messages.
+void parse_count_bounds(const YAML::Node& v, YamlFile& f, const std::string& what, std::int64_t max,
+                        std::optional<std::int64_t>& min_out, std::optional<std::int64_t>& max_out);
 void parse_expect(const YAML::Node& node, YamlFile& f, Expectation& out, SourceLocation& compare_with_at);
 
 // `steps:`: fills the case's first request/expect/captures and its later steps.

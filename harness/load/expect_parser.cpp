@@ -57,6 +57,23 @@ void parse_status_list(const YAML::Node& v, YamlFile& f, const std::string& what
   }
 }
 
+void parse_count_bounds(const YAML::Node& v, YamlFile& f, const std::string& what, std::int64_t max,
+                        std::optional<std::int64_t>& min_out, std::optional<std::int64_t>& max_out) {
+  std::int64_t n = 0;
+  if (!v.IsMap()) {
+    if (read_int(v, f, what, 0, max, n)) min_out = max_out = n;
+    return;
+  }
+  Fields fields(v, kCountKeys, f, what);
+  if (!fields.has("min") && !fields.has("max")) {
+    f.error(v, "`" + what + "` needs `min` or `max`", "or a number for an exact count: `count: 2`");
+    return;
+  }
+  if (fields.has("min") && read_int(fields.value("min"), f, what + ".min", 0, max, n)) min_out = n;
+  if (fields.has("max") && read_int(fields.value("max"), f, what + ".max", 0, max, n)) max_out = n;
+  if (min_out && max_out && *min_out > *max_out) f.error(fields.value("min"), "`min` is above `max` in `" + what + "`");
+}
+
 namespace {
 
 // A reference into schemas/ (or a grammar file there): relative, staying inside the folder.
@@ -137,24 +154,6 @@ void parse_stream(const YAML::Node& v, YamlFile& f, std::optional<StreamExpectat
   out = s;
 }
 
-// `count: 2` (exact) or `count: {min: 1, max: 3}`.
-void parse_line_count(const YAML::Node& v, YamlFile& f, LinesExpectation& out) {
-  std::int64_t n = 0;
-  if (!v.IsMap()) {
-    if (read_int(v, f, "expect.lines.count", 0, kMaxLines, n)) out.min_count = out.max_count = n;
-    return;
-  }
-  Fields fields(v, kCountKeys, f, "expect.lines.count");
-  if (!fields.has("min") && !fields.has("max")) {
-    f.error(v, "`expect.lines.count` needs `min` or `max`", "or a number for an exact count: `count: 2`");
-    return;
-  }
-  if (fields.has("min") && read_int(fields.value("min"), f, "expect.lines.count.min", 0, kMaxLines, n)) out.min_count = n;
-  if (fields.has("max") && read_int(fields.value("max"), f, "expect.lines.count.max", 0, kMaxLines, n)) out.max_count = n;
-  if (out.min_count && out.max_count && *out.min_count > *out.max_count)
-    f.error(fields.value("min"), "`min` is above `max` in `expect.lines.count`");
-}
-
 void parse_lines(const YAML::Node& v, YamlFile& f, std::optional<LinesExpectation>& out) {
   if (!v.IsMap()) {
     f.error(v, "`expect.lines` must be a mapping", "e.g. `lines: {schema: anthropic/batch-result-line.json, count: 2}`");
@@ -165,7 +164,8 @@ void parse_lines(const YAML::Node& v, YamlFile& f, std::optional<LinesExpectatio
   Fields fields(v, kLinesKeys, f, "expect.lines");
   if (fields.has("schema") && read_schema_ref(fields.value("schema"), f, "lines.schema", lines.schema))
     lines.schema_where = f.at(fields.value("schema"));
-  if (fields.has("count")) parse_line_count(fields.value("count"), f, lines);
+  if (fields.has("count"))
+    parse_count_bounds(fields.value("count"), f, "expect.lines.count", kMaxLines, lines.min_count, lines.max_count);
   out = lines;
 }
 

@@ -2,7 +2,7 @@
 
 #include "load/assertion_parser.hpp"
 #include "load/case_parser.hpp"
-#include "load/suggest.hpp"
+#include "util/suggest.hpp"
 
 namespace ac {
 namespace {
@@ -13,10 +13,10 @@ const std::vector<std::string> kReplyKeys = {"text", "tool_call", "finish_reason
 const std::vector<std::string> kToolCallKeys = {"name", "arguments"};
 const std::vector<std::string> kUsageKeys = {"prompt_tokens", "completion_tokens"};
 const std::vector<std::string> kFinishReasons = {"stop", "length", "tool_calls", "content_filter"};
-const std::vector<std::string> kFaultKeys = {"kind", "status", "error", "retry_after", "after_chunks", "stall_ms", "times"};
+const std::vector<std::string> kFaultKeys = {"kind",         "status",   "error", "retry_after",
+                                             "after_chunks", "stall_ms", "times"};
 const std::vector<std::string> kFaultKinds = {"status", "unreachable", "stall", "cut", "malformed"};
 const std::vector<std::string> kExpectUpstreamKeys = {"count", "method", "path", "headers", "json"};
-const std::vector<std::string> kCountKeys = {"min", "max"};
 constexpr std::int64_t kMaxCount = 1000;
 constexpr std::int64_t kMaxTokens = INT64_C(1) << 40;
 
@@ -40,10 +40,12 @@ void parse_reply(const YAML::Node& v, YamlFile& f) {
   Fields fields(v, kReplyKeys, f, "upstream.reply");
   std::string text;
   if (fields.has("text")) read_string(fields.value("text"), f, "upstream.reply.text", text);
-  if (fields.has("finish_reason")) one_of(fields.value("finish_reason"), f, "upstream.reply.finish_reason", kFinishReasons, text);
+  if (fields.has("finish_reason"))
+    one_of(fields.value("finish_reason"), f, "upstream.reply.finish_reason", kFinishReasons, text);
   if (fields.has("tool_call")) {
     const YAML::Node call = fields.value("tool_call");
-    if (mapping(call, f, "upstream.reply.tool_call", "e.g. `tool_call: {name: get_weather, arguments: {city: Paris}}`")) {
+    if (mapping(call, f, "upstream.reply.tool_call",
+                "e.g. `tool_call: {name: get_weather, arguments: {city: Paris}}`")) {
       Fields c(call, kToolCallKeys, f, "upstream.reply.tool_call");
       if (c.require("name")) read_string(c.value("name"), f, "upstream.reply.tool_call.name", text);
       if (c.has("arguments") && !c.value("arguments").IsMap() && !c.value("arguments").IsScalar())
@@ -73,34 +75,23 @@ void parse_fault(const YAML::Node& v, YamlFile& f) {
   if (fields.has("status")) read_int(fields.value("status"), f, "upstream.fault.status", 400, 599, n);
   if (fields.has("error")) read_string(fields.value("error"), f, "upstream.fault.error", text);
   if (fields.has("retry_after")) read_number(fields.value("retry_after"), f, "upstream.fault.retry_after", 0, d);
-  if (fields.has("after_chunks")) read_int(fields.value("after_chunks"), f, "upstream.fault.after_chunks", 0, kMaxCount, n);
+  if (fields.has("after_chunks"))
+    read_int(fields.value("after_chunks"), f, "upstream.fault.after_chunks", 0, kMaxCount, n);
   if (fields.has("stall_ms")) read_number(fields.value("stall_ms"), f, "upstream.fault.stall_ms", 0, d);
   if (fields.has("times")) read_int(fields.value("times"), f, "upstream.fault.times", 1, kMaxCount, n);
   if (kind == "status" && !fields.has("status") && !fields.has("error"))
-    f.error(v, "`upstream.fault` of kind `status` needs `status` (or a named `error`)", "e.g. `{kind: status, status: 503}`");
+    f.error(v, "`upstream.fault` of kind `status` needs `status` (or a named `error`)",
+            "e.g. `{kind: status, status: 503}`");
   // Each key belongs to one kind: a `status` on a cut is a mistake in the case, not a wish.
-  const std::vector<std::pair<const char*, const char*>> owners = {
-      {"status", "status"}, {"error", "status"}, {"retry_after", "status"}, {"after_chunks", "cut"}, {"stall_ms", "stall"}};
+  const std::vector<std::pair<const char*, const char*>> owners = {{"status", "status"},
+                                                                   {"error", "status"},
+                                                                   {"retry_after", "status"},
+                                                                   {"after_chunks", "cut"},
+                                                                   {"stall_ms", "stall"}};
   for (const auto& [key, owner] : owners)
     if (!kind.empty() && fields.has(key) && kind != owner)
-      f.error(fields.key(key), std::string("`") + key + "` applies to faults of kind `" + owner + "`, not `" + kind + "`");
-}
-
-void parse_count(const YAML::Node& v, YamlFile& f, UpstreamExpectation& out) {
-  std::int64_t n = 0;
-  if (!v.IsMap()) {
-    if (read_int(v, f, "expect.upstream.count", 0, kMaxCount, n)) out.min_count = out.max_count = n;
-    return;
-  }
-  Fields fields(v, kCountKeys, f, "expect.upstream.count");
-  if (!fields.has("min") && !fields.has("max")) {
-    f.error(v, "`expect.upstream.count` needs `min` or `max`", "or a number for an exact count: `count: 1`");
-    return;
-  }
-  if (fields.has("min") && read_int(fields.value("min"), f, "expect.upstream.count.min", 0, kMaxCount, n)) out.min_count = n;
-  if (fields.has("max") && read_int(fields.value("max"), f, "expect.upstream.count.max", 0, kMaxCount, n)) out.max_count = n;
-  if (out.min_count && out.max_count && *out.min_count > *out.max_count)
-    f.error(fields.value("min"), "`min` is above `max` in `expect.upstream.count`");
+      f.error(fields.key(key),
+              std::string("`") + key + "` applies to faults of kind `" + owner + "`, not `" + kind + "`");
 }
 
 }  // namespace
@@ -120,7 +111,8 @@ void parse_upstream_expectation(const YAML::Node& node, YamlFile& f, std::option
   UpstreamExpectation e;
   e.where = f.at(node);
   Fields fields(node, kExpectUpstreamKeys, f, "expect.upstream");
-  if (fields.has("count")) parse_count(fields.value("count"), f, e);
+  if (fields.has("count"))
+    parse_count_bounds(fields.value("count"), f, "expect.upstream.count", kMaxCount, e.min_count, e.max_count);
   if (fields.has("method")) read_string(fields.value("method"), f, "expect.upstream.method", e.method);
   if (fields.has("path") && read_string(fields.value("path"), f, "expect.upstream.path", e.path) &&
       (e.path.empty() || e.path[0] != '/'))

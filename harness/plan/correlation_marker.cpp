@@ -1,10 +1,9 @@
 #include "plan/correlation_marker.hpp"
 
 #include <rapidjson/document.h>
-#include <rapidjson/stringbuffer.h>
-#include <rapidjson/writer.h>
 
 #include "plan/request_builder.hpp"
+#include "util/json_render.hpp"
 
 namespace ac {
 namespace {
@@ -71,11 +70,8 @@ bool add_marker(std::string& body, const std::string& marker) {
   if (doc.HasParseError()) return false;
   rapidjson::Value* message = last_user_message(doc);
   if (!message || !mark_message(*message, marker, doc.GetAllocator())) return false;
-  rapidjson::StringBuffer out;
-  rapidjson::Writer<rapidjson::StringBuffer> writer(out);
-  doc.Accept(writer);
   const std::size_t padding = body.size() - (body.find_last_not_of(" \t\r\n") + 1);
-  std::string marked(out.GetString(), out.GetSize());
+  std::string marked = to_json(doc);
   if (padding > 0 && marked.size() < body.size()) marked.append(body.size() - marked.size(), ' ');
   body = std::move(marked);
   return true;

@@ -11,9 +11,9 @@ namespace ac::sim {
 struct ForwardedExchange {
   std::string marker;  // the case's correlation marker found in it; "" = none
   std::string method;
-  std::string path;    // without the query
+  std::string path;                                          // without the query
   std::vector<std::pair<std::string, std::string>> headers;  // as received (the caller redacts)
-  std::string body;           // as received
+  std::string body;                                          // as received
   std::string body_unmarked;  // the JSON body without markers (re-serialised); "" when not JSON
   int reply_status = 0;       // 0: no reply (unreachable)
   std::string fault;          // the fault applied ("status", "cut"...), "" for a reply
@@ -21,11 +21,11 @@ struct ForwardedExchange {
 };
 
 struct UpstreamOptions {
-  std::string dialect = "openai";       // openai | anthropic (harness/sim/upstreams/*.yaml)
-  std::string api_key = "sim-test-key"; // the anthropic upstream is the reference: only this key
-  double pace_ms = 2;                   // between stream writes
-  std::size_t connections = 32;         // served at once (stalls hold one each)
-  std::size_t max_kept = 64 * 1024;     // body bytes kept per forwarded request and reply
+  std::string dialect = "openai";        // openai | anthropic (harness/sim/upstreams/*.yaml)
+  std::string api_key = "sim-test-key";  // the anthropic upstream is the reference: only this key
+  double pace_ms = 2;                    // between stream writes
+  std::size_t connections = 32;          // served at once (stalls hold one each)
+  std::size_t max_kept = 64 * 1024;      // body bytes kept per forwarded request and reply
 };
 
 // The upstream simulator of upstream mode (docs/upstream.md): answers a gateway's forwarded

@@ -11,13 +11,13 @@ namespace ac::sim {
 // A scripted (or default) upstream answer with every choice made: what upstream_openai.cpp and
 // upstream_anthropic.cpp write in their wire format.
 struct UpstreamAnswer {
-  std::string model;          // the model the forwarded request named
+  std::string model;  // the model the forwarded request named
   bool has_text = false;
   std::string text;
-  std::string tool_id;        // empty: no tool call
+  std::string tool_id;  // empty: no tool call
   std::string tool_name;
-  std::string tool_arguments; // JSON text (or whatever the script says)
-  std::string finish_reason;  // the dialect's word
+  std::string tool_arguments;  // JSON text (or whatever the script says)
+  std::string finish_reason;   // the dialect's word
   long prompt_tokens = 0;
   long completion_tokens = 0;
 };

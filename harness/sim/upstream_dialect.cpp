@@ -100,8 +100,9 @@ void read(const YAML::Node& root, UpstreamDialect& out) {
         out.named_errors[name] = error_row(e.second, "named_errors." + name, 500);
       }
     } else {
-      fail(entry.first, "unknown key '" + key +
-                            "' (known: name, description, routes, finish_reasons, default_reply, errors, named_errors)");
+      fail(entry.first,
+           "unknown key '" + key +
+               "' (known: name, description, routes, finish_reasons, default_reply, errors, named_errors)");
     }
   }
   for (const char* word : {"stop", "length", "tool_calls", "content_filter"})

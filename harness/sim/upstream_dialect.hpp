@@ -21,14 +21,14 @@ struct UpstreamError {
 struct UpstreamDialect {
   std::string name;  // "openai" | "anthropic"
   std::string description;
-  std::vector<std::string> chat_paths;    // where chat requests are answered
-  std::vector<std::string> models_paths;  // GET: a models list (some gateways read it)
+  std::vector<std::string> chat_paths;                // where chat requests are answered
+  std::vector<std::string> models_paths;              // GET: a models list (some gateways read it)
   std::map<std::string, std::string> finish_reasons;  // the script's word -> the dialect's
   std::string default_text;
   long default_prompt_tokens = 0;
   long default_completion_tokens = 0;
-  std::map<int, UpstreamError> errors;                 // by status
-  std::map<std::string, UpstreamError> named_errors;   // `fault.error`
+  std::map<int, UpstreamError> errors;                // by status
+  std::map<std::string, UpstreamError> named_errors;  // `fault.error`
 };
 
 // The upstream dialect files, embedded at build time (generated upstreams_embedded.cpp).

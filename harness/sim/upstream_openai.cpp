@@ -5,8 +5,8 @@
 
 #include <rapidjson/document.h>
 
-#include "sim/json_text.hpp"
 #include "sim/upstream_answer.hpp"
+#include "util/json_render.hpp"
 
 namespace ac::sim {
 namespace {
@@ -68,8 +68,10 @@ std::string chunk_frame(const UpstreamAnswer& a, const std::string& id, bool inc
     choices.PushBack(choice, alloc);
   }
   doc.AddMember("choices", choices, alloc);
-  if (usage_chunk) doc.AddMember("usage", usage_of(a, alloc), alloc);
-  else if (include_usage) doc.AddMember("usage", rapidjson::Value(), alloc);
+  if (usage_chunk)
+    doc.AddMember("usage", usage_of(a, alloc), alloc);
+  else if (include_usage)
+    doc.AddMember("usage", rapidjson::Value(), alloc);
   return "data: " + to_json(doc) + "\n\n";
 }
 
@@ -114,29 +116,39 @@ UpstreamBody openai_chunks(const UpstreamAnswer& a, const std::string& id, bool 
   UpstreamBody body{"text/event-stream", {}};
   auto& w = body.writes;
   // The first chunk names the role (content "" as OpenAI sends it).
-  w.push_back(chunk_frame(a, id, include_usage, [](rapidjson::Value& d, Alloc& alloc) {
-    d.AddMember("role", "assistant", alloc);
-    d.AddMember("content", "", alloc);
-  }, ""));
+  w.push_back(chunk_frame(
+      a, id, include_usage,
+      [](rapidjson::Value& d, Alloc& alloc) {
+        d.AddMember("role", "assistant", alloc);
+        d.AddMember("content", "", alloc);
+      },
+      ""));
   if (a.has_text)
     for (const auto& piece : stream_pieces(a.text))
-      w.push_back(chunk_frame(a, id, include_usage, [&](rapidjson::Value& d, Alloc& alloc) {
-        d.AddMember("content", str(piece, alloc), alloc);
-      }, ""));
+      w.push_back(chunk_frame(
+          a, id, include_usage,
+          [&](rapidjson::Value& d, Alloc& alloc) { d.AddMember("content", str(piece, alloc), alloc); }, ""));
   if (!a.tool_id.empty()) {
-    w.push_back(chunk_frame(a, id, include_usage, [&](rapidjson::Value& d, Alloc& alloc) {
-      rapidjson::Value calls(rapidjson::kArrayType);
-      calls.PushBack(tool_call(a, "", true, alloc), alloc);
-      d.AddMember("tool_calls", calls, alloc);
-    }, ""));
+    w.push_back(chunk_frame(
+        a, id, include_usage,
+        [&](rapidjson::Value& d, Alloc& alloc) {
+          rapidjson::Value calls(rapidjson::kArrayType);
+          calls.PushBack(tool_call(a, "", true, alloc), alloc);
+          d.AddMember("tool_calls", calls, alloc);
+        },
+        ""));
     for (const auto& piece : argument_pieces(a.tool_arguments))
-      w.push_back(chunk_frame(a, id, include_usage, [&](rapidjson::Value& d, Alloc& alloc) {
-        rapidjson::Value calls(rapidjson::kArrayType);
-        calls.PushBack(tool_call(a, piece, false, alloc), alloc);
-        d.AddMember("tool_calls", calls, alloc);
-      }, ""));
+      w.push_back(chunk_frame(
+          a, id, include_usage,
+          [&](rapidjson::Value& d, Alloc& alloc) {
+            rapidjson::Value calls(rapidjson::kArrayType);
+            calls.PushBack(tool_call(a, piece, false, alloc), alloc);
+            d.AddMember("tool_calls", calls, alloc);
+          },
+          ""));
   }
-  w.push_back(chunk_frame(a, id, include_usage, [](rapidjson::Value&, Alloc&) {}, a.finish_reason));
+  w.push_back(chunk_frame(
+      a, id, include_usage, [](rapidjson::Value&, Alloc&) {}, a.finish_reason));
   if (include_usage) w.push_back(chunk_frame(a, id, true, nullptr, "", true));
   w.push_back("data: [DONE]\n\n");
   return body;

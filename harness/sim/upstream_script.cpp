@@ -2,7 +2,7 @@
 
 #include <rapidjson/document.h>
 
-#include "sim/json_text.hpp"
+#include "util/json_render.hpp"
 
 namespace ac::sim {
 namespace {
@@ -35,18 +35,25 @@ void read_reply(const rapidjson::Value& v, UpstreamReplyScript& out) {
 
 std::optional<std::string> read_fault(const rapidjson::Value& v, UpstreamFaultScript& out) {
   const std::string kind = string_of(v, "kind");
-  if (kind == "status") out.kind = FaultKind::status;
-  else if (kind == "unreachable") out.kind = FaultKind::unreachable;
-  else if (kind == "stall") out.kind = FaultKind::stall;
-  else if (kind == "cut") out.kind = FaultKind::cut;
-  else if (kind == "malformed") out.kind = FaultKind::malformed;
-  else return "fault.kind: unknown kind '" + kind + "'";
+  if (kind == "status")
+    out.kind = FaultKind::status;
+  else if (kind == "unreachable")
+    out.kind = FaultKind::unreachable;
+  else if (kind == "stall")
+    out.kind = FaultKind::stall;
+  else if (kind == "cut")
+    out.kind = FaultKind::cut;
+  else if (kind == "malformed")
+    out.kind = FaultKind::malformed;
+  else
+    return "fault.kind: unknown kind '" + kind + "'";
   if (auto n = whole(v, "status")) out.status = static_cast<int>(*n);
   out.error = string_of(v, "error");
   if (auto it = v.FindMember("retry_after"); it != v.MemberEnd() && it->value.IsNumber())
     out.retry_after = it->value.GetDouble();
   if (auto n = whole(v, "after_chunks")) out.after_chunks = *n;
-  if (auto it = v.FindMember("stall_ms"); it != v.MemberEnd() && it->value.IsNumber()) out.stall_ms = it->value.GetDouble();
+  if (auto it = v.FindMember("stall_ms"); it != v.MemberEnd() && it->value.IsNumber())
+    out.stall_ms = it->value.GetDouble();
   if (auto n = whole(v, "times")) out.times = *n;
   return std::nullopt;
 }

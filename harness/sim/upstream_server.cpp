@@ -14,13 +14,13 @@
 #include "sim/dialect_load.hpp"
 #include "sim/drop_connection.hpp"
 #include "sim/http_reply.hpp"
-#include "sim/json_text.hpp"
 #include "sim/sim_context.hpp"
 #include "sim/stream_send.hpp"
 #include "sim/tool_input.hpp"
 #include "sim/upstream.hpp"
 #include "sim/upstream_anthropic.hpp"
 #include "sim/upstream_marker.hpp"
+#include "util/json_render.hpp"
 
 namespace ac::sim {
 namespace {
@@ -78,8 +78,10 @@ Asked read_asked(const rapidjson::Document& body, bool parsed) {
     return a;
   }
   auto model = body.FindMember("model");
-  if (model != body.MemberEnd() && model->value.IsString()) a.model = model->value.GetString();
-  else a.problem = "you must provide a model parameter";
+  if (model != body.MemberEnd() && model->value.IsString())
+    a.model = model->value.GetString();
+  else
+    a.problem = "you must provide a model parameter";
   auto messages = body.FindMember("messages");
   if (a.problem.empty() && (messages == body.MemberEnd() || !messages->value.IsArray()))
     a.problem = "Missing required parameter: 'messages'.";
@@ -199,7 +201,8 @@ void Upstream::Impl::answer(const httplib::Request& req, httplib::Response& res,
   if (openai) {
     if (req.method == "GET" && listed(dialect.models_paths, req.path)) {
       rec.reply_status = 200;
-      rec.reply_body = R"({"object":"list","data":[{"id":"gpt-4o","object":"model","created":1715367049,"owned_by":"system"}]})";
+      rec.reply_body =
+          R"({"object":"list","data":[{"id":"gpt-4o","object":"model","created":1715367049,"owned_by":"system"}]})";
       return res.set_content(rec.reply_body, "application/json");
     }
     if (!chat) return send_error_of(res, upstream_error_for(dialect, 404), rec);
@@ -219,8 +222,7 @@ void Upstream::Impl::answer(const httplib::Request& req, httplib::Response& res,
     const_cast<httplib::Request&>(req).headers.erase("Accept-Encoding");
     handle_request(reference, plain, res);
     rec.reply_status = res.status;
-    rec.reply_body = res.body.empty() ? "(an event stream from the reference simulator)"
-                                                                   : res.body;
+    rec.reply_body = res.body.empty() ? "(an event stream from the reference simulator)" : res.body;
     return;
   }
   UpstreamScript answered = script;
@@ -293,7 +295,8 @@ void Upstream::Impl::send_body(httplib::Response& res, const UpstreamBody& body,
   }
   StreamPlan plan;
   plan.content_type = body.content_type;
-  const std::size_t count = cut_at ? std::min<std::size_t>(body.writes.size(), cut_at->after_chunks) : body.writes.size();
+  const std::size_t count =
+      cut_at ? std::min<std::size_t>(body.writes.size(), cut_at->after_chunks) : body.writes.size();
   for (std::size_t i = 0; i < count; ++i) {
     plan.writes.push_back(StreamWrite{body.writes[i], i == 0 ? 0 : options.pace_ms});
     rec.reply_body += body.writes[i];

@@ -3,11 +3,11 @@
 // as a 500, loses the user text) must produce exactly those findings; the same cases through a
 // byte-for-byte pass-through proxy must produce none.
 #include <httplib.h>
+#include <netinet/in.h>
 #include <rapidjson/document.h>
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
 #include <sys/socket.h>
-#include <netinet/in.h>
 #include <unistd.h>
 
 #include <gtest/gtest.h>
@@ -104,7 +104,8 @@ class BrokenGateway {
       }
       if (reply->status == 429) {
         res.status = 500;
-        res.set_content(R"({"type":"error","error":{"type":"api_error","message":"upstream failed"}})", "application/json");
+        res.set_content(R"({"type":"error","error":{"type":"api_error","message":"upstream failed"}})",
+                        "application/json");
         return;
       }
       res.status = reply->status;
@@ -134,11 +135,11 @@ struct UpstreamRun {
 UpstreamRun run_through(int gateway_port, int upstream_port, const TempDir& dir, const std::string& out) {
   dir.write("cases/gw.yaml", kCases);
   UpstreamRun run;
-  run.process = run_apiconform({"run", "--base-url", "http://127.0.0.1:" + std::to_string(gateway_port), "--key-env",
-                                "GW_KEY", "--upstream", "anthropic", "--upstream-listen",
-                                "127.0.0.1:" + std::to_string(upstream_port), "--cases", dir.file("cases"), "--out",
-                                dir.file(out), "--no-progress"},
-                               {{"GW_KEY", "sim-test-key"}});
+  run.process =
+      run_apiconform({"run", "--base-url", "http://127.0.0.1:" + std::to_string(gateway_port), "--key-env", "GW_KEY",
+                      "--upstream", "anthropic", "--upstream-listen", "127.0.0.1:" + std::to_string(upstream_port),
+                      "--cases", dir.file("cases"), "--out", dir.file(out), "--no-progress"},
+                     {{"GW_KEY", "sim-test-key"}});
   run.file = read_results_or_fail(dir.file(out + "/results.json"));
   return run;
 }
@@ -161,7 +162,8 @@ TEST(UpstreamMode, ABrokenGatewaysTranslationFindingsAppear) {
   ASSERT_NE(stop, nullptr);
   EXPECT_EQ(stop->verdict, Verdict::Fail);
   ASSERT_EQ(upstream_codes(*stop).size(), 1u) << run.process.out;
-  EXPECT_NE(upstream_codes(*stop)[0].find(":/upstream/body/stop_sequences"), std::string::npos) << upstream_codes(*stop)[0];
+  EXPECT_NE(upstream_codes(*stop)[0].find(":/upstream/body/stop_sequences"), std::string::npos)
+      << upstream_codes(*stop)[0];
   ASSERT_TRUE(stop->upstream.has_value());
   ASSERT_EQ(stop->upstream->forwarded.size(), 1u);
   EXPECT_EQ(stop->upstream->forwarded[0].body.find("stop_sequences"), std::string::npos)
@@ -172,7 +174,9 @@ TEST(UpstreamMode, ABrokenGatewaysTranslationFindingsAppear) {
   ASSERT_NE(limit, nullptr);
   EXPECT_EQ(limit->verdict, Verdict::Fail);
   ASSERT_FALSE(limit->findings.empty());
-  EXPECT_EQ(limit->findings[0].code, "status:429\xE2\x86\x92" "500");
+  EXPECT_EQ(limit->findings[0].code,
+            "status:429\xE2\x86\x92"
+            "500");
   ASSERT_TRUE(limit->upstream.has_value());
   ASSERT_EQ(limit->upstream->forwarded.size(), 1u);
   EXPECT_EQ(limit->upstream->forwarded[0].reply_status, 429) << "the upstream's side of the arrow";
@@ -219,10 +223,10 @@ TEST(UpstreamMode, ABusyPortStopsTheRunBeforeAnythingIsSent) {
   const std::string port = std::to_string(ntohs(a.sin_port));
   TempDir dir;
   dir.write("cases/gw.yaml", kCases);
-  ProcessResult r = run_apiconform({"run", "--base-url", "http://127.0.0.1:9", "--key-env", "GW_KEY", "--upstream",
-                                    "openai", "--upstream-listen", "127.0.0.1:" + port, "--cases", dir.file("cases"),
-                                    "--out", dir.file("out"), "--no-progress"},
-                                   {{"GW_KEY", "k"}});
+  ProcessResult r = run_apiconform(
+      {"run", "--base-url", "http://127.0.0.1:9", "--key-env", "GW_KEY", "--upstream", "openai", "--upstream-listen",
+       "127.0.0.1:" + port, "--cases", dir.file("cases"), "--out", dir.file("out"), "--no-progress"},
+      {{"GW_KEY", "k"}});
   ::close(busy);
   EXPECT_EQ(r.exit_code, 2) << r.out << r.err;
   EXPECT_NE(r.err.find("cannot listen on 127.0.0.1:" + port + " (port in use?"), std::string::npos) << r.err;
@@ -232,8 +236,8 @@ TEST(UpstreamMode, FlagsGoTogetherAndListenOnLoopbackOnly) {
   ProcessResult alone = run_apiconform({"run", "--upstream", "openai"});
   EXPECT_EQ(alone.exit_code, 2);
   EXPECT_NE(alone.err.find("--upstream and --upstream-listen go together"), std::string::npos) << alone.err;
-  ProcessResult wide = run_apiconform({"run", "--upstream", "openai", "--upstream-listen", "0.0.0.0:8788", "--no-progress",
-                                       "--out", TempDir().file("out")});
+  ProcessResult wide = run_apiconform({"run", "--upstream", "openai", "--upstream-listen", "0.0.0.0:8788",
+                                       "--no-progress", "--out", TempDir().file("out")});
   EXPECT_EQ(wide.exit_code, 2);
   EXPECT_NE(wide.err.find("127.0.0.1 only"), std::string::npos) << wide.err;
 }

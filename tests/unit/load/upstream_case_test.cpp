@@ -37,9 +37,11 @@ TEST_F(UpstreamCase, ScriptIsKeptAsJsonForTheUpstream) {
 TEST_F(UpstreamCase, MistakesAreLocated) {
   EXPECT_TRUE(has_diag(load_with("  fault: {kind: crash}\n"), file_, 7, 17, "`upstream.fault.kind` must be one of"));
   EXPECT_TRUE(has_diag(load_with("  fault: {kind: status}\n"), file_, 7, 10, "needs `status`"));
-  EXPECT_TRUE(has_diag(load_with("  fault: {kind: cut, status: 500}\n"), file_, 7, 22, "applies to faults of kind `status`"));
+  EXPECT_TRUE(
+      has_diag(load_with("  fault: {kind: cut, status: 500}\n"), file_, 7, 22, "applies to faults of kind `status`"));
   EXPECT_TRUE(has_diag(load_with("  fault: {kind: status, status: 200}\n"), file_, 7, 33, "from 400 to 599"));
-  EXPECT_TRUE(has_diag(load_with("  reply: {finish_reason: end_turn}\n"), file_, 7, 26, "finish_reason` must be one of"));
+  EXPECT_TRUE(
+      has_diag(load_with("  reply: {finish_reason: end_turn}\n"), file_, 7, 26, "finish_reason` must be one of"));
   EXPECT_TRUE(has_diag(load_with("  reply: {txt: hi}\n"), file_, 7, 11, "unknown key `txt`"));
   EXPECT_TRUE(has_diag(load_with("  dialect: bedrock\n"), file_, 7, 12, "`upstream.dialect` must be one of"));
 }
@@ -70,8 +72,10 @@ TEST_F(UpstreamCase, ExpectUpstreamReusesTheAssertionSyntax) {
 
 TEST_F(UpstreamCase, ExpectUpstreamMistakesAreLocated) {
   EXPECT_TRUE(has_diag(load_with("  reply: {}\n", "  upstream: {path: v1/x}\n"), file_, 6, 20, "must start with `/`"));
-  EXPECT_TRUE(has_diag(load_with("  reply: {}\n", "  upstream: {count: {min: 3, max: 1}}\n"), file_, 6, 27, "`min` is above `max`"));
-  EXPECT_TRUE(has_diag(load_with("  reply: {}\n", "  upstream: {json: {stop: 1}}\n"), file_, 6, 21, "is not a JSON pointer"));
+  EXPECT_TRUE(has_diag(load_with("  reply: {}\n", "  upstream: {count: {min: 3, max: 1}}\n"), file_, 6, 27,
+                       "`min` is above `max`"));
+  EXPECT_TRUE(
+      has_diag(load_with("  reply: {}\n", "  upstream: {json: {stop: 1}}\n"), file_, 6, 21, "is not a JSON pointer"));
 }
 
 TEST_F(UpstreamCase, AnOrdinaryCaseNeedsNoUpstream) {

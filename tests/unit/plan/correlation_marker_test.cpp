@@ -11,20 +11,25 @@ namespace {
 TEST(CorrelationMarker, Form) { EXPECT_EQ(correlation_marker("gateway.stop", 12), "[ac:gateway.stop:12]"); }
 
 TEST(CorrelationMarker, AppendedToAStringContent) {
-  std::string body = R"({"messages":[{"role":"user","content":"Hi"},{"role":"assistant","content":"Yo"},{"role":"user","content":"Again"}]})";
+  std::string body =
+      R"({"messages":[{"role":"user","content":"Hi"},{"role":"assistant","content":"Yo"},{"role":"user","content":"Again"}]})";
   ASSERT_TRUE(add_marker(body, "[ac:x:1]"));
-  EXPECT_EQ(body, R"({"messages":[{"role":"user","content":"Hi"},{"role":"assistant","content":"Yo"},{"role":"user","content":"Again [ac:x:1]"}]})");
+  EXPECT_EQ(
+      body,
+      R"({"messages":[{"role":"user","content":"Hi"},{"role":"assistant","content":"Yo"},{"role":"user","content":"Again [ac:x:1]"}]})");
 }
 
 TEST(CorrelationMarker, AppendedToTheLastTextBlock) {
-  std::string body = R"({"messages":[{"role":"user","content":[{"type":"text","text":"A"},{"type":"image","source":{}},{"type":"text","text":"B"}]}]})";
+  std::string body =
+      R"({"messages":[{"role":"user","content":[{"type":"text","text":"A"},{"type":"image","source":{}},{"type":"text","text":"B"}]}]})";
   ASSERT_TRUE(add_marker(body, "[ac:x:2]"));
   EXPECT_NE(body.find(R"("text":"B [ac:x:2]")"), std::string::npos) << body;
   EXPECT_NE(body.find(R"("text":"A")"), std::string::npos) << body;
 }
 
 TEST(CorrelationMarker, ATextBlockIsAddedAfterToolResults) {
-  std::string body = R"({"messages":[{"role":"user","content":[{"type":"tool_result","tool_use_id":"t","content":"42"}]}]})";
+  std::string body =
+      R"({"messages":[{"role":"user","content":[{"type":"tool_result","tool_use_id":"t","content":"42"}]}]})";
   ASSERT_TRUE(add_marker(body, "[ac:x:3]"));
   EXPECT_NE(body.find(R"({"type":"text","text":"[ac:x:3]"}]})"), std::string::npos) << body;
 }

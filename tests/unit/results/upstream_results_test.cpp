@@ -9,8 +9,8 @@
 namespace ac {
 namespace {
 
-using testing::ScratchDir;
 using testing::read_text;
+using testing::ScratchDir;
 
 TEST(UpstreamResults, WrittenAndReadBack) {
   ScratchDir dir;

@@ -9,8 +9,8 @@ inline constexpr char kAnthropic[] = "anthropic";
 class AnthropicUpstream : public UpstreamTest<kAnthropic> {
  protected:
   static std::string message(const std::string& marker, const std::string& extra = "") {
-    return R"({"model":"claude-sonnet-4-5","max_tokens":64,"messages":[{"role":"user","content":"Hello there )" + marker +
-           R"("}])" + (extra.empty() ? "" : "," + extra) + "}";
+    return R"({"model":"claude-sonnet-4-5","max_tokens":64,"messages":[{"role":"user","content":"Hello there )" +
+           marker + R"("}])" + (extra.empty() ? "" : "," + extra) + "}";
   }
 };
 
@@ -56,7 +56,8 @@ TEST_F(AnthropicUpstream, ScriptedStreamIsAnEventStream) {
 }
 
 TEST_F(AnthropicUpstream, StatusFaultsUseTheAnthropicEnvelope) {
-  const std::pair<int, const char*> cases[] = {{429, "rate_limit_error"}, {500, "api_error"}, {529, "overloaded_error"}};
+  const std::pair<int, const char*> cases[] = {
+      {429, "rate_limit_error"}, {500, "api_error"}, {529, "overloaded_error"}};
   for (const auto& [status, type] : cases) {
     const std::string marker = "[ac:a.fault:" + std::to_string(status) + "]";
     EXPECT_FALSE(upstream_->expect(marker, R"({"fault":{"kind":"status","status":)" + std::to_string(status) + "}}"));

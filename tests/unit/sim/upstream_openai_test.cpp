@@ -36,7 +36,9 @@ class OpenAIUpstream : public UpstreamTest<kOpenAI> {
 };
 
 TEST_F(OpenAIUpstream, ScriptedCompletionIsExact) {
-  auto r = scripted("[ac:t.text:1]", R"({"reply":{"text":"Paris.","finish_reason":"stop","usage":{"prompt_tokens":21,"completion_tokens":7}}})");
+  auto r = scripted(
+      "[ac:t.text:1]",
+      R"({"reply":{"text":"Paris.","finish_reason":"stop","usage":{"prompt_tokens":21,"completion_tokens":7}}})");
   ASSERT_EQ(r.status, 200) << r.body;
   auto doc = parse_json(r.body);
   EXPECT_STREQ(doc["object"].GetString(), "chat.completion");
@@ -141,7 +143,8 @@ TEST_F(OpenAIUpstream, StatusFaultSendsOpenAIErrorBodyAndRetryAfter) {
 TEST_F(OpenAIUpstream, NamedOverloadedErrorAndServerErrors) {
   auto overloaded = scripted("[ac:t.ovl:1]", R"({"fault":{"kind":"status","error":"overloaded"}})");
   EXPECT_EQ(overloaded.status, 503);
-  EXPECT_NE(std::string(parse_json(overloaded.body)["error"]["message"].GetString()).find("overloaded"), std::string::npos);
+  EXPECT_NE(std::string(parse_json(overloaded.body)["error"]["message"].GetString()).find("overloaded"),
+            std::string::npos);
   for (int status : {500, 503, 529}) {
     auto r = scripted("[ac:t.s:" + std::to_string(status) + "]",
                       R"({"fault":{"kind":"status","status":)" + std::to_string(status) + "}}");
@@ -190,7 +193,8 @@ TEST_F(OpenAIUpstream, StallThenTheReply) {
 }
 
 TEST_F(OpenAIUpstream, FaultTimesThenTheReplyAndEachArrivalIsCounted) {
-  EXPECT_FALSE(upstream_->expect("[ac:t.retry:1]", R"({"reply":{"text":"ok"},"fault":{"kind":"status","status":503,"times":1}})"));
+  EXPECT_FALSE(upstream_->expect("[ac:t.retry:1]",
+                                 R"({"reply":{"text":"ok"},"fault":{"kind":"status","status":503,"times":1}})"));
   EXPECT_EQ(send("/v1/chat/completions", chat("[ac:t.retry:1]"), bearer()).status, 503);
   EXPECT_EQ(send("/v1/chat/completions", chat("[ac:t.retry:1]"), bearer()).status, 200);
   auto seen = upstream_->take("[ac:t.retry:1]");
@@ -236,7 +240,7 @@ TEST_F(OpenAIUpstream, DefaultReplyCallsAForcedTool) {
 
 TEST_F(OpenAIUpstream, RequestsTiedToNoCaseAreKeptAsUnmatched) {
   upstream_->take_unmatched();
-  send("/v1/chat/completions", chat(""), bearer());                   // no marker
+  send("/v1/chat/completions", chat(""), bearer());                        // no marker
   send("/v1/chat/completions", chat("[ac:never.announced:1]"), bearer());  // a marker no case announced
   EXPECT_FALSE(upstream_->expect("[ac:t.late:1]", ""));
   send("/v1/chat/completions", chat("[ac:t.late:1]"), bearer());
