@@ -1,9 +1,6 @@
 #include "load/located_yaml.hpp"
 
-#include <sstream>
-
-#include <yaml-cpp/eventhandler.h>
-
+#include "load/yaml_documents.hpp"
 #include "util/suggest.hpp"
 
 namespace ac {
@@ -35,43 +32,6 @@ void YamlFile::error(const SourceLocation& where, std::string message, std::stri
   diags_.push_back(Diagnostic{where, std::move(message), std::move(hint)});
 }
 
-namespace {
-
-// Sees only where each document starts. yaml-cpp 0.7's LoadAll loops forever on some inputs
-// (a stray `,` before any node: the parser starts a document without consuming the token), so
-// the documents are walked once first and a start that does not move is reported instead.
-class DocumentStarts : public YAML::EventHandler {
- public:
-  void OnDocumentStart(const YAML::Mark& mark) override { last = mark; }
-  void OnDocumentEnd() override {}
-  void OnNull(const YAML::Mark&, YAML::anchor_t) override {}
-  void OnAlias(const YAML::Mark&, YAML::anchor_t) override {}
-  void OnScalar(const YAML::Mark&, const std::string&, YAML::anchor_t, const std::string&) override {}
-  void OnSequenceStart(const YAML::Mark&, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value) override {}
-  void OnSequenceEnd() override {}
-  void OnMapStart(const YAML::Mark&, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value) override {}
-  void OnMapEnd() override {}
-  YAML::Mark last = YAML::Mark::null_mark();
-};
-
-// Returns false with the mark of a document the parser cannot get past.
-bool documents_advance(const std::string& text, YAML::Mark& stuck_at) {
-  std::istringstream in(text);
-  YAML::Parser parser(in);
-  DocumentStarts starts;
-  int previous = -1;
-  while (parser.HandleNextDocument(starts)) {
-    if (starts.last.pos == previous) {
-      stuck_at = starts.last;
-      return false;
-    }
-    previous = starts.last.pos;
-  }
-  return true;
-}
-
-}  // namespace
-
 SourceLocation YamlFile::at_inside(const YAML::Node& scalar, std::size_t occurrence, const std::string& needle) const {
   SourceLocation where = at(scalar);
   const YAML::Mark mark = scalar.Mark();
@@ -97,12 +57,11 @@ SourceLocation YamlFile::at_inside(const YAML::Node& scalar, std::size_t occurre
 std::vector<YAML::Node> parse_yaml(const std::string& text, YamlFile& f) {
   f.set_text(text);
   try {
-    YAML::Mark stuck;
-    if (!documents_advance(text, stuck)) {
-      f.error(f.at(stuck), "YAML syntax error: unexpected text where a document should start");
-      return {};
-    }
-    return YAML::LoadAll(text);
+    bool stuck = false;
+    YAML::Mark stuck_at;
+    std::vector<YAML::Node> documents = load_documents(text, stuck, stuck_at);
+    if (stuck) f.error(f.at(stuck_at), "YAML syntax error: unexpected text where a document should start");
+    return documents;
   } catch (const YAML::ParserException& e) {
     f.error(f.at(e.mark), "YAML syntax error: " + e.msg);
   } catch (const std::exception& e) {
