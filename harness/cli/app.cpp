@@ -22,6 +22,7 @@ void build_cli(CLI::App& app, Action& action, const std::string& command_line) {
       "  apiconform lint                                  check case files and schemas, send nothing\n"
       "  apiconform check-stream capture.sse              judge a recorded event stream\n"
       "  apiconform serve --port 8787                     the reference simulator as a server\n"
+      "  apiconform replay captured/                      judge a recorded proxy session offline\n"
       "Exit codes: 0 conformant, 1 conformance failures, 2 usage or input errors, 3 cases left without a verdict.\n"
       "Docs: README.md and docs/ (case-format.md, providers.md, results-format.md, exit-codes.md, install.md),\n"
       "installed in /usr/share/doc/apiconform/; `man apiconform`.");
@@ -34,6 +35,7 @@ void build_cli(CLI::App& app, Action& action, const std::string& command_line) {
   add_diff_command(app, action);
   add_init_command(app, action);
   add_merge_command(app, action, command_line);
+  add_replay_command(app, action, command_line);
   add_generate_command(app, action);
 }
 

@@ -25,14 +25,14 @@
 
 namespace ac {
 
-namespace {
-
 std::string now_rfc3339() {
   std::time_t t = std::time(nullptr);
   char buffer[32];
   std::strftime(buffer, sizeof buffer, "%Y-%m-%dT%H:%M:%SZ", std::gmtime(&t));
   return buffer;
 }
+
+namespace {
 
 void apply_timeouts(const RunOptions& o, TargetSet& set) {
   for (auto& t : set.targets) {

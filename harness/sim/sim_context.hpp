@@ -23,11 +23,15 @@ struct SimContext {
   IdSource ids;
   BatchStore batches;  // Message Batches created on this simulator
   std::shared_ptr<std::atomic<bool>> stopping = std::make_shared<std::atomic<bool>>(false);
+  std::unique_ptr<ReplayBook> replay;  // from options.replay, when serving a recording
 };
 
 // The whole request pipeline: route, key, version, steering headers, endpoint.
 void handle_request(SimContext& context, const httplib::Request& request,
                     httplib::Response& response);
+
+// `serve --replay`: answers from the recording, the recorded bytes in their recorded pieces.
+void handle_replay(SimContext& context, const httplib::Request& request, httplib::Response& response);
 
 // Answers requests httplib rejected before routing (body over the limit, malformed request).
 void handle_transport_error(SimContext& context, const httplib::Request& request,

@@ -78,9 +78,14 @@ bool Simulator::Impl::configure(std::string& error) {
   // httplib closes a connection after 5 requests by default: a client reusing connections
   // would reconnect constantly (and pay the backlog problem below each time).
   server.set_keep_alive_max_count(kKeepAliveRequests);
+  if (!context.options.replay.empty()) context.replay = std::make_unique<ReplayBook>(context.options.replay);
   SimContext* shared = &context;
   auto handler = [shared](const httplib::Request& req, httplib::Response& res) {
     if (shared->options.first_byte_ms > 0) sleep_unless_stopped(shared->options.first_byte_ms, *shared->stopping);
+    if (shared->replay) {
+      handle_replay(*shared, req, res);
+      return;
+    }
     handle_request(*shared, req, res);
   };
   // Every method and path reaches the pipeline, which does its own routing (404/405).
@@ -92,8 +97,9 @@ bool Simulator::Impl::configure(std::string& error) {
   server.Options(".*", handler);
   httplib::Server::HandlerWithResponse on_error = [shared](const httplib::Request& req,
                                                            httplib::Response& res) {
-    // Our own error responses already have a body; only httplib's bare ones need one.
-    if (!res.body.empty()) return httplib::Server::HandlerResponse::Unhandled;
+    // Our own error responses already have a body; only httplib's bare ones need one. A replayed
+    // error's body comes from its content provider, recorded.
+    if (!res.body.empty() || shared->replay) return httplib::Server::HandlerResponse::Unhandled;
     handle_transport_error(*shared, req, res);
     return httplib::Server::HandlerResponse::Handled;
   };

@@ -3,6 +3,8 @@
 #include <string>
 #include <vector>
 
+#include "sim/replay_book.hpp"
+
 namespace ac::sim {
 
 struct SimOptions {
@@ -20,6 +22,10 @@ struct SimOptions {
   // is kept alive, so a client holding more would wait for one to close or time out (5 s idle).
   std::size_t connections = 32;
   double first_byte_ms = 0;                 // delay before any reply starts (a slow model; the benchmark)
+  // `serve --replay`: when not empty, every request is answered from these recorded replies
+  // (sim/replay_book.hpp says which) instead of the simulated API; unmatched requests get a 404.
+  std::vector<RecordedReply> replay;
+  bool replay_pace = false;                 // send each recorded piece at its recorded time
 };
 
 // An embedded server that speaks the Messages API on 127.0.0.1 only, serving on its own thread.
