@@ -8,6 +8,7 @@
 
 #include "check/json_text.hpp"
 #include "check/regex_cache.hpp"
+#include "model/expected_value.hpp"
 #include "util/join.hpp"
 
 namespace ac {
@@ -32,6 +33,7 @@ const char* rule_of(JsonCheckKind kind) {
 
 struct Context {
   const JsonExpectation& assertion;
+  const ExpectedValue& expected;  // assertion.value as read for its kind
   const std::string& check;
   const std::string& prefix;
   Findings& out;
@@ -45,19 +47,6 @@ struct Context {
     out.push_back(std::move(f));
   }
 };
-
-// An expected value is a few bytes of JSON, parsed for every reply: into a buffer on the stack,
-// not the 64 KiB chunk a default Document takes from malloc for its first string.
-struct SmallDocument {
-  char buffer[2048];
-  rapidjson::MemoryPoolAllocator<> pool{buffer, sizeof buffer};
-  rapidjson::Document doc{&pool};
-};
-
-bool parse(const std::string& text, rapidjson::Document& doc) {
-  doc.Parse(text.c_str(), text.size());
-  return !doc.HasParseError();
-}
 
 // Bounds come from YAML as doubles; a person wrote "1", not "1.0".
 std::string number_text(double v) {
@@ -77,23 +66,20 @@ bool in_range(double v, const JsonExpectation& a) {
 }
 
 void check_equals(const Context& c, const rapidjson::Value& actual) {
-  SmallDocument small;
-  rapidjson::Document& expected = small.doc;
-  if (!parse(c.assertion.value, expected)) {
+  if (!c.expected.json) {
     c.fail(c.assertion.value, json_text(actual), "the expected value is not valid JSON");
     return;
   }
-  if (!json_equal(expected, actual))
-    c.fail(json_text(expected), json_text(actual), "value differs from the expected one");
+  if (!json_equal(*c.expected.json, actual))
+    c.fail(json_text(*c.expected.json), json_text(actual), "value differs from the expected one");
 }
 
 void check_one_of(const Context& c, const rapidjson::Value& actual) {
-  SmallDocument small;
-  rapidjson::Document& options = small.doc;
-  if (!parse(c.assertion.value, options) || !options.IsArray()) {
+  if (!c.expected.json || !c.expected.json->IsArray()) {
     c.fail(c.assertion.value, json_text(actual), "one_of needs a list of values");
     return;
   }
+  const rapidjson::Value& options = *c.expected.json;
   for (const auto& option : options.GetArray())
     if (json_equal(option, actual)) return;
   c.fail("one of " + json_text(options), json_text(actual), "value is none of the allowed ones");
@@ -115,25 +101,10 @@ void check_matches(const Context& c, const rapidjson::Value& actual) {
 }
 
 void check_type(const Context& c, const rapidjson::Value& actual) {
-  SmallDocument small;
-  rapidjson::Document& types = small.doc;
-  if (!parse(c.assertion.value, types)) types.SetArray();
-  std::string name = json_type_name(actual);
-  std::string wanted;
-  auto accept = [&](const std::string& t) {
-    return t == name || (t == "number" && name == "integer");
-  };
-  if (types.IsString()) {
-    if (accept(types.GetString())) return;
-    wanted = types.GetString();
-  } else if (types.IsArray()) {
-    for (const auto& t : types.GetArray()) {
-      if (!t.IsString()) continue;
-      if (accept(t.GetString())) return;
-      append_joined(wanted, " or ", t.GetString());
-    }
-  }
-  c.fail(wanted, name + " " + json_text(actual, 80), "value has the wrong JSON type");
+  const std::string name = json_type_name(actual);
+  for (const auto& t : c.expected.types)
+    if (t == name || (t == "number" && name == "integer")) return;
+  c.fail(join(c.expected.types, " or "), name + " " + json_text(actual, 80), "value has the wrong JSON type");
 }
 
 void check_range(const Context& c, const rapidjson::Value& actual) {
@@ -165,17 +136,10 @@ void check_length(const Context& c, const rapidjson::Value& actual) {
            "length is out of range");
 }
 
-// `same_as_header` keeps the header's name as a JSON string (see JsonExpectation::value).
-std::string header_name(const JsonExpectation& a) {
-  SmallDocument small;
-  if (parse(a.value, small.doc) && small.doc.IsString()) return small.doc.GetString();
-  return a.value;
-}
-
 // The body repeats a header (an error's request_id and the request-id header, reference §9):
 // both come from the same response, so there is nothing to expand or guess.
 void check_same_as_header(const Context& c, const rapidjson::Value& actual) {
-  const std::string name = header_name(c.assertion);
+  const std::string& name = c.expected.header;
   std::optional<std::string> header = c.headers ? find_header(*c.headers, name) : std::nullopt;
   if (!header) {
     c.fail("the value of the `" + name + "` header", "no `" + name + "` header",
@@ -193,7 +157,7 @@ void check_same_as_header(const Context& c, const rapidjson::Value& actual) {
 }
 
 // What the assertion wanted, as the finding's "expected" when nothing is there at all.
-std::string describe(const JsonExpectation& a) {
+std::string describe(const JsonExpectation& a, const ExpectedValue& expected) {
   switch (a.kind) {
     case JsonCheckKind::Equals: return a.value;
     case JsonCheckKind::OneOf: return "one of " + a.value;
@@ -201,7 +165,7 @@ std::string describe(const JsonExpectation& a) {
     case JsonCheckKind::Type: return "a value of type " + a.value;
     case JsonCheckKind::Range: return "a number " + range_text(a);
     case JsonCheckKind::Length: return "length " + range_text(a);
-    case JsonCheckKind::SameAsHeader: return "the value of the `" + header_name(a) + "` header";
+    case JsonCheckKind::SameAsHeader: return "the value of the `" + expected.header + "` header";
     default: return "present";
   }
 }
@@ -219,7 +183,7 @@ void check_one(const Context& c, const rapidjson::Value& document) {
     return;
   }
   if (!actual) {
-    c.fail(describe(a), "absent", "the response has nothing at this pointer");
+    c.fail(describe(a, c.expected), "absent", "the response has nothing at this pointer");
     return;
   }
   switch (a.kind) {
@@ -240,8 +204,14 @@ void check_one(const Context& c, const rapidjson::Value& document) {
 void check_json_assertions(const std::vector<JsonExpectation>& assertions, const rapidjson::Value& document,
                            const std::string& check, const std::string& pointer_prefix, Findings& out,
                            const Headers* headers) {
-  for (const auto& assertion : assertions)
-    check_one(Context{assertion, check, pointer_prefix, out, headers}, document);
+  for (const auto& assertion : assertions) {
+    // Read when the expectation was planned; one built otherwise (a test, a file judged without
+    // a plan) is read here, by the same reader, once per call.
+    ExpectedValue unplanned;
+    if (!assertion.expected.read) unplanned = read_expected_value(assertion.kind, assertion.value);
+    const ExpectedValue& expected = assertion.expected.read ? assertion.expected : unplanned;
+    check_one(Context{assertion, expected, check, pointer_prefix, out, headers}, document);
+  }
 }
 
 }  // namespace ac

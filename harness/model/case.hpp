@@ -1,6 +1,7 @@
 #pragma once
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -8,6 +9,8 @@
 #include "model/finding.hpp"
 #include "model/header.hpp"
 #include "model/source_location.hpp"
+
+#include <rapidjson/document.h>
 
 namespace ac {
 
@@ -44,12 +47,24 @@ struct HeaderExpectation {
 // e.g. an error body's request_id and the request-id header.
 enum class JsonCheckKind { Equals, Matches, Type, OneOf, Range, Exists, Absent, Length, SameAsHeader };
 
+// An assertion's expected value read once, by what its kind makes of it, when the expectation is
+// final (planning, after its {{variables}}: model/expected_value.hpp), so the checks judge every
+// reply against values, not text. Matches keeps its pattern as the text (check/ compiles each
+// pattern once).
+struct ExpectedValue {
+  bool read = false;
+  std::shared_ptr<const rapidjson::Document> json;  // Equals: the value; OneOf: the list; null when not JSON
+  std::vector<std::string> types;                   // Type: the names (a string or the list's strings)
+  std::string header;                               // SameAsHeader: the header's name
+};
+
 // One assertion on the response body, addressed by a JSON pointer (RFC 6901).
 struct JsonExpectation {
   std::string pointer;
   JsonCheckKind kind = JsonCheckKind::Exists;
   std::string value;  // Equals: JSON text; OneOf: JSON array text; Matches: regex; Type: JSON array of type names
                       // (SameAsHeader: the header name as a JSON string, since the planner expands values as JSON)
+  ExpectedValue expected;     // `value` read by `kind` (read_expected_value)
   std::optional<double> min;  // Range (value) and Length (element/char count)
   std::optional<double> max;
   Severity severity = Severity::Breaking;  // what a failure means for clients (severity: in YAML)

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 
+#include "model/expected_value.hpp"
 #include "redact/redactor.hpp"
 
 namespace ac {
@@ -215,6 +216,7 @@ bool expand_assertions(std::vector<JsonExpectation>& list, const Variables& vars
                                                  : a.value.empty() || expand_json(a.value, vars, value, error);
     if (!ok) return false;
     if (!a.value.empty()) a.value = value;
+    read_expected_value(a);  // final now: the checks judge every reply against the value read here
   }
   return true;
 }

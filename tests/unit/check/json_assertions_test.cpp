@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "model/expected_value.hpp"
+
 namespace ac {
 namespace {
 
@@ -127,6 +129,22 @@ TEST(JsonAssertions, AFailureTakesTheSeverityTheCaseGives) {
   Findings f = run(a, R"({"model":"claude-y"})");
   ASSERT_EQ(f.size(), 1u);
   EXPECT_EQ(f[0].severity, Severity::Cosmetic);
+}
+
+TEST(JsonAssertions, JudgesTheValueReadAtPlanningNotTheText) {
+  // Planning read the value (read_expected_value); the check does not read the text again.
+  JsonExpectation a = make("/type", JsonCheckKind::Equals, "\"message\"");
+  read_expected_value(a);
+  a.value = "text no longer read";
+  EXPECT_TRUE(run(a, kMessage).empty());
+  JsonExpectation t = make("/usage/output_tokens", JsonCheckKind::Type, "\"integer\"");
+  read_expected_value(t);
+  t.value = "[\"string\"]";
+  EXPECT_TRUE(run(t, kMessage).empty());
+  JsonExpectation o = make("/type", JsonCheckKind::OneOf, "[\"message\", \"error\"]");
+  read_expected_value(o);
+  o.value = "not a list";
+  EXPECT_TRUE(run(o, kMessage).empty());
 }
 
 }  // namespace

@@ -64,6 +64,9 @@ TEST(StepRequest, ExpectationsTakeCapturedValues) {
   std::string error;
   ASSERT_TRUE(expand_expectation(e, {{"batch_id", "\"msgbatch_01abc\""}}, error)) << error;
   EXPECT_EQ(e.json[0].value, "\"msgbatch_01abc\"");
+  ASSERT_TRUE(e.json[0].expected.read) << "the value is read once it is final";
+  ASSERT_TRUE(e.json[0].expected.json);
+  EXPECT_STREQ(e.json[0].expected.json->GetString(), "msgbatch_01abc");
 }
 
 TEST(StepRequest, PlannerKeepsWhatLaterStepsNeed) {
