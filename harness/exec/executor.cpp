@@ -74,6 +74,15 @@ std::string unjudged_because(const Expectation& expect, const Exchange& x, const
   return "";
 }
 
+// The gateway's answer broke off (closed, reset, timed out) after an upstream fault the case
+// scripted: a finding of the gateway's, as an SDK would raise a connection error.
+Finding broken_answer(const std::string& error) {
+  Finding f{"transport", "", "a complete answer (an error status or an in-band error event)", error,
+            "the gateway's answer broke off after the upstream's fault: " + error, Severity::Breaking};
+  f.rule = "broken";
+  return f;
+}
+
 }  // namespace
 
 void apply_known_deviation(const Job& job, Result& result) {
@@ -287,6 +296,9 @@ Result Executor::judged_result(const Job& job, const Expectation& expect, const 
     folded = &s->folded();
   }
   settle_findings(expect, r.findings);  // a stream cut short has findings too
+  // Upstream mode, a scripted upstream fault: an answer that breaks off or a relayed 429/503 is
+  // what the case provoked, to be judged, not a mishap of the run.
+  const bool provoked = options_.upstream && job.test->upstream_faults;
   if (outcome.interrupted) {
     r.verdict = Verdict::NotRun;
     r.reason = outcome.error;  // "interrupted before it was sent", "interrupted after 120 body bytes (...)"
@@ -294,6 +306,11 @@ Result Executor::judged_result(const Job& job, const Expectation& expect, const 
   } else if (Findings unreadable = unreadable_reply(outcome, collector); !unreadable.empty()) {
     x.transport_error.clear();  // "stopped by the response reader": the limit's finding says why
     r.findings.insert(r.findings.end(), unreadable.begin(), unreadable.end());
+    settle_findings(expect, r.findings);
+    r.verdict = verdict_of(r.findings);
+  } else if (!outcome.error.empty() && provoked) {
+    // The upstream failed on the case's order: how the gateway passed that on is the verdict.
+    r.findings.push_back(broken_answer(outcome.error));
     settle_findings(expect, r.findings);
     r.verdict = verdict_of(r.findings);
   } else if (!outcome.error.empty()) {
@@ -304,7 +321,7 @@ Result Executor::judged_result(const Job& job, const Expectation& expect, const 
     r.findings.insert(r.findings.begin(), checks.begin(), checks.end());
     settle_findings(expect, r.findings);
     r.verdict = verdict_of(r.findings);
-    std::string transient = unjudged_because(expect, x, collector);
+    std::string transient = provoked ? "" : unjudged_because(expect, x, collector);
     if (!transient.empty()) {
       r.verdict = Verdict::Error;
       r.reason = std::move(transient);

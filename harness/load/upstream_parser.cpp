@@ -102,7 +102,10 @@ void parse_upstream_script(const YAML::Node& node, YamlFile& f, Case& out) {
   Fields fields(node, kScriptKeys, f, "upstream");
   if (fields.has("dialect")) one_of(fields.value("dialect"), f, "upstream.dialect", kDialects, out.upstream_dialect);
   if (fields.has("reply")) parse_reply(fields.value("reply"), f);
-  if (fields.has("fault")) parse_fault(fields.value("fault"), f);
+  if (fields.has("fault")) {
+    parse_fault(fields.value("fault"), f);
+    out.upstream_faults = true;
+  }
   yaml_to_json(node, f, out.upstream_script);
 }
 

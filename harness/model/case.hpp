@@ -172,6 +172,7 @@ struct Case {
   // text the upstream simulator reads ({"reply": {...}, "fault": {...}}); empty = default reply.
   std::string upstream_script;
   std::string upstream_dialect;  // `upstream.dialect`: runs only with this --upstream ("" = either)
+  bool upstream_faults = false;  // the script has a `fault`: failures it provokes are judged, not errors
   SourceLocation upstream_where;
   // Every {{name}} of its requests and expectations: once the providers are known, each is
   // checked against their variables before anything is sent (plan/variable_check.hpp).

@@ -75,6 +75,9 @@ const char* kCases = R"(cases:
         count: 1
 )";
 
+// A credential of the gateway's own for its upstream: no secret of apiconform's, still never written.
+const char* kGatewaysOwnSecret = "gw-own-secret-5d1e8a90c3b7";
+
 // A gateway stand-in with three bugs: it drops stop_sequences, turns an upstream 429 into a 500
 // api_error, and replaces a user text containing NO-MARKER (as a gateway that rewrites prompts
 // would), losing the correlation marker. Non-streaming only, which is all the cases above use.
@@ -97,6 +100,7 @@ class BrokenGateway {
       httplib::Client upstream("127.0.0.1", upstream_port);
       httplib::Headers headers;
       for (const char* name : {"x-api-key", "anthropic-version"}) headers.emplace(name, req.get_header_value(name));
+      headers.emplace("proxy-authorization", "Basic " + std::string(kGatewaysOwnSecret));  // its credential upstream
       auto reply = upstream.Post(req.path.c_str(), headers, out.GetString(), "application/json");
       if (!reply) {
         res.status = 502;
@@ -192,6 +196,9 @@ TEST(UpstreamMode, ABrokenGatewaysTranslationFindingsAppear) {
   EXPECT_EQ(run.file.upstream->unmatched[0].marker, "");
   EXPECT_NE(run.file.upstream->unmatched[0].body.find("rewritten by the gateway"), std::string::npos);
   EXPECT_NE(run.process.out.find("1 forwarded request tied to no case"), std::string::npos) << run.process.out;
+  const std::string results = read_file(dir.file("broken/results.json"));
+  EXPECT_EQ(results.find(kGatewaysOwnSecret), std::string::npos) << "a forwarded credential reached results.json";
+  EXPECT_NE(results.find(R"(["proxy-authorization","Basic [REDACTED]"])"), std::string::npos);
 }
 
 TEST(UpstreamMode, ThroughAPassThroughProxyNothingIsFound) {
@@ -209,6 +216,54 @@ TEST(UpstreamMode, ThroughAPassThroughProxyNothingIsFound) {
   }
   ASSERT_TRUE(run.file.upstream.has_value());
   EXPECT_TRUE(run.file.upstream->unmatched.empty());
+}
+
+// What a scripted upstream fault provokes is the gateway's to answer: a relayed 503 or an answer
+// that breaks off is judged (fail), not put down to a busy or broken endpoint (error).
+TEST(UpstreamMode, ProvokedFailuresAreJudgedNotErrors) {
+  const char* cases = R"(cases:
+  - id: gw.dropped
+    title: an upstream that drops the connection gets a 5xx error from the gateway
+    feature: gateway.faults
+    upstream: {fault: {kind: unreachable}}
+    request:
+      endpoint: messages
+      retries: 0
+      json: {model: "{{model}}", max_tokens: 32, messages: [{role: user, content: "Hello"}]}
+    expect:
+      status: [500, 502, 503, 529]
+  - id: gw.not-retried
+    title: an upstream 503 once is retried by the gateway
+    feature: gateway.faults
+    upstream: {fault: {kind: status, status: 503, times: 1}}
+    request:
+      endpoint: messages
+      retries: 0
+      json: {model: "{{model}}", max_tokens: 32, messages: [{role: user, content: "Hello"}]}
+    expect:
+      status: 200
+)";
+  const int upstream_port = free_port();
+  PassThroughProxy proxy(upstream_port);  // relays the drop and the 503 as they are: it never retries
+  TempDir dir;
+  dir.write("cases/gw.yaml", cases);
+  ProcessResult r = run_apiconform({"run", "--base-url", "http://127.0.0.1:" + std::to_string(proxy.port()), "--key-env",
+                                    "GW_KEY", "--upstream", "anthropic", "--upstream-listen",
+                                    "127.0.0.1:" + std::to_string(upstream_port), "--cases", dir.file("cases"), "--out",
+                                    dir.file("out"), "--no-progress"},
+                                   {{"GW_KEY", "sim-test-key"}});
+  EXPECT_EQ(r.exit_code, 1) << r.out << r.err;
+  ResultsFile file = read_results_or_fail(dir.file("out/results.json"));
+  const Result* dropped = find_result(file, "gw.dropped");
+  ASSERT_NE(dropped, nullptr);
+  EXPECT_EQ(dropped->verdict, Verdict::Fail) << dropped->reason;
+  ASSERT_FALSE(dropped->findings.empty());
+  EXPECT_EQ(dropped->findings[0].code, "transport.broken:/");
+  const Result* retried = find_result(file, "gw.not-retried");
+  ASSERT_NE(retried, nullptr);
+  EXPECT_EQ(retried->verdict, Verdict::Fail) << retried->reason;
+  ASSERT_FALSE(retried->findings.empty());
+  EXPECT_EQ(retried->findings[0].code, "status:200\xE2\x86\x92" "503");
 }
 
 TEST(UpstreamMode, ABusyPortStopsTheRunBeforeAnythingIsSent) {
