@@ -224,14 +224,19 @@ OUTPUTS = {
     "events/message_stop.json": ("MessageStopEvent", False),
     "events/ping.json": ("PingEvent", False),
     "events/error.json": ("ErrorResponse", False),
-    # Requests, for judging what a client sends (proxy mode, docs/proxy.md): the strict variant
-    # closes every object, as the API refuses unknown members ("Extra inputs are not permitted").
-    "message-request.json": ("CreateMessageParams", False),
-    "count-tokens-request.json": ("CountMessageTokensParams", False),
-    # What the SDKs' beta namespaces send (`?beta=true`, `anthropic-beta`): the beta parameters.
-    "message-request-beta.json": ("BetaCreateMessageParams", False),
-    "count-tokens-request-beta.json": ("BetaCountMessageTokensParams", False),
 }
+
+# Requests, for judging what a client sends (proxy mode, docs/proxy.md), written under
+# schemas/requests/anthropic/ (+ strict/): a registry of its own, which a run does not load. The
+# strict variant closes every object, as the API refuses unknown members ("Extra inputs are not
+# permitted"); the -beta ones are what the SDKs' beta namespaces send (`?beta=true`).
+REQUEST_OUTPUTS = {
+    "message-request.json": "CreateMessageParams",
+    "count-tokens-request.json": "CountMessageTokensParams",
+    "message-request-beta.json": "BetaCreateMessageParams",
+    "count-tokens-request-beta.json": "BetaCountMessageTokensParams",
+}
+REQUESTS = "../requests/anthropic/"  # relative to OUT_DIR
 for _delta in DELTAS:
     OUTPUTS["events/deltas/%s.json" % _delta] = ("DeltaEvent:" + _delta, False)
 
@@ -518,6 +523,9 @@ def generate(spec):
     for path, (component, invariants) in OUTPUTS.items():
         files[path] = render_json(build_document(schemas, component, False, invariants))
         files["strict/" + path] = render_json(build_document(strict_schemas, component, True, invariants))
+    for path, component in REQUEST_OUTPUTS.items():
+        files[REQUESTS + path] = render_json(build_document(schemas, component, False, False))
+        files[REQUESTS + "strict/" + path] = render_json(build_document(strict_schemas, component, True, False))
     files["RELAXATIONS.md"] = render_relaxations()
     return files
 

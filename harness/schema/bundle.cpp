@@ -22,6 +22,12 @@ std::vector<std::string> list_json_files(const fs::path& root) {
   std::error_code ec;
   for (auto it = fs::recursive_directory_iterator(root, ec); !ec && it != fs::recursive_directory_iterator();
        it.increment(ec)) {
+    // A root's requests/ folder is a registry of its own (the request schemas of proxy mode,
+    // docs/proxy.md), loaded only where requests are judged: a run never reads 1 MB it does not use.
+    if (it.depth() == 0 && it->is_directory() && it->path().filename() == "requests") {
+      it.disable_recursion_pending();
+      continue;
+    }
     if (it->is_regular_file() && it->path().extension() == ".json") {
       files.push_back(fs::relative(it->path(), root).generic_string());
     }

@@ -118,6 +118,7 @@ StreamOutcome judge_stream(const std::string& body, const std::vector<ReplyChunk
 Diagnostics load_judge_data(const std::string& schemas_dir, JudgeData& owner, JudgeContext& context) {
   Diagnostics diags;
   owner.schemas = SchemaRegistry::load(schemas_dir, diags);
+  owner.request_schemas = SchemaRegistry::load(schemas_dir + "/requests", diags);
   Diagnostics g = load_grammar(schemas_dir + "/" + kDefaultStreamGrammar, owner.grammar);
   diags.insert(diags.end(), g.begin(), g.end());
   if (owner.grammar && owner.schemas) {
@@ -125,6 +126,7 @@ Diagnostics load_judge_data(const std::string& schemas_dir, JudgeData& owner, Ju
     diags.insert(diags.end(), s.begin(), s.end());
   }
   context.schemas = owner.schemas.get();
+  context.request_schemas = owner.request_schemas.get();
   context.grammar = owner.grammar.get();
   return diags;
 }
@@ -158,7 +160,7 @@ Result judge_exchange(const ExchangeRecord& r, const JudgeContext& context) {
   x.timings.first_byte_ms = r.first_byte_ms;
   x.timings.total_ms = r.total_ms;
 
-  Findings findings = rule ? check_request(r, *rule, request, *context.schemas, context.strict) : Findings{};
+  Findings findings = rule ? check_request(r, *rule, request, *context.request_schemas, context.strict) : Findings{};
   bool client_invalid = false;
   for (const auto& f : findings) client_invalid = client_invalid || fails_case(f.severity);
   if (r.status == 0) {

@@ -12,7 +12,8 @@ namespace ac {
 
 // What judging an exchange needs, loaded once and shared (read-only: judging is thread-safe).
 struct JudgeContext {
-  const SchemaRegistry* schemas = nullptr;
+  const SchemaRegistry* schemas = nullptr;          // replies: the schemas folder
+  const SchemaRegistry* request_schemas = nullptr;  // requests: its requests/ folder, a registry of its own
   const Grammar* grammar = nullptr;  // the stream grammar (kDefaultStreamGrammar)
   std::string provider = "proxy";    // Result::provider of every exchange
   bool strict = false;               // unknown fields fail instead of warn (run --strict)
@@ -23,10 +24,11 @@ struct JudgeContext {
   std::size_t max_body_kept = 64 * 1024;  // reply body kept in the result
 };
 
-// Loads the schemas under `schemas_dir` and its stream grammar into `owner` and points `context`
+// Loads the schemas under `schemas_dir`, its requests/ folder and its stream grammar into `owner` and points `context`
 // at them. Diagnostics when they do not load (then `context` is unusable).
 struct JudgeData {
   std::unique_ptr<SchemaRegistry> schemas;
+  std::unique_ptr<SchemaRegistry> request_schemas;
   std::unique_ptr<Grammar> grammar;
 };
 Diagnostics load_judge_data(const std::string& schemas_dir, JudgeData& owner, JudgeContext& context);

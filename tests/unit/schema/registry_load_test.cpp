@@ -202,3 +202,29 @@ TEST(SchemaRegistryLoad, DiagnosticFormatShowsLineAndCaret) {
 
 }  // namespace
 }  // namespace ac
+
+namespace ac {
+namespace {
+
+// A root's requests/ folder is a registry of its own (proxy mode's request schemas): the root's
+// registry neither reads nor reports it, loaded from requests/ it is an ordinary root.
+TEST(SchemaRegistryLoad, ARootsRequestsFolderIsLeftToItsOwnRegistry) {
+  test::TempDir root;
+  root.write("reply.json", R"({"type": "object"})");
+  root.write("requests/anthropic/request.json", R"({"type": "object", "required": ["model"]})");
+  root.write("requests/broken.json", "{");
+  root.write("nested/requests/kept.json", R"({"type": "string"})");
+  Diagnostics diags;
+  auto registry = SchemaRegistry::load(root.path(), diags);
+  EXPECT_TRUE(diags.empty()) << diags.front().message;
+  EXPECT_TRUE(registry->has("reply.json"));
+  EXPECT_FALSE(registry->has("requests/anthropic/request.json"));
+  EXPECT_TRUE(registry->has("nested/requests/kept.json")) << "only the root's own requests/ folder";
+  Diagnostics request_diags;
+  auto requests = SchemaRegistry::load(root.path() + "/requests", request_diags);
+  EXPECT_TRUE(requests->has("anthropic/request.json"));
+  EXPECT_EQ(request_diags.size(), 1u) << "its broken file is its own registry's problem";
+}
+
+}  // namespace
+}  // namespace ac
