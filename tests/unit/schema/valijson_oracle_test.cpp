@@ -14,8 +14,11 @@
 #include <rapidjson/document.h>
 #include <rapidjson/writer.h>
 
+#include <httplib.h>
+
 #include "schema/pointer.hpp"
 #include "schema/registry.hpp"
+#include "sim/simulator.hpp"
 
 #include "support/run_binary.hpp"
 
@@ -213,6 +216,55 @@ TEST(ValijsonOracle, AgreesWithValijsonOnTheRecordedStreams) {
     EXPECT_TRUE(fast->validate(s.ref, d).empty()) << s.ref << " " << s.json.substr(0, 200);
   }
   EXPECT_GT(compare(*fast, *reference, samples), 1000);
+}
+
+// The embedded simulator's replies (a message, a tool call, a streamed tool call's events, an
+// error, token counting, a model), each against the schema a case names for it, with the
+// mutations above: the bodies the harness meets most often in its own tests.
+TEST(ValijsonOracle, AgreesWithValijsonOnTheSimulatorsReplies) {
+  std::unique_ptr<SchemaRegistry> fast, reference;
+  load_both(repo_schemas().string(), fast, reference);
+  sim::Simulator simulator(sim::SimOptions{});
+  std::string error;
+  const int port = simulator.start(0, error);
+  ASSERT_GT(port, 0) << error;
+  httplib::Client client("127.0.0.1", port);
+  const httplib::Headers headers = {{"x-api-key", "sim-test-key"}, {"anthropic-version", "2023-06-01"}};
+  const std::string tool =
+      R"("tools":[{"name":"get_weather","input_schema":{"type":"object","properties":{"city":{"type":"string"}},"required":["city"]}}],"tool_choice":{"type":"any"})";
+  auto message = [](const std::string& extra) {
+    return R"({"model":"claude-sonnet-4-5-20250929","max_tokens":100,"messages":[{"role":"user","content":"Hello"}])" +
+           (extra.empty() ? "" : "," + extra) + "}";
+  };
+  std::vector<Sample> samples;
+  auto reply = [&](const std::string& ref, const httplib::Result& r) {
+    ASSERT_TRUE(r) << ref;
+    samples.push_back({ref, r->body});
+  };
+  reply("anthropic/message.json", client.Post("/v1/messages", headers, message(""), "application/json"));
+  reply("anthropic/message.json", client.Post("/v1/messages", headers, message(tool), "application/json"));
+  reply("anthropic/error.json", client.Post("/v1/messages", headers, R"({"model":"x"})", "application/json"));
+  reply("anthropic/count-tokens.json",
+        client.Post("/v1/messages/count_tokens", headers,
+                    R"({"model":"claude-sonnet-4-5-20250929","messages":[{"role":"user","content":"Hello"}]})",
+                    "application/json"));
+  reply("anthropic/model.json", client.Get("/v1/models/claude-sonnet-4-5-20250929", headers));
+  auto stream = client.Post("/v1/messages", headers, message(tool + R"(,"stream":true)"), "application/json");
+  ASSERT_TRUE(stream);
+  std::istringstream lines(stream->body);
+  std::string event;
+  for (std::string line; std::getline(lines, line);) {
+    if (line.rfind("event: ", 0) == 0) event = line.substr(7);
+    const std::string ref = "anthropic/events/" + event + ".json";
+    if (line.rfind("data: ", 0) == 0 && fast->has(ref)) samples.push_back({ref, line.substr(6)});
+  }
+  ASSERT_GT(samples.size(), 10u);
+  for (const Sample& s : samples) {
+    rapidjson::Document d;
+    d.Parse(s.json.c_str());
+    EXPECT_TRUE(fast->validate(s.ref, d).empty()) << s.ref << " " << s.json.substr(0, 300);
+  }
+  EXPECT_GT(compare(*fast, *reference, samples), 500);
 }
 
 }  // namespace
