@@ -11,6 +11,10 @@ behaviour with a tag `covers:<item>` (tags: [covers:errors.auth-missing]). Items
 are listed as gaps, with the reason when one is known. A tag naming an item that is not in
 CHECKLIST is an error (exit 2), so claims cannot drift away from the list.
 
+The upstream-mode suite (cases/gateway/, issue 15) has its own checklist, GATEWAY_CHECKLIST: what
+a gateway must forward, answer and do on each upstream fault; its cases claim those items the
+same way, and docs/coverage.md gets a section for them.
+
 Only the Python standard library is used: case files are read with a small scanner that
 understands the layout the suite uses (a `cases:` list whose items start with `- id:` and carry
 `feature:` and a one-line `tags: [...]`). A file it cannot read that way is an error, never
@@ -24,6 +28,7 @@ import sys
 HERE = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.dirname(HERE)
 CASES_DIR = os.path.join(HERE, "anthropic")
+GATEWAY_DIR = os.path.join(HERE, "gateway")
 OUT = os.path.join(REPO, "docs", "coverage.md")
 
 # (item id, reference section, behaviour, reason when known to be uncovered)
@@ -122,6 +127,44 @@ CHECKLIST = [
     ("api2026.citation-rule", "§0", "user text block with citations -> 400", None),
 ]
 
+
+# Upstream mode (cases/gateway/): the list of issue 15, "What to build" 2-4, with the source of
+# each expected value (OpenAI's words: its API reference, "Create chat completion").
+GATEWAY_CHECKLIST = [
+    ("What the gateway forwards", None, None, None),
+    ("gateway.model", "issue 15 §2", "model mapping (a model is forwarded; the reply names the model asked for)", None),
+    ("gateway.max-tokens", "issue 15 §2", "`max_tokens` forwarded with its value", None),
+    ("gateway.stop-sequences", "issue 15 §2", "`stop_sequences` forwarded (`stop` for OpenAI)", None),
+    ("gateway.sampling", "issue 15 §2", "`temperature` (0 too) and `top_p` forwarded; `top_k` dropped for OpenAI", None),
+    ("gateway.metadata", "issue 15 §2", "`metadata.user_id` forwarded (`user` for OpenAI)", None),
+    ("gateway.system", "issue 15 §2", "system prompt placement (first message, once)", None),
+    ("gateway.tools", "issue 15 §2", "tool definitions (name, description, schema), several in order", None),
+    ("gateway.tool-choice", "issue 15 §2", "every `tool_choice` mode (auto, any, tool, none) and `disable_parallel_tool_use`", None),
+    ("gateway.tool-results", "issue 15 §2", "tool calls in the history and tool results, paired and in order", None),
+    ("gateway.images", "issue 15 §2", "images (base64 with their media type, URL)", None),
+    ("gateway.multi-turn", "issue 15 §2", "multi-turn order, text blocks, assistant turns", None),
+    ("gateway.stream-flags", "issue 15 §2", "streaming flags, including asking for usage in streams", None),
+    ("What the gateway answers", None, None, None),
+    ("gateway.reply-text", "issue 15 §3", "text equals the scripted text (streamed too)", None),
+    ("gateway.reply-usage", "issue 15 §3", "`usage` equals the scripted counts (streamed too)", None),
+    ("gateway.reply-stop-reason", "issue 15 §3", "`stop_reason` is the mapping of the scripted finish reason", None),
+    ("gateway.reply-tool-input", "issue 15 §3", "tool `input` equals the scripted arguments (streamed too)", None),
+    ("gateway.reply-ids", "issue 15 §3", "ids have the Anthropic form (`msg_`, `toolu_`)", None),
+    ("Upstream faults", None, None, None),
+    ("gateway.fault-429", "issue 15 §4", "upstream 429 -> 429 `rate_limit_error` (before a stream too)", None),
+    ("gateway.fault-retry-after", "issue 15 §4", "`retry-after` relayed", None),
+    ("gateway.fault-500", "issue 15 §4", "upstream 500 -> 5xx `api_error`", None),
+    ("gateway.fault-503", "issue 15 §4", "upstream 503 -> a retryable 5xx", None),
+    ("gateway.fault-529", "issue 15 §4", "upstream 529 -> 529 `overloaded_error`", None),
+    ("gateway.fault-overloaded", "issue 15 §4", "OpenAI's overloaded error -> `overloaded_error`", None),
+    ("gateway.fault-unreachable", "issue 15 §4", "unreachable upstream -> 5xx error envelope", None),
+    ("gateway.fault-stall", "issue 15 §4", "slow first byte waited for", None),
+    ("gateway.fault-cut", "issue 15 §4", "stream cut after N chunks -> `event: error` in the started stream", None),
+    ("gateway.fault-malformed", "issue 15 §4", "malformed JSON -> 5xx error envelope", None),
+    ("gateway.fault-no-leak", "issue 15 §4", "no stack trace or file path in any error text", None),
+    ("gateway.fault-retries", "issue 15 §4", "whether the gateway retried, and how often (bounded)", None),
+]
+
 CASE_LINE = re.compile(r"^(\s*)- id:\s*(\S+)\s*$")
 FIELD_LINE = re.compile(r"^(\s*)(feature|tags):\s*(.*?)\s*$")
 # A plain (unquoted) scalar may not contain ": " or " #": YAML reads a mapping or a comment.
@@ -177,43 +220,73 @@ def scan_cases(folder):
     return sorted(cases)
 
 
-def render(cases):
-    items = {row[0]: row for row in CHECKLIST if row[1] is not None}
+def claims_of(cases, checklist, where):
+    """Item -> [case ids] from the `covers:` tags; an item not in `checklist` is an error."""
+    items = {row[0] for row in checklist if row[1] is not None}
     claims = {}
     for cid, _, tags in cases:
         for tag in tags:
             if tag.startswith("covers:"):
                 item = tag[len("covers:"):]
                 if item not in items:
-                    raise CoverageError("case %s: tag covers:%s names no item of the checklist in "
-                                        "cases/coverage.py" % (cid, item))
+                    raise CoverageError("case %s: tag covers:%s names no item of the checklist %s in "
+                                        "cases/coverage.py" % (cid, item, where))
                 claims.setdefault(item, []).append(cid)
-    covered = sum(1 for i in items if i in claims)
+    return claims
+
+
+def checklist_tables(checklist, claims, level):
+    """One table per heading of the checklist: behaviour, reference, claiming cases or the gap."""
+    out = []
+    for n, row in enumerate(checklist):
+        item, section, text, reason = row
+        if section is None:
+            out += [level + " " + item, "", "| behaviour | ref | cases |", "|---|---|---|"]
+            continue
+        ids = claims.get(item)
+        cell = ", ".join("`%s`" % c for c in ids) if ids else "**gap**" + (": " + reason if reason else "")
+        out.append("| %s (`%s`) | %s | %s |" % (text, item, section, cell))
+        if n + 1 == len(checklist) or checklist[n + 1][1] is None:
+            out.append("")
+    return out
+
+
+def gaps_of(checklist, claims):
+    gaps = [row for row in checklist if row[1] is not None and row[0] not in claims]
+    return ["- `%s`: %s%s" % (g[0], g[2], " — " + g[3] if g[3] else "") for g in gaps] or ["None."]
+
+
+def features_table(cases):
     features = {}
-    for cid, feature, _ in cases:
-        features.setdefault(feature, []).append(cid)
+    for _, feature, _ in cases:
+        features[feature] = features.get(feature, 0) + 1
+    return ["| feature | cases |", "|---|---|"] + ["| `%s` | %d |" % (f, features[f]) for f in sorted(features)]
+
+
+def render(cases, gateway_cases=()):
+    claims = claims_of(cases, CHECKLIST, "CHECKLIST")
+    items = [row for row in CHECKLIST if row[1] is not None]
+    covered = sum(1 for row in items if row[0] in claims)
+    features = {feature for _, feature, _ in cases}
     out = ["# Coverage", "",
            "Generated by `cases/coverage.py` from the `covers:` tags of the cases in `cases/anthropic/`;",
            "do not edit (a test fails when this file is stale). Behaviours come from the checklist of",
            "the reference document (§9 of `anthropic-messages-api.md`) and from issue 6.", "",
            "**%d cases, %d features; %d of %d behaviours covered, %d gaps.**"
            % (len(cases), len(features), covered, len(items), len(items) - covered), ""]
-    for row in CHECKLIST:
-        item, section, text, reason = row
-        if section is None:
-            out += ["## " + item, "", "| behaviour | ref | cases |", "|---|---|---|"]
-            continue
-        ids = claims.get(item)
-        cell = ", ".join("`%s`" % c for c in ids) if ids else "**gap**" + (": " + reason if reason else "")
-        out.append("| %s (`%s`) | %s | %s |" % (text, item, section, cell))
-        if CHECKLIST.index(row) + 1 == len(CHECKLIST) or CHECKLIST[CHECKLIST.index(row) + 1][1] is None:
-            out.append("")
-    out += ["## Gaps", ""]
-    gaps = [row for row in CHECKLIST if row[1] is not None and row[0] not in claims]
-    out += ["- `%s`: %s%s" % (g[0], g[2], " — " + g[3] if g[3] else "") for g in gaps] or ["None."]
-    out += ["", "## Features", "", "| feature | cases |", "|---|---|"]
-    for feature in sorted(features):
-        out.append("| `%s` | %d |" % (feature, len(features[feature])))
+    out += checklist_tables(CHECKLIST, claims, "##")
+    out += ["## Gaps", ""] + gaps_of(CHECKLIST, claims)
+    out += ["", "## Features", ""] + features_table(cases)
+    if gateway_cases:
+        gclaims = claims_of(gateway_cases, GATEWAY_CHECKLIST, "GATEWAY_CHECKLIST")
+        gitems = [row for row in GATEWAY_CHECKLIST if row[1] is not None]
+        gcovered = sum(1 for row in gitems if row[0] in gclaims)
+        out += ["", "## Upstream mode: cases/gateway/", "",
+                "Run with `run --upstream` (docs/upstream.md); the behaviours are issue 15's list.", "",
+                "**%d cases; %d of %d behaviours covered.**" % (len(gateway_cases), gcovered, len(gitems)), ""]
+        out += checklist_tables(GATEWAY_CHECKLIST, gclaims, "###")
+        out += ["### Gaps in upstream mode", ""] + gaps_of(GATEWAY_CHECKLIST, gclaims)
+        out += ["", "### Features in upstream mode", ""] + features_table(gateway_cases)
     return "\n".join(out) + "\n"
 
 
@@ -221,10 +294,12 @@ def main(argv):
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--check", action="store_true", help="exit 1 if docs/coverage.md is stale")
     ap.add_argument("--cases", default=CASES_DIR)
+    ap.add_argument("--gateway-cases", default=GATEWAY_DIR)
     ap.add_argument("--out", default=OUT)
     args = ap.parse_args(argv)
     try:
-        text = render(scan_cases(args.cases))
+        gateway = scan_cases(args.gateway_cases) if os.path.isdir(args.gateway_cases) else []
+        text = render(scan_cases(args.cases), gateway)
     except (OSError, CoverageError) as e:
         print("coverage.py: error: %s" % e, file=sys.stderr)
         return 2

@@ -134,6 +134,15 @@ class CoverageTest(unittest.TestCase):
         self.assertIn("- `errors.auth-invalid`", text)  # listed under Gaps
         self.assertIn("| `feat` | 2 |", text)
 
+    def test_gateway_cases_get_their_own_checklist_section(self):
+        text = coverage.render([("a.one", "feat", [])],
+                               [("gateway.x", "gateway.faults", ["covers:gateway.fault-cut"])])
+        self.assertIn("## Upstream mode: cases/gateway/", text)
+        self.assertIn("`gateway.fault-cut`) | issue 15 §4 | `gateway.x` |", text)
+        self.assertIn("- `gateway.fault-429`", text)  # a gap of upstream mode
+        with self.assertRaisesRegex(coverage.CoverageError, "GATEWAY_CHECKLIST"):
+            coverage.render([], [("gateway.y", "f", ["covers:errors.auth-missing"])])
+
     def test_unknown_item_is_an_error(self):
         with self.assertRaisesRegex(coverage.CoverageError, "covers:no.such-item"):
             coverage.render([("a.one", "f", ["covers:no.such-item"])])
