@@ -7,6 +7,7 @@
 #include "report/deviation_text.hpp"
 #include "report/escape.hpp"
 #include "report/html_latency.hpp"
+#include "report/html_upstream.hpp"
 #include "report/report.hpp"
 #include "results/attempts_text.hpp"
 #include "util/join.hpp"
@@ -63,13 +64,13 @@ svg.latency .whisker{stroke:#333;stroke-width:1.5}
 
 std::string cell_id(std::size_t f, std::size_t p) { return "cell-" + std::to_string(f) + "-" + std::to_string(p); }
 
-std::string head() {
+std::string head(bool upstream) {
   return std::string("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n") +
          "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; "
          "img-src data:; base-uri 'none'; form-action 'none'\">\n"
          "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
          "<title>apiconform compatibility report</title>\n<style>" +
-         kStyle + "</style>\n</head>\n";
+         kStyle + (upstream ? kUpstreamFlowStyle : "") + "</style>\n</head>\n";
 }
 
 std::string run_meta(const ResultsFile& r, const Matrix& m) {
@@ -299,8 +300,9 @@ std::string result_detail(const Result& r, int repeat) {
   // Unsupported and skipped cases were never sent: there is nothing more to show.
   if (x.request.method.empty() && x.status == 0 && x.transport_error.empty()) return out;
   out += steps_table(x);
-  out += "<h5>Request</h5>\n<p><code>" + h(x.request.method) + " " + h(x.request.url) + "</code></p>\n";
   const std::size_t limit = r.verdict == Verdict::Pass ? kPassingBodyBytes : kBodyBytes;
+  out += html_upstream_flow(r, limit);
+  out += "<h5>Request</h5>\n<p><code>" + h(x.request.method) + " " + h(x.request.url) + "</code></p>\n";
   out += headers_table(x.request.headers) + body_block(x.request.body, x.request.body_size, false, limit);
   out += "<h5>Response: " + (x.status ? std::to_string(x.status) : std::string("none")) + "</h5>\n";
   if (x.status) out += headers_table(x.response_headers) + body_block(x.body, x.body_size, x.body_truncated, limit);
@@ -387,7 +389,7 @@ std::string comparison_section(const ResultsFile& r) {
 std::string render_html(const ResultsFile& results) {
   const Matrix m = build_matrix(results);
   std::string out =
-      head() + "<body>\n<h1>API compatibility report</h1>\n" + run_meta(results, m) + comparison_section(results);
+      head(results.upstream.has_value()) + "<body>\n<h1>API compatibility report</h1>\n" + run_meta(results, m) + comparison_section(results);
   out += "<h2 id=\"matrix\">Compatibility matrix</h2>\n";
   if (m.providers.empty()) return out + "<p>No results.</p>\n</body>\n</html>\n";
   out += matrix_table(m) + legend();
@@ -396,6 +398,7 @@ std::string render_html(const ResultsFile& results) {
   out += "<h2 id=\"deviations\">Deviations</h2>\n<p class=\"note\">One per finding code and provider, however many "
          "cases show it (docs/reports.md).</p>\n" + deviations_section(results, m);
   out += "<h2 id=\"latency\">Latency</h2>\n" + html_latency_chart(results, m);
+  out += html_upstream_section(results);
   out += "<h2 id=\"details\">Details</h2>\n<p class=\"note\">Open a feature, then a case: request as sent (secrets "
          "redacted), response excerpt, findings, stream timeline and a curl line to reproduce.</p>\n";
   out += details(results, m);

@@ -4,6 +4,7 @@
 #include "report/cost_text.hpp"
 #include "report/deviation_text.hpp"
 #include "report/escape.hpp"
+#include "report/markdown_upstream.hpp"
 #include "report/report.hpp"
 #include "util/join.hpp"
 
@@ -251,6 +252,7 @@ std::string render_markdown(const ResultsFile& results) {
   out += cost_section(results.cost);
   out += "### Deviations\n\nOne per finding code and provider, breaking first, then by reach (docs/reports.md).\n\n" +
          deviations(results, m);
+  out += markdown_upstream_section(results);
   out += "### Errors\n\nCases without a verdict (no deviation can be told from them).\n\n" + failures(results, m);
   out += fixed_deviations(m);
   return out;

@@ -24,6 +24,9 @@ TEST(GoldenReports, ConsoleInColour) {
   expect_golden("console-colour.txt", normalise_volatile(render_console_matrix(testing::report_fixture(), true)));
 }
 
+TEST(GoldenReports, UpstreamHtml) { expect_golden("upstream.html", rendered("html", testing::upstream_fixture())); }
+TEST(GoldenReports, UpstreamMarkdown) { expect_golden("upstream.md", rendered("md", testing::upstream_fixture())); }
+
 TEST(GoldenReports, RepeatsHtml) { expect_golden("repeats.html", rendered("html", testing::repeats_fixture())); }
 TEST(GoldenReports, RepeatsMarkdown) { expect_golden("repeats.md", rendered("md", testing::repeats_fixture())); }
 TEST(GoldenReports, RepeatsJunit) { expect_golden("repeats.junit.xml", rendered("junit", testing::repeats_fixture())); }

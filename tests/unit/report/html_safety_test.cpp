@@ -103,3 +103,19 @@ TEST(HtmlContent, AnEmptyRunStillRenders) {
 
 }  // namespace
 }  // namespace ac
+
+namespace ac {
+namespace {
+
+// Upstream mode adds text from two more hostile parties: what the gateway forwarded and what an
+// upstream answered (and requests no case claimed). All of it is shown escaped.
+TEST(HtmlSafetyUpstream, ForwardedBodiesRepliesAndUnmatchedRequestsAreEscaped) {
+  const std::string html = render_html(testing::upstream_fixture());
+  EXPECT_EQ(lower(html).find("<script"), std::string::npos);
+  EXPECT_EQ(html.find("<img"), std::string::npos);
+  EXPECT_NE(html.find("Rate limit reached &lt;script&gt;alert(1)&lt;/script&gt;"), std::string::npos);
+  EXPECT_NE(html.find("&quot;&gt;&lt;img src=x onerror=alert(1)&gt;"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace ac

@@ -207,4 +207,84 @@ inline ResultsFile baseline_fixture() {
   return now;
 }
 
+// Upstream mode (docs/upstream.md): one gateway in front of the OpenAI upstream. A translation
+// finding on the way in, an answer finding on the way back, a fault retried twice, an unreachable
+// upstream, a case the gateway never forwarded, and a forwarded request no case claimed, with
+// hostile text in the forwarded body and in the upstream's reply.
+inline ResultsFile upstream_fixture() {
+  ResultsFile f;
+  f.tool_version = "0.1.0";
+  f.run.started_at = "2026-12-04T23:00:00Z";
+  f.run.command = "apiconform run --base-url http://127.0.0.1:3456 --upstream openai --upstream-listen 127.0.0.1:8711";
+  f.run.jobs = 8;
+  f.run.repeat = 1;
+  f.run.providers = {{"custom", "http://127.0.0.1:3456", false, "run", ""}};
+  f.finished_at = "2026-12-04T23:00:07Z";
+  f.upstream = UpstreamRun{"openai", "127.0.0.1:8711", {{"POST", "/v1/chat/completions", "", kScriptAlert}}};
+  auto gateway_case = [](const std::string& feature, const std::string& id, Verdict v, int n) {
+    Result r = fixture_result("custom", feature, id, v);
+    r.exchange.request.url = "http://127.0.0.1:3456/v1/messages";
+    r.upstream = UpstreamRecord{"[ac:" + id + ":" + std::to_string(n) + "]", {}};
+    return r;
+  };
+  auto forwarded = [](int status, const std::string& fault, const std::string& body, const std::string& reply) {
+    ForwardedRequest fr;
+    fr.method = "POST";
+    fr.path = "/v1/chat/completions";
+    fr.headers = {{"authorization", "Bearer [REDACTED]"}, {"content-type", "application/json"}};
+    fr.body_unmarked = body;
+    fr.body = body;
+    fr.reply_status = status;
+    fr.fault = fault;
+    fr.reply_body = reply;
+    return fr;
+  };
+  const std::string ok_reply =
+      R"({"id":"chatcmpl-1","object":"chat.completion","choices":[{"index":0,"message":{"role":"assistant","content":"Hello"},"finish_reason":"stop"}]})";
+
+  Result stop = gateway_case("gateway.request", "gateway.openai.stop-sequences", Verdict::Fail, 1);
+  stop.upstream->forwarded.push_back(forwarded(
+      200, "", R"({"model":"gpt-upstream","max_tokens":64,"messages":[{"role":"user","content":")" + kImgOnerror + R"("}]})",
+      ok_reply));
+  stop.findings = {{"upstream", "/upstream/body/stop", "[\"END\",\"STOP\"]", "absent",
+                    "the forwarded body has no stop", Severity::Breaking}};
+  stop.findings[0].rule = "equals";
+  f.results.push_back(stop);
+
+  Result rate = gateway_case("gateway.faults", "gateway.openai.fault-429-type", Verdict::Fail, 2);
+  rate.upstream->forwarded.push_back(
+      forwarded(429, "status", R"({"model":"gpt-upstream","max_tokens":64,"messages":[{"role":"user","content":"Hello."}]})",
+                R"({"error":{"message":"Rate limit reached )" + kScriptAlert + R"(","type":"requests","param":null,"code":"rate_limit_exceeded"}})"));
+  rate.exchange.status = 429;
+  rate.exchange.body = R"({"error":{"message":"Error from provider","type":"api_error"}})";
+  rate.exchange.body_size = rate.exchange.body.size();
+  rate.findings = {{"json", "/error/type", "rate_limit_error", "api_error", "error type differs", Severity::Breaking},
+                   {"json", "/type", "error", "absent", "the envelope has no type", Severity::Breaking}};
+  rate.findings[0].rule = "equals";
+  rate.findings[1].rule = "equals";
+  f.results.push_back(rate);
+
+  Result retried = gateway_case("gateway.faults", "gateway.openai.fault-retry-bounded", Verdict::Pass, 3);
+  for (int i = 0; i < 2; ++i)
+    retried.upstream->forwarded.push_back(forwarded(503, "status", R"({"model":"gpt-upstream"})",
+                                                    R"({"error":{"message":"overloaded","type":"server_error"}})"));
+  retried.exchange.status = 503;
+  f.results.push_back(retried);
+
+  Result unreachable = gateway_case("gateway.faults", "gateway.openai.fault-unreachable", Verdict::Pass, 4);
+  unreachable.upstream->forwarded.push_back(forwarded(0, "unreachable", R"({"model":"gpt-upstream"})", ""));
+  unreachable.exchange.status = 502;
+  f.results.push_back(unreachable);
+
+  Result rejected = gateway_case("gateway.tools", "gateway.openai.tool-choice-any", Verdict::Fail, 5);
+  rejected.exchange.status = 400;
+  rejected.findings = {{"upstream", "/upstream/count", "1", "0", "the gateway forwarded the request 0 times, expected 1",
+                        Severity::Breaking}};
+  rejected.findings[0].rule = "count";
+  f.results.push_back(rejected);
+
+  settle_fixture(f);
+  return f;
+}
+
 }  // namespace ac::testing

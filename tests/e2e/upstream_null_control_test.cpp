@@ -1,0 +1,46 @@
+// Issue 15's null control: a byte-for-byte pass-through proxy (tests/support/pass_through_proxy)
+// between the harness and the Anthropic upstream is a gateway that translates nothing, so the
+// gateway suite (cases/gateway/) must find nothing wrong with it: every case written for the
+// Anthropic upstream passes with no finding at all, the OpenAI ones are skipped for their dialect,
+// and every forwarded request is tied to its case. A check that blamed a faithful gateway, or an
+// upstream script the cases misread, fails here.
+#include <gtest/gtest.h>
+
+#include "e2e/e2e_helpers.hpp"
+#include "support/pass_through_proxy.hpp"
+
+namespace ac::test {
+namespace {
+
+TEST(UpstreamNullControl, APassThroughProxyHasNoGatewayFindings) {
+  const int upstream_port = free_port();
+  PassThroughProxy proxy(upstream_port);
+  TempDir out;
+  // The Anthropic upstream is the reference simulator: the proxy passes on the client's key, so
+  // the client sends the simulator's.
+  const ProcessResult run = run_apiconform(
+      {"run", "--upstream", "anthropic", "--upstream-listen", "127.0.0.1:" + std::to_string(upstream_port),
+       "--base-url", "http://127.0.0.1:" + std::to_string(proxy.port()), "--key-env", "NULL_CONTROL_KEY", "--cases",
+       source_dir() + "/cases/gateway", "--out", out.path(), "--no-progress"},
+      {{"NULL_CONTROL_KEY", "sim-test-key"}});
+  ASSERT_EQ(run.exit_code, 0) << run.out << run.err;
+  const ResultsFile file = read_results_or_fail(out.file("results.json"));
+  ASSERT_TRUE(file.upstream.has_value());
+  EXPECT_TRUE(file.upstream->unmatched.empty()) << "a forwarded request was tied to no case";
+  int judged = 0;
+  for (const Result& r : file.results) {
+    if (r.case_id.rfind("gateway.openai.", 0) == 0) {
+      EXPECT_EQ(r.verdict, Verdict::Skip) << r.case_id << " is written for the OpenAI upstream";
+      continue;
+    }
+    ++judged;
+    EXPECT_EQ(r.verdict, Verdict::Pass) << r.case_id << ": " << r.reason;
+    for (const Finding& f : r.findings) ADD_FAILURE() << r.case_id << ": " << f.code << ": " << f.message;
+    ASSERT_TRUE(r.upstream.has_value()) << r.case_id;
+    EXPECT_GE(r.upstream->forwarded.size(), 1u) << r.case_id << " never reached the upstream";
+  }
+  EXPECT_GE(judged, 10) << "the Anthropic-upstream cases of cases/gateway/ were not run";
+}
+
+}  // namespace
+}  // namespace ac::test
