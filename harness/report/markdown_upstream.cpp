@@ -18,7 +18,7 @@ std::string arrow(const std::vector<const Finding*>& findings) {
   if (findings.empty()) return "→";
   std::string out = "→ ✗";
   for (std::size_t i = 0; i < findings.size() && i < kCodesPerArrow; ++i)
-    out += (i ? "; `" : " `") + md(findings[i]->code, 60) + "`";
+    out += (i ? "; " : " ") + md(findings[i]->code, 60);
   if (findings.size() > kCodesPerArrow) out += " +" + std::to_string(findings.size() - kCodesPerArrow);
   return out;
 }
@@ -36,8 +36,8 @@ std::string markdown_upstream_section(const ResultsFile& results) {
   });
   std::string out = "### Through the gateway\n\nEach case as the client sent it, as the gateway forwarded it, as the "
                     "upstream answered and as the gateway answered; finding codes sit on the arrow where the "
-                    "translation went wrong (docs/upstream.md). Upstream: " + md(results.upstream->dialect) + " on `" +
-                    md(results.upstream->listen) + "`.\n\n"
+                    "translation went wrong (docs/upstream.md). Upstream: " + md(results.upstream->dialect) + " on " +
+                    md(results.upstream->listen) + ".\n\n"
                     "| Case | Client request | | Gateway forwarded | Upstream reply | | Gateway answer |\n"
                     "|---|---|---|---|---|---|---|\n";
   for (std::size_t i = 0; i < rows.size() && i < kRows; ++i) {

@@ -24,6 +24,20 @@ inline void settle_fixture(ResultsFile& f) {
   f.deviations = find_deviations(f);
 }
 
+// A results file's run header, as every fixture starts.
+inline ResultsFile fixture_file(const std::string& started, const std::string& finished, const std::string& command,
+                                int jobs, int repeat, std::vector<ProviderRun> providers) {
+  ResultsFile f;
+  f.tool_version = "0.1.0";
+  f.run.started_at = started;
+  f.run.command = command;
+  f.run.jobs = jobs;
+  f.run.repeat = repeat;
+  f.run.providers = std::move(providers);
+  f.finished_at = finished;
+  return f;
+}
+
 inline Result fixture_result(const std::string& provider, const std::string& feature, const std::string& id,
                              Verdict verdict) {
   Result r;
@@ -68,16 +82,9 @@ inline void add_stream(Result& r, const std::string& hostile_data) {
 // retried case, a fixed known deviation, a sequence of steps, provider text that tries to run
 // script.
 inline ResultsFile report_fixture() {
-  ResultsFile f;
-  f.tool_version = "0.1.0";
-  f.run.started_at = "2026-11-22T10:00:00Z";
-  f.run.command = "apiconform run --provider reference --provider hostile-gw --provider anthropic";
-  f.run.jobs = 8;
-  f.run.repeat = 1;
-  f.run.providers = {{"reference", "http://127.0.0.1:40123", true, "run", ""},
+  ResultsFile f = fixture_file("2026-11-22T10:00:00Z", "2026-11-22T10:00:03Z", "apiconform run --provider reference --provider hostile-gw --provider anthropic", 8, 1, {{"reference", "http://127.0.0.1:40123", true, "run", ""},
                      {"hostile-gw", "https://gw.example", false, "run", "", "/v1/messages", "bearer"},
-                     {"anthropic", "https://api.anthropic.com", false, "not_run", "set ANTHROPIC_API_KEY"}};
-  f.finished_at = "2026-11-22T10:00:03Z";
+                     {"anthropic", "https://api.anthropic.com", false, "not_run", "set ANTHROPIC_API_KEY"}});
 
   // reference: mostly conformant.
   f.results.push_back(fixture_result("reference", "messages.basic", "messages.basic-text", Verdict::Pass));
@@ -155,14 +162,7 @@ inline ResultsFile report_fixture() {
 
 // Three repeats of three cases on one provider: always passing, flaky, always failing.
 inline ResultsFile repeats_fixture() {
-  ResultsFile f;
-  f.tool_version = "0.1.0";
-  f.run.started_at = "2026-11-22T11:00:00Z";
-  f.run.command = "apiconform run --repeat 3";
-  f.run.jobs = 4;
-  f.run.repeat = 3;
-  f.run.providers = {{"reference", "http://127.0.0.1:40999", true, "run", ""}};
-  f.finished_at = "2026-11-22T11:00:09Z";
+  ResultsFile f = fixture_file("2026-11-22T11:00:00Z", "2026-11-22T11:00:09Z", "apiconform run --repeat 3", 4, 3, {{"reference", "http://127.0.0.1:40999", true, "run", ""}});
   const Verdict plan[3][3] = {{Verdict::Pass, Verdict::Pass, Verdict::Pass},
                               {Verdict::Pass, Verdict::Fail, Verdict::Pass},
                               {Verdict::Fail, Verdict::Fail, Verdict::Fail}};
@@ -212,14 +212,7 @@ inline ResultsFile baseline_fixture() {
 // upstream, a case the gateway never forwarded, and a forwarded request no case claimed, with
 // hostile text in the forwarded body and in the upstream's reply.
 inline ResultsFile upstream_fixture() {
-  ResultsFile f;
-  f.tool_version = "0.1.0";
-  f.run.started_at = "2026-12-04T23:00:00Z";
-  f.run.command = "apiconform run --base-url http://127.0.0.1:3456 --upstream openai --upstream-listen 127.0.0.1:8711";
-  f.run.jobs = 8;
-  f.run.repeat = 1;
-  f.run.providers = {{"custom", "http://127.0.0.1:3456", false, "run", ""}};
-  f.finished_at = "2026-12-04T23:00:07Z";
+  ResultsFile f = fixture_file("2026-12-04T23:00:00Z", "2026-12-04T23:00:07Z", "apiconform run --base-url http://127.0.0.1:3456 --upstream openai --upstream-listen 127.0.0.1:8711", 8, 1, {{"custom", "http://127.0.0.1:3456", false, "run", ""}});
   f.upstream = UpstreamRun{"openai", "127.0.0.1:8711", {{"POST", "/v1/chat/completions", "", kScriptAlert}}};
   auto gateway_case = [](const std::string& feature, const std::string& id, Verdict v, int n) {
     Result r = fixture_result("custom", feature, id, v);
