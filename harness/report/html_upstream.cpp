@@ -63,9 +63,8 @@ std::string html_upstream_flow(const Result& r, std::size_t body_bytes) {
   }
   for (std::size_t i = 0; i < forwarded.size(); ++i) {
     const ForwardedRequest& f = forwarded[i];
-    const std::string attempt = forwarded.size() > 1 ? " (" + std::to_string(i + 1) + " of " +
-                                                           std::to_string(forwarded.size()) + ")"
-                                                     : "";
+    const std::string attempt =
+        forwarded.size() > 1 ? " (" + std::to_string(i + 1) + " of " + std::to_string(forwarded.size()) + ")" : "";
     out += "<tr>";
     if (i == 0) out += client + inbound;
     out += "<td><div class=\"hop\">" + h(f.method + " " + f.path + attempt) + "</div>" +
@@ -82,7 +81,8 @@ std::string html_upstream_section(const ResultsFile& results) {
   if (!results.upstream) return "";
   const UpstreamRun& u = *results.upstream;
   std::string out = "<h2 id=\"upstream\">Upstream</h2>\n<p>The run's upstream spoke <strong>" + h(u.dialect) +
-                    "</strong> on <code>" + h(u.listen) + "</code>; each case's detail shows what went through the "
+                    "</strong> on <code>" + h(u.listen) +
+                    "</code>; each case's detail shows what went through the "
                     "gateway (docs/upstream.md).</p>\n";
   if (u.unmatched.empty()) return out + "<p class=\"note\">Every forwarded request carried a case's marker.</p>\n";
   out += "<p class=\"flag\">" + std::to_string(u.unmatched.size()) +

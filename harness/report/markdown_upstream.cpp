@@ -11,7 +11,9 @@ namespace {
 constexpr std::size_t kRows = 40;
 constexpr std::size_t kCodesPerArrow = 3;
 
-std::string md(const std::string& text, std::size_t max_bytes = 80) { return markdown_escape(excerpt(text, max_bytes)); }
+std::string md(const std::string& text, std::size_t max_bytes = 80) {
+  return markdown_escape(excerpt(text, max_bytes));
+}
 
 // The codes of the findings on one arrow, or an arrow alone.
 std::string arrow(const std::vector<const Finding*>& findings) {
@@ -34,12 +36,14 @@ std::string markdown_upstream_section(const ResultsFile& results) {
   std::stable_sort(rows.begin(), rows.end(), [](const Result* a, const Result* b) {
     return (a->verdict != Verdict::Pass) > (b->verdict != Verdict::Pass);
   });
-  std::string out = "### Through the gateway\n\nEach case as the client sent it, as the gateway forwarded it, as the "
-                    "upstream answered and as the gateway answered; finding codes sit on the arrow where the "
-                    "translation went wrong (docs/upstream.md). Upstream: " + md(results.upstream->dialect) + " on " +
-                    md(results.upstream->listen) + ".\n\n"
-                    "| Case | Client request | | Gateway forwarded | Upstream reply | | Gateway answer |\n"
-                    "|---|---|---|---|---|---|---|\n";
+  std::string out =
+      "### Through the gateway\n\nEach case as the client sent it, as the gateway forwarded it, as the "
+      "upstream answered and as the gateway answered; finding codes sit on the arrow where the "
+      "translation went wrong (docs/upstream.md). Upstream: " +
+      md(results.upstream->dialect) + " on " + md(results.upstream->listen) +
+      ".\n\n"
+      "| Case | Client request | | Gateway forwarded | Upstream reply | | Gateway answer |\n"
+      "|---|---|---|---|---|---|---|\n";
   for (std::size_t i = 0; i < rows.size() && i < kRows; ++i) {
     const Result& r = *rows[i];
     const UpstreamFlow flow = upstream_flow(r);

@@ -1,7 +1,7 @@
 // Issue 15 requirement 6: the open-source gateway claude-code-router (installed pinned by the
 // gateway_install fixture) in front of apiconform's OpenAI upstream. The gateway suite written for
-// that upstream (cases/gateway/openai/) runs through it, and the deviations it finds are exactly the ones confirmed by hand and recorded in
-// docs/upstream.md ("Its deviations, confirmed by hand"): each listed case fails (or, for a cut
+// that upstream (cases/gateway/openai/) runs through it, and the deviations it finds are exactly the ones confirmed by
+// hand and recorded in docs/upstream.md ("Its deviations, confirmed by hand"): each listed case fails (or, for a cut
 // connection, errs) with the listed finding codes, and every other case written for the OpenAI
 // upstream passes. A check that stopped seeing a deviation, or started blaming a correct
 // translation, fails here.
@@ -77,10 +77,10 @@ TEST(RouterGateway, TheSuiteFindsExactlyTheDeviationsConfirmedByHand) {
   RouterGateway gateway(dir, "http://" + upstream + "/v1/chat/completions", "gpt-upstream");
   ASSERT_TRUE(gateway.started()) << gateway.log();
   TempDir out;
-  const ProcessResult run = run_apiconform({"run", "--upstream", "openai", "--upstream-listen", upstream, "--base-url",
-                                            gateway.base_url(), "--key-env", "GATEWAY_TEST_KEY", "--cases",
-                                            source_dir() + "/cases/gateway/openai", "--out", out.path(), "--no-progress"},
-                                           {{"GATEWAY_TEST_KEY", "client-test-key"}});
+  const ProcessResult run = run_apiconform(
+      {"run", "--upstream", "openai", "--upstream-listen", upstream, "--base-url", gateway.base_url(), "--key-env",
+       "GATEWAY_TEST_KEY", "--cases", source_dir() + "/cases/gateway/openai", "--out", out.path(), "--no-progress"},
+      {{"GATEWAY_TEST_KEY", "client-test-key"}});
   // 1 for the failures, or 3 for the cut connections (docs/exit-codes.md); 0 or 2 would mean
   // nothing was found or nothing was judged.
   ASSERT_TRUE(run.exit_code == 1 || run.exit_code == 3) << run.exit_code << "\n" << run.out << run.err << gateway.log();
@@ -99,8 +99,8 @@ TEST(RouterGateway, TheSuiteFindsExactlyTheDeviationsConfirmedByHand) {
     EXPECT_EQ(r.upstream->forwarded.size(), 1u) << r.case_id;
     const auto expected = confirmed_deviations().find(name);
     if (expected == confirmed_deviations().end()) {
-      EXPECT_EQ(r.verdict, Verdict::Pass) << r.case_id << " (correct by hand) did not pass: " << r.reason
-                                          << codes_of(r);
+      EXPECT_EQ(r.verdict, Verdict::Pass)
+          << r.case_id << " (correct by hand) did not pass: " << r.reason << codes_of(r);
       continue;
     }
     EXPECT_EQ(r.verdict, expected->second.verdict) << r.case_id << codes_of(r);

@@ -12,7 +12,8 @@ namespace ac::testing {
 // it ran: the page must keep its <body> attributes and its title.
 inline const std::string kScriptAlert = "<script>alert(1)</script>";
 inline const std::string kImgOnerror = "\"><img src=x onerror=alert(1)>";
-inline const std::string kMarkerScript = "<script>document.body.setAttribute('data-pwned','1');document.title='PWNED'</script>";
+inline const std::string kMarkerScript =
+    "<script>document.body.setAttribute('data-pwned','1');document.title='PWNED'</script>";
 inline const std::string kMarkerImg = "'\"><img src=x onerror=\"document.body.setAttribute('data-pwned','1')\">";
 
 // As a run leaves them: every finding with its code, the deviations found over the results.
@@ -50,8 +51,8 @@ inline Result fixture_result(const std::string& provider, const std::string& fea
   Exchange& x = r.exchange;
   x.request.method = "POST";
   x.request.url = provider == "reference" ? "http://127.0.0.1:40123/v1/messages" : "https://gw.example/v1/messages";
-  x.request.headers = {{"x-api-key", "[REDACTED]"}, {"anthropic-version", "2023-06-01"},
-                       {"content-type", "application/json"}};
+  x.request.headers = {
+      {"x-api-key", "[REDACTED]"}, {"anthropic-version", "2023-06-01"}, {"content-type", "application/json"}};
   x.request.body = R"({"model":"claude-test","max_tokens":16,"messages":[{"role":"user","content":"Hi"}]})";
   x.request.body_size = x.request.body.size();
   x.request.curl = "curl -sS -X POST '" + x.request.url +
@@ -82,9 +83,11 @@ inline void add_stream(Result& r, const std::string& hostile_data) {
 // retried case, a fixed known deviation, a sequence of steps, provider text that tries to run
 // script.
 inline ResultsFile report_fixture() {
-  ResultsFile f = fixture_file("2026-11-22T10:00:00Z", "2026-11-22T10:00:03Z", "apiconform run --provider reference --provider hostile-gw --provider anthropic", 8, 1, {{"reference", "http://127.0.0.1:40123", true, "run", ""},
-                     {"hostile-gw", "https://gw.example", false, "run", "", "/v1/messages", "bearer"},
-                     {"anthropic", "https://api.anthropic.com", false, "not_run", "set ANTHROPIC_API_KEY"}});
+  ResultsFile f = fixture_file("2026-11-22T10:00:00Z", "2026-11-22T10:00:03Z",
+                               "apiconform run --provider reference --provider hostile-gw --provider anthropic", 8, 1,
+                               {{"reference", "http://127.0.0.1:40123", true, "run", ""},
+                                {"hostile-gw", "https://gw.example", false, "run", "", "/v1/messages", "bearer"},
+                                {"anthropic", "https://api.anthropic.com", false, "not_run", "set ANTHROPIC_API_KEY"}});
 
   // reference: mostly conformant.
   f.results.push_back(fixture_result("reference", "messages.basic", "messages.basic-text", Verdict::Pass));
@@ -99,7 +102,8 @@ inline ResultsFile report_fixture() {
   f.results.push_back(fixture_result("reference", "errors", "errors.bad-json", Verdict::Pass));
   Result ref_known = fixture_result("reference", "tools", "tools.choice-none", Verdict::Known);
   ref_known.reason = "tool_choice none is not implemented yet (issue #12)";
-  ref_known.findings = {{"json", "/stop_reason", "\"end_turn\"", "\"tool_use\"", "tool used anyway", Severity::Breaking}};
+  ref_known.findings = {
+      {"json", "/stop_reason", "\"end_turn\"", "\"tool_use\"", "tool used anyway", Severity::Breaking}};
   f.results.push_back(ref_known);
   Result ref_unsupported = fixture_result("reference", "batches", "batches.create", Verdict::Unsupported);
   ref_unsupported.reason = "the simulator has no batches endpoint";
@@ -113,10 +117,11 @@ inline ResultsFile report_fixture() {
   basic.exchange.body_size = 70000;
   basic.exchange.body_truncated = true;
   basic.exchange.response_headers = {{"content-type", "application/json"}, {"x-evil" + kImgOnerror, kMarkerImg}};
-  basic.findings = {{"json", "/content", "array", kImgOnerror, "content must be an array " + kScriptAlert, Severity::Breaking},
-                    {"schema", "/id" + kMarkerImg, "string matching ^msg_", "null", "id | missing", Severity::Breaking},
-                    {"header", "", "request-id present", "absent", "no request-id header", Severity::Cosmetic},
-                    {"json", "/usage", "object", "absent", "usage missing", Severity::Breaking}};
+  basic.findings = {
+      {"json", "/content", "array", kImgOnerror, "content must be an array " + kScriptAlert, Severity::Breaking},
+      {"schema", "/id" + kMarkerImg, "string matching ^msg_", "null", "id | missing", Severity::Breaking},
+      {"header", "", "request-id present", "absent", "no request-id header", Severity::Cosmetic},
+      {"json", "/usage", "object", "absent", "usage missing", Severity::Breaking}};
   // As if it were a `steps:` case: the sequence is listed above the last step's exchange.
   basic.exchange.steps = {
       {"step 1 (POST {{paths.messages}})", "POST https://gw.example/v1/messages",
@@ -162,7 +167,8 @@ inline ResultsFile report_fixture() {
 
 // Three repeats of three cases on one provider: always passing, flaky, always failing.
 inline ResultsFile repeats_fixture() {
-  ResultsFile f = fixture_file("2026-11-22T11:00:00Z", "2026-11-22T11:00:09Z", "apiconform run --repeat 3", 4, 3, {{"reference", "http://127.0.0.1:40999", true, "run", ""}});
+  ResultsFile f = fixture_file("2026-11-22T11:00:00Z", "2026-11-22T11:00:09Z", "apiconform run --repeat 3", 4, 3,
+                               {{"reference", "http://127.0.0.1:40999", true, "run", ""}});
   const Verdict plan[3][3] = {{Verdict::Pass, Verdict::Pass, Verdict::Pass},
                               {Verdict::Pass, Verdict::Fail, Verdict::Pass},
                               {Verdict::Fail, Verdict::Fail, Verdict::Fail}};
@@ -212,7 +218,10 @@ inline ResultsFile baseline_fixture() {
 // upstream, a case the gateway never forwarded, and a forwarded request no case claimed, with
 // hostile text in the forwarded body and in the upstream's reply.
 inline ResultsFile upstream_fixture() {
-  ResultsFile f = fixture_file("2026-12-04T23:00:00Z", "2026-12-04T23:00:07Z", "apiconform run --base-url http://127.0.0.1:3456 --upstream openai --upstream-listen 127.0.0.1:8711", 8, 1, {{"custom", "http://127.0.0.1:3456", false, "run", ""}});
+  ResultsFile f =
+      fixture_file("2026-12-04T23:00:00Z", "2026-12-04T23:00:07Z",
+                   "apiconform run --base-url http://127.0.0.1:3456 --upstream openai --upstream-listen 127.0.0.1:8711",
+                   8, 1, {{"custom", "http://127.0.0.1:3456", false, "run", ""}});
   f.upstream = UpstreamRun{"openai", "127.0.0.1:8711", {{"POST", "/v1/chat/completions", "", kScriptAlert}}};
   auto gateway_case = [](const std::string& feature, const std::string& id, Verdict v, int n) {
     Result r = fixture_result("custom", feature, id, v);
@@ -237,17 +246,19 @@ inline ResultsFile upstream_fixture() {
 
   Result stop = gateway_case("gateway.request", "gateway.openai.stop-sequences", Verdict::Fail, 1);
   stop.upstream->forwarded.push_back(forwarded(
-      200, "", R"({"model":"gpt-upstream","max_tokens":64,"messages":[{"role":"user","content":")" + kImgOnerror + R"("}]})",
+      200, "",
+      R"({"model":"gpt-upstream","max_tokens":64,"messages":[{"role":"user","content":")" + kImgOnerror + R"("}]})",
       ok_reply));
-  stop.findings = {{"upstream", "/upstream/body/stop", "[\"END\",\"STOP\"]", "absent",
-                    "the forwarded body has no stop", Severity::Breaking}};
+  stop.findings = {{"upstream", "/upstream/body/stop", "[\"END\",\"STOP\"]", "absent", "the forwarded body has no stop",
+                    Severity::Breaking}};
   stop.findings[0].rule = "equals";
   f.results.push_back(stop);
 
   Result rate = gateway_case("gateway.faults", "gateway.openai.fault-429-type", Verdict::Fail, 2);
-  rate.upstream->forwarded.push_back(
-      forwarded(429, "status", R"({"model":"gpt-upstream","max_tokens":64,"messages":[{"role":"user","content":"Hello."}]})",
-                R"({"error":{"message":"Rate limit reached )" + kScriptAlert + R"(","type":"requests","param":null,"code":"rate_limit_exceeded"}})"));
+  rate.upstream->forwarded.push_back(forwarded(
+      429, "status", R"({"model":"gpt-upstream","max_tokens":64,"messages":[{"role":"user","content":"Hello."}]})",
+      R"({"error":{"message":"Rate limit reached )" + kScriptAlert +
+          R"(","type":"requests","param":null,"code":"rate_limit_exceeded"}})"));
   rate.exchange.status = 429;
   rate.exchange.body = R"({"error":{"message":"Error from provider","type":"api_error"}})";
   rate.exchange.body_size = rate.exchange.body.size();
@@ -271,8 +282,8 @@ inline ResultsFile upstream_fixture() {
 
   Result rejected = gateway_case("gateway.tools", "gateway.openai.tool-choice-any", Verdict::Fail, 5);
   rejected.exchange.status = 400;
-  rejected.findings = {{"upstream", "/upstream/count", "1", "0", "the gateway forwarded the request 0 times, expected 1",
-                        Severity::Breaking}};
+  rejected.findings = {{"upstream", "/upstream/count", "1", "0",
+                        "the gateway forwarded the request 0 times, expected 1", Severity::Breaking}};
   rejected.findings[0].rule = "count";
   f.results.push_back(rejected);
 
