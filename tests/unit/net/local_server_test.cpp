@@ -1,6 +1,9 @@
 // The scriptable server is shared by other stages' tests: its own behaviour is pinned here.
 #include <gtest/gtest.h>
 
+#include <chrono>
+#include <thread>
+
 #include "net_test_support.hpp"
 #include "support/local_server.hpp"
 
@@ -29,6 +32,9 @@ TEST(LocalServerTest, RecordsRequestsInOrder) {
   EXPECT_LE(requests[0].at_ms, requests[1].at_ms);
   EXPECT_EQ(server.last_request().path, "/v1/models");
   EXPECT_EQ(server.connection_count(), 2);
+  // The server counts a request done after its last byte is sent, which the client may read
+  // first: wait (boundedly) for the count to settle rather than race it (seen failing under -j2).
+  for (int i = 0; i < 500 && server.in_flight() != 0; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(10));
   EXPECT_EQ(server.in_flight(), 0);
 }
 
