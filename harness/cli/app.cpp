@@ -23,12 +23,14 @@ void build_cli(CLI::App& app, Action& action, const std::string& command_line) {
       "  apiconform check-stream capture.sse              judge a recorded event stream\n"
       "  apiconform serve --port 8787                     the reference simulator as a server\n"
       "  apiconform replay captured/                      judge a recorded proxy session offline\n"
+      "  apiconform proxy --listen 127.0.0.1:8080 --target https://api.anthropic.com   judge a real client's traffic\n"
       "Exit codes: 0 conformant, 1 conformance failures, 2 usage or input errors, 3 cases left without a verdict.\n"
       "Docs: README.md and docs/ (case-format.md, providers.md, results-format.md, exit-codes.md, install.md),\n"
       "installed in /usr/share/doc/apiconform/; `man apiconform`.");
   add_run_command(app, action, command_line);
   add_lint_command(app, action);
   add_serve_command(app, action);
+  add_proxy_command(app, action, command_line);
   add_list_command(app, action);
   add_check_stream_command(app, action);
   add_report_command(app, action);

@@ -19,6 +19,7 @@ void add_diff_command(CLI::App& app, Action& action);
 void add_init_command(CLI::App& app, Action& action);
 void add_merge_command(CLI::App& app, Action& action, const std::string& command_line);
 void add_replay_command(CLI::App& app, Action& action, const std::string& command_line);
+void add_proxy_command(CLI::App& app, Action& action, const std::string& command_line);
 void add_generate_command(CLI::App& app, Action& action);  // hidden: the man page and completions
 
 }  // namespace ac

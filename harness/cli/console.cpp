@@ -69,7 +69,7 @@ void Console::begin(std::size_t total, std::size_t not_sent) {
   total_ = total;
   not_sent_ = std::min(not_sent, total);
   started_ = last_plain_line_ = std::chrono::steady_clock::now();
-  out_ << "running " << total << (total == 1 ? " job" : " jobs") << "\n";
+  if (options_.progress) out_ << "running " << total << (total == 1 ? " job" : " jobs") << "\n";
 }
 
 void Console::setup_failed(const std::string& provider, const std::string& diagnosis) {
@@ -96,7 +96,7 @@ void Console::on_result(const Result& result) {
       problems_.push_back(std::move(kept));
     }
   }
-  progress_line(result);
+  if (options_.progress) progress_line(result);
 }
 
 void Console::note(const std::string& text) {

@@ -17,6 +17,9 @@ struct ConsoleOptions {
   bool tty = false;        // live progress line (rewritten in place) instead of plain lines
   bool color = false;      // off with NO_COLOR or when not a terminal
   std::size_t max_failures_shown = 20;
+  // false: begin() and on_result() print nothing, they keep what end() shows, for a caller with a live line of its own
+  // (`proxy`, whose results have no planned total).
+  bool progress = true;
 };
 
 // What the person at the terminal sees: progress while the run goes, then the summary and

@@ -95,16 +95,24 @@ bool apply_overrides(const TargetOptions& o, Provider& p, std::ostream& err) {
   return true;
 }
 
-// Every secret of a target joins the process's registry (redact/secrets.hpp) before anything is
-// sent: its key, the values of its secret headers, the userinfo of its URL.
-void register_secrets(const Target& t) {
-  add_process_secret(t.key);
-  const std::string userinfo = url_userinfo(t.base_url);
+}  // namespace
+
+void register_url_secrets(const std::string& url) {
+  const std::string userinfo = url_userinfo(url);
   add_process_secret(userinfo);
   if (auto colon = userinfo.find(':'); colon != std::string::npos) {
     add_process_secret(userinfo.substr(0, colon));
     add_process_secret(userinfo.substr(colon + 1));
   }
+}
+
+namespace {
+
+// Every secret of a target joins the process's registry (redact/secrets.hpp) before anything is
+// sent: its key, the values of its secret headers, the userinfo of its URL.
+void register_secrets(const Target& t) {
+  add_process_secret(t.key);
+  register_url_secrets(t.base_url);
   const Variables vars = variables_for(t, "");
   for (const auto& h : t.provider.headers) {
     for (const auto& secret : t.provider.secret_headers) {

@@ -32,4 +32,7 @@ struct TargetSet {
 // keys from the environment. Problems go to `err`; returns false on input errors (exit 2).
 bool make_targets(const TargetOptions& options, TargetSet& out, std::ostream& err);
 
+// The userinfo of `url` ("user:password@"), whole and each part, as process secrets.
+void register_url_secrets(const std::string& url);
+
 }  // namespace ac

@@ -21,8 +21,7 @@ class ClientSocket {
   // The body the head announces (none, Content-Length or chunked), at most `max_bytes`. A client
   // that sent `Expect: 100-continue` is told to go on first. False with `error` when it is cut or
   // malformed, or too long (`too_long` then set).
-  bool read_body(const RequestHead& head, std::string& body, std::string& error, std::size_t max_bytes,
-                 bool& too_long);
+  bool read_body(const RequestHead& head, std::string& body, std::string& error, std::size_t max_bytes, bool& too_long);
 
   // All of `bytes`, at once (no buffering here: each call is a send()). False when the client is gone.
   bool send(std::string_view bytes);

@@ -14,9 +14,12 @@ using Clock = std::chrono::steady_clock;
 std::string json_escaped(const std::string& text) {
   std::string out;
   for (unsigned char c : text) {
-    if (c == '"' || c == '\\') out += '\\', out += static_cast<char>(c);
-    else if (c < 0x20) out += ' ';
-    else out += static_cast<char>(c);
+    if (c == '"' || c == '\\')
+      out += '\\', out += static_cast<char>(c);
+    else if (c < 0x20)
+      out += ' ';
+    else
+      out += static_cast<char>(c);
   }
   return out;
 }
@@ -52,7 +55,7 @@ class Relay {
   bool header_line(std::string_view line) {
     if (record_.first_byte_ms == 0) record_.first_byte_ms = elapsed_ms();
     while (!line.empty() && (line.back() == '\n' || line.back() == '\r')) line.remove_suffix(1);
-    if (head_sent_) return true;  // trailers of a chunked body: not forwarded (the body is what counts)
+    if (head_sent_) return true;         // trailers of a chunked body: not forwarded (the body is what counts)
     if (line.substr(0, 5) == "HTTP/") {  // a new status line: an interim 1xx before it is forgotten
       const std::size_t space = line.find(' ');
       status_ = space == std::string_view::npos ? 0 : std::atoi(std::string(line.substr(space + 1, 3)).c_str());
@@ -97,16 +100,29 @@ class Relay {
     record_.status = status_;
     record_.response_headers = headers_;
     std::string text = "HTTP/1.1 " + std::to_string(status_) + (reason_.empty() ? "" : " " + reason_) + "\r\n";
+    const bool closing = close_after_ || framing_ == Framing::UntilClose;
+    const bool chunked = framing_ == Framing::Chunked;
+    bool said_close = false, said_chunked = false;
     for (std::size_t i = 0; i < headers_.size(); ++i) {
       const std::string& name = headers_[i].name;
-      if (is_hop_by_hop(name, headers_)) continue;
+      if (is_hop_by_hop(name, headers_)) {
+        // Our own framing headers where the target had its own: the client sees the target's order.
+        if (closing && !said_close && iequals(name, "connection")) {
+          text += name + ": close\r\n";
+          said_close = true;
+        } else if (chunked && !said_chunked && iequals(name, "transfer-encoding")) {
+          text += name + ": chunked\r\n";
+          said_chunked = true;
+        }
+        continue;
+      }
       // A length that no longer describes the bytes on the wire once they are re-chunked.
-      if (framing_ == Framing::Chunked && iequals(name, "content-length")) continue;
+      if (chunked && iequals(name, "content-length")) continue;
       text += raw_lines_[i];
       text += "\r\n";
     }
-    if (framing_ == Framing::Chunked) text += "Transfer-Encoding: chunked\r\n";
-    if (close_after_ || framing_ == Framing::UntilClose) text += "Connection: close\r\n";
+    if (chunked && !said_chunked) text += "Transfer-Encoding: chunked\r\n";
+    if (closing && !said_close) text += "Connection: close\r\n";
     text += "\r\n";
     return deliver(text);
   }
@@ -217,7 +233,8 @@ std::string failure_text(CURL* easy, CURLcode code, const char* error_buffer, co
   facts.connected = connect_time > 0;
   facts.got_response = record.first_byte_ms > 0;
   facts.body_bytes = record.response_body.size();
-  if (auto length = find_header(record.response_headers, "content-length")) facts.content_length = std::atoll(length->c_str());
+  if (auto length = find_header(record.response_headers, "content-length"))
+    facts.content_length = std::atoll(length->c_str());
   facts.connect_timeout_s = options.connect_timeout_s;
   return describe_failure(facts);
 }
@@ -226,11 +243,12 @@ std::string failure_text(CURL* easy, CURLcode code, const char* error_buffer, co
 
 std::string proxy_error_reply(int status, const std::string& reason, const std::string& type,
                               const std::string& message, bool close) {
-  const std::string body = "{\"type\":\"error\",\"error\":{\"type\":\"" + type + "\",\"message\":\"apiconform proxy: " +
-                           json_escaped(message) + "\"}}";
+  const std::string body = "{\"type\":\"error\",\"error\":{\"type\":\"" + type +
+                           "\",\"message\":\"apiconform proxy: " + json_escaped(message) + "\"}}";
   return "HTTP/1.1 " + std::to_string(status) + " " + reason +
-         "\r\nContent-Type: application/json\r\nX-Apiconform-Proxy: " + type + "\r\nContent-Length: " +
-         std::to_string(body.size()) + "\r\n" + (close ? "Connection: close\r\n" : "") + "\r\n" + body;
+         "\r\nContent-Type: application/json\r\nX-Apiconform-Proxy: " + type +
+         "\r\nContent-Length: " + std::to_string(body.size()) + "\r\n" + (close ? "Connection: close\r\n" : "") +
+         "\r\n" + body;
 }
 
 bool forward_exchange(CURL* easy, const ForwardOptions& options, const RequestHead& head, const std::string& body,
@@ -280,7 +298,8 @@ bool forward_exchange(CURL* easy, const ForwardOptions& options, const RequestHe
   }
   record.error = failure_text(easy, result, error_buffer, url, record, options);
   if (relay.head_sent()) return false;  // the reply is cut for the client as it was for us
-  client.send(proxy_error_reply(502, "Bad Gateway", "api_error", "the target did not answer: " + record.error, close_after));
+  client.send(
+      proxy_error_reply(502, "Bad Gateway", "api_error", "the target did not answer: " + record.error, close_after));
   return !close_after;
 }
 

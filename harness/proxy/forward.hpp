@@ -11,8 +11,8 @@
 namespace ac {
 
 struct ForwardOptions {
-  std::string target;              // base URL the requests go on to (userinfo allowed), no trailing '/'
-  double connect_timeout_s = 10;   // to the target; once connected, the client's own timeouts rule
+  std::string target;             // base URL the requests go on to (userinfo allowed), no trailing '/'
+  double connect_timeout_s = 10;  // to the target; once connected, the client's own timeouts rule
 };
 
 // Sends one client request to the target unchanged (method, path and query, headers but the

@@ -87,7 +87,8 @@ bool has_token(std::string_view list, std::string_view token) {
 }
 
 bool is_hop_by_hop(std::string_view name, const Headers& message_headers) {
-  for (const char* fixed : {"connection", "keep-alive", "proxy-connection", "te", "trailer", "transfer-encoding", "upgrade"})
+  for (const char* fixed :
+       {"connection", "keep-alive", "proxy-connection", "te", "trailer", "transfer-encoding", "upgrade"})
     if (iequals(name, fixed)) return true;
   for (const auto& h : message_headers)
     if (iequals(h.name, "connection") && has_token(h.value, name)) return true;

@@ -16,25 +16,13 @@ namespace ac {
 
 namespace {
 constexpr int kSendTimeoutS = 120;  // a client that reads nothing of its reply this long is dropped
-
-// The target's base URL without the userinfo, for records ("https://gw.example/v1"), and without a
-// trailing '/' so that the client's path follows it.
-std::string shown_target(const std::string& target) {
-  std::string out = target;
-  const std::size_t scheme = out.find("://");
-  const std::size_t at = out.find('@');
-  const std::size_t path = out.find('/', scheme == std::string::npos ? 0 : scheme + 3);
-  if (scheme != std::string::npos && at != std::string::npos && (path == std::string::npos || at < path))
-    out.erase(scheme + 3, at - scheme - 2);
-  return out;
-}
 }  // namespace
 
 std::string utc_now_millis() {
   const auto now = std::chrono::system_clock::now();
   const std::time_t t = std::chrono::system_clock::to_time_t(now);
-  const long millis = static_cast<long>(
-      std::chrono::duration_cast<std::chrono::milliseconds>(now.time_since_epoch()).count() % 1000);
+  const long millis =
+      static_cast<long>(std::chrono::duration_cast<std::chrono::milliseconds>(now.time_since_epoch()).count() % 1000);
   char text[40];
   std::tm parts{};
   gmtime_r(&t, &parts);
@@ -46,7 +34,9 @@ std::string utc_now_millis() {
 
 ProxyServer::ProxyServer(ProxyOptions options, OnExchange on_exchange)
     : options_(std::move(options)), on_exchange_(std::move(on_exchange)) {
-  while (!options_.forward.target.empty() && options_.forward.target.back() == '/') options_.forward.target.pop_back();
+  // The client's path follows the target's own: "https://gw.example/api" + "/v1/messages".
+  for (std::string* url : {&options_.forward.target, &options_.record_target})
+    while (!url->empty() && url->back() == '/') url->pop_back();
 }
 
 ProxyServer::~ProxyServer() { stop(0); }
@@ -129,14 +119,15 @@ void ProxyServer::serve(int fd) {
     const ClientSocket::Read read = client.read_head(head, error, stopping_, options_.idle_s);
     if (read == ClientSocket::Read::Closed) break;
     if (read == ClientSocket::Read::Bad) {
-      client.send(proxy_error_reply(400, "Bad Request", "invalid_request_error", "not an HTTP request: " + error, true));
+      client.send(
+          proxy_error_reply(400, "Bad Request", "invalid_request_error", "not an HTTP request: " + error, true));
       break;
     }
     ++in_flight_;
     ExchangeRecord record;
     record.sequence = ++sequence_;
     record.started_at = utc_now_millis();
-    record.target = shown_target(options_.forward.target);
+    record.target = options_.record_target;
     record.method = head.method;
     record.path = head.target;
     record.request_headers = head.headers;
@@ -144,8 +135,7 @@ void ProxyServer::serve(int fd) {
     const bool close_after = wants_close(head);
     if (!client.read_body(head, record.request_body, error, options_.max_request_bytes, too_long)) {
       record.error = "the client's request could not be read: " + error;
-      if (too_long)
-        client.send(proxy_error_reply(413, "Payload Too Large", "request_too_large", error, true));
+      if (too_long) client.send(proxy_error_reply(413, "Payload Too Large", "request_too_large", error, true));
       finish(record);
       break;
     }

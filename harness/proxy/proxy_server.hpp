@@ -15,8 +15,9 @@ namespace ac {
 
 struct ProxyOptions {
   ForwardOptions forward;
-  std::size_t connections = 256;        // client connections served at once (each holds a thread)
-  double idle_s = 300;                  // a kept-alive client connection idle this long is closed
+  std::string record_target;                   // the target as records name it: without its userinfo
+  std::size_t connections = 256;               // client connections served at once (each holds a thread)
+  double idle_s = 300;                         // a kept-alive client connection idle this long is closed
   std::size_t max_request_bytes = 256u << 20;  // a longer request body is refused with 413
 };
 
@@ -58,9 +59,9 @@ class ProxyServer {
   std::mutex mutex_;
   std::condition_variable changed_;
   std::size_t open_connections_ = 0;
-  std::list<std::thread> threads_;  // every connection thread started, joined by stop()
+  std::list<std::thread> threads_;       // every connection thread started, joined by stop()
   std::list<std::thread::id> finished_;  // threads whose connection ended, joined by the acceptor
-  std::set<int> open_fds_;  // shut down by stop() once the grace has run out
+  std::set<int> open_fds_;               // shut down by stop() once the grace has run out
 };
 
 // "2026-12-05T00:12:03.123Z": now, UTC, to the millisecond (an exchange's started_at).

@@ -20,8 +20,16 @@ class OutputFile {
   // `what` names the file in errors: "<path>: cannot write <what>: <reason>".
   bool open(const std::string& path, const std::string& what, std::string& error,
             std::size_t buffer_bytes = 64 * 1024);
+  // Instead of open(): the file is written under its own name from the start, for an output that
+  // must survive a crash of the process (`proxy`'s results.json, kept readable after every
+  // exchange with write_provisional()). commit() then only closes it.
+  bool open_live(const std::string& path, const std::string& what, std::string& error);
   // Each call is redacted whole: give whole units (a result, a report), not fragments of one.
   void write(std::string_view text);
+  // Writes `text` (redacted) and flushes it to the file, then steps back before it: the next
+  // write() replaces it. A live file's ending (the closing brackets of a JSON document) is written
+  // this way, so the file on disk is whole after each unit while more units can still follow.
+  void write_provisional(std::string_view text);
   bool commit(std::string& error);
   void abandon();
   bool is_open() const { return file_ != nullptr; }
@@ -31,7 +39,7 @@ class OutputFile {
  private:
   std::FILE* file_ = nullptr;
   std::string path_;
-  std::string temp_path_;
+  std::string temp_path_;  // empty for a live file
   std::string what_;
   std::string error_;
 };

@@ -13,9 +13,23 @@ constexpr std::size_t kBufferBytes = 1 << 20;
 }  // namespace
 
 bool ResultsWriter::open(const std::string& path, const RunInfo& run, std::string& error) {
+  live_ = false;
+  if (!file_.open(path, "results", error, kBufferBytes)) return false;
+  return start(run, error);
+}
+
+bool ResultsWriter::open_live(const std::string& path, const RunInfo& run, std::string& error) {
+  live_ = true;
+  so_far_ = Summary{};
+  if (!file_.open_live(path, "results", error)) return false;
+  if (!start(run, error)) return false;
+  file_.write_provisional(ending(so_far_, "", {}));
+  return true;
+}
+
+bool ResultsWriter::start(const RunInfo& run, std::string& error) {
   first_ = true;
   error_.clear();
-  if (!file_.open(path, "results", error, kBufferBytes)) return false;
   const std::string version = tool_version_.empty() ? APICONFORM_VERSION : tool_version_;
   write("{\"format\":1,\n\"tool\":" + tool_json(version) + ",\n\"run\":" + run_json(run) + ",\n\"results\":[");
   if (failed()) {
@@ -30,14 +44,22 @@ void ResultsWriter::add(const Result& result) {
   write(first_ ? "\n" : ",\n");
   write(result_json(result));
   first_ = false;
+  if (!live_) return;
+  so_far_.add(result.verdict);
+  file_.write_provisional(ending(so_far_, "", {}));
+}
+
+std::string ResultsWriter::ending(const Summary& summary, const std::string& finished_at,
+                                  const std::vector<Deviation>& deviations) const {
+  return "\n],\n\"deviations\":" + deviations_json(deviations) + ",\n\"cost\":" + cost_json(cost_) +
+         (upstream_ ? ",\n\"upstream\":" + upstream_run_json(*upstream_) : std::string()) + ",\n\"summary\":" +
+         summary_json(summary) + ",\n\"finished_at\":" + json_string(finished_at) + "}\n";
 }
 
 void ResultsWriter::close(const Summary& summary, const std::string& finished_at,
                           const std::vector<Deviation>& deviations) {
   if (!file_.is_open()) return;
-  write("\n],\n\"deviations\":" + deviations_json(deviations) + ",\n\"cost\":" + cost_json(cost_) +
-        (upstream_ ? ",\n\"upstream\":" + upstream_run_json(*upstream_) : std::string()) + ",\n\"summary\":" + summary_json(summary) +
-        ",\n\"finished_at\":" + json_string(finished_at) + "}\n");
+  write(ending(summary, finished_at, deviations));
   std::string error;
   if (!file_.commit(error) && error_.empty()) error_ = error;
 }

@@ -22,6 +22,11 @@ class ResultsWriter final : public RunSink {
   ResultsWriter& operator=(const ResultsWriter&) = delete;
 
   bool open(const std::string& path, const RunInfo& run, std::string& error);
+  // Instead of open(), for a run with no planned end that a crash or a kill may stop (`proxy`):
+  // the file is written under its own name, and after each add() it is flushed and ends with the
+  // summary so far (no deviations, "finished_at" empty), so it is a whole results.json after
+  // every result; close() replaces that ending with the real one.
+  bool open_live(const std::string& path, const RunInfo& run, std::string& error);
   void add(const Result& result);
   // Ends the file: the deviations found over the whole run (results/deviations.hpp), the summary.
   void close(const Summary& summary, const std::string& finished_at, const std::vector<Deviation>& deviations);
@@ -41,10 +46,15 @@ class ResultsWriter final : public RunSink {
   const std::string& error() const { return error_.empty() ? file_.error() : error_; }
 
  private:
+  bool start(const RunInfo& run, std::string& error);
   void write(std::string_view text);
+  std::string ending(const Summary& summary, const std::string& finished_at,
+                     const std::vector<Deviation>& deviations) const;
 
   OutputFile file_;
   bool first_ = true;
+  bool live_ = false;
+  Summary so_far_;  // live: the verdicts added, for the provisional ending
   std::string tool_version_;
   std::string error_;
   RunCost cost_;

@@ -1,5 +1,7 @@
 #pragma once
+#include <chrono>
 #include <string>
+#include <thread>
 
 #include "results/results_reader.hpp"
 #include "support/run_binary.hpp"
@@ -26,6 +28,17 @@ expect:
     /id: {matches: "^msg_"}
     /usage/output_tokens: {type: integer, range: {min: 1}}
 )";
+
+// Polls (no timed assertion: the deadline only ends a test that would otherwise hang).
+template <typename Condition>
+bool eventually(Condition condition) {
+  auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
+  while (!condition()) {
+    if (std::chrono::steady_clock::now() > deadline) return false;
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
+  return true;
+}
 
 inline ResultsFile read_results_or_fail(const std::string& path) {
   ResultsFile file;

@@ -37,17 +37,6 @@ std::string cases(int n) {
   return all;
 }
 
-// Polls (no timed assertion: the deadline only ends a test that would otherwise hang).
-template <typename Condition>
-bool eventually(Condition condition) {
-  auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
-  while (!condition()) {
-    if (std::chrono::steady_clock::now() > deadline) return false;
-    std::this_thread::sleep_for(std::chrono::milliseconds(10));
-  }
-  return true;
-}
-
 // Without the preflight: each test scripts the server request by request for its cases.
 struct InterruptFixture {
   TempDir dir;

@@ -21,6 +21,7 @@ class ProxyFixture {
   explicit ProxyFixture(const std::string& target) {
     ProxyOptions options;
     options.forward.target = target;
+    options.record_target = target;
     options.forward.connect_timeout_s = 5;
     server_ = std::make_unique<ProxyServer>(options, [this](ExchangeRecord&& record) {
       std::lock_guard<std::mutex> lock(mutex_);
@@ -206,8 +207,9 @@ TEST(ProxyServer, ReadsAChunkedRequestBodyAndSendsItWhole) {
   LocalServer target(Script::json(200, "{}"));
   ProxyFixture proxy(target.base_url());
   RawClient client(proxy.port());
-  ASSERT_TRUE(client.send("POST /v1/messages HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n"
-                          "Content-Type: application/json\r\nExpect: 100-continue\r\n\r\n"));
+  ASSERT_TRUE(
+      client.send("POST /v1/messages HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n"
+                  "Content-Type: application/json\r\nExpect: 100-continue\r\n\r\n"));
   RawReply interim = client.read_head();
   EXPECT_EQ(interim.status, 100);
   ASSERT_TRUE(client.send("4\r\n{\"a\"\r\n3\r\n:1}\r\n0\r\n\r\n"));

@@ -123,7 +123,8 @@ RawReply RawClient::read_reply(int timeout_ms, bool head_request) {
     buffer_.clear();
     reply.complete = true;
   }
-  if (!reply.complete || (find_header(reply.headers, "connection") && *find_header(reply.headers, "connection") == "close")) {
+  if (!reply.complete ||
+      (find_header(reply.headers, "connection") && *find_header(reply.headers, "connection") == "close")) {
     pollfd p{fd_, POLLIN, 0};
     char probe;
     reply.closed = ::poll(&p, 1, timeout_ms) > 0 && ::recv(fd_, &probe, 1, MSG_PEEK) == 0;

@@ -11,11 +11,11 @@ namespace ac::test {
 struct RawReply {
   std::string status_line;  // "HTTP/1.1 200 OK"
   int status = 0;
-  Headers headers;          // in order, as written
-  std::string body;         // de-chunked
+  Headers headers;   // in order, as written
+  std::string body;  // de-chunked
   std::vector<std::string> chunks;
-  bool complete = false;    // the framing's end arrived (terminator, full length, or close for close-delimited)
-  bool closed = false;      // the proxy closed the connection after (or instead of) the reply
+  bool complete = false;  // the framing's end arrived (terminator, full length, or close for close-delimited)
+  bool closed = false;    // the proxy closed the connection after (or instead of) the reply
 };
 
 class RawClient {
