@@ -11,7 +11,9 @@ const path = require('path');
 const [sdkDir, baseURL, apiKey, mode, fault] = process.argv.slice(2);
 const { Anthropic } = require(path.resolve(sdkDir, 'node_modules', '@anthropic-ai', 'sdk'));
 
-const defaultHeaders = fault ? { 'x-sim-fault': fault, 'x-sim-stall-ms': '1000', 'x-sim-buffer-ms': '300' } : {};
+// A stall ends after 1 s (the SDK's timeout is 5 s); a buffered stream keeps its default 1 s of silence,
+// which makes it a breaking finding rather than a warning (harness/stream/stream_timing.hpp).
+const defaultHeaders = fault ? { 'x-sim-fault': fault, 'x-sim-stall-ms': '1000' } : {};
 // No retry: a fault must reach the SDK once, as it is; a short timeout ends a stalled stream.
 const client = new Anthropic({ baseURL, apiKey, maxRetries: 0, timeout: 5000, defaultHeaders });
 
