@@ -9,6 +9,7 @@
 #include <set>
 #include <unordered_set>
 
+#include "e2e/proxy_helpers.hpp"
 #include "e2e_helpers.hpp"
 #include "redact/encodings.hpp"
 #include "support/local_server.hpp"
@@ -56,7 +57,9 @@ Echo echo_of(const RecordedRequest& request) {
   return e;
 }
 
-std::string sse(const std::string& name, const std::string& data) { return "event: " + name + "\ndata: " + data + "\n\n"; }
+std::string sse(const std::string& name, const std::string& data) {
+  return "event: " + name + "\ndata: " + data + "\n\n";
+}
 
 Script json_reply(const Echo& e, int variant) {
   Headers headers{{"X-Echo-Key", e.key},
@@ -66,15 +69,15 @@ Script json_reply(const Echo& e, int variant) {
                   {"x-k" + e.key.substr(0, 40), "a header named by the key"}};
   switch (variant) {
     case 0:
-      return Script::json(
-          200,
-          "{\"id\":" + json_str(e.key) + ",\"type\":\"message\",\"role\":" + json_str(e.key) +
-              ",\"model\":" + json_str(e.key) + ",\"stop_reason\":" + json_str(e.key) + ",\"stop_sequence\":null," +
-              json_str(e.key) + ":1,\"content\":[{\"type\":\"text\",\"text\":" +
-              json_str(kPadding + e.key + " " + e.org + " " + url_encode(e.key) + " " + json_unicode_escape(e.key) +
-                       " @everyone \x1b]0;pwned\x07") +
-              "}],\"usage\":{\"input_tokens\":" + json_str(e.key) + ",\"output_tokens\":1}}",
-          headers);
+      return Script::json(200,
+                          "{\"id\":" + json_str(e.key) + ",\"type\":\"message\",\"role\":" + json_str(e.key) +
+                              ",\"model\":" + json_str(e.key) + ",\"stop_reason\":" + json_str(e.key) +
+                              ",\"stop_sequence\":null," + json_str(e.key) +
+                              ":1,\"content\":[{\"type\":\"text\",\"text\":" +
+                              json_str(kPadding + e.key + " " + e.org + " " + url_encode(e.key) + " " +
+                                       json_unicode_escape(e.key) + " @everyone \x1b]0;pwned\x07") +
+                              "}],\"usage\":{\"input_tokens\":" + json_str(e.key) + ",\"output_tokens\":1}}",
+                          headers);
     case 1:
       return Script::json(401,
                           "{\"type\":\"error\",\"error\":{\"type\":" + json_str(e.key) + ",\"message\":" +
@@ -86,9 +89,9 @@ Script json_reply(const Echo& e, int variant) {
       return Script::reply(200, {{"Content-Type", "text/plain"}, {"X-Echo-Key", e.key}},
                            kPadding + e.key + "\n" + json_unicode_escape(e.org) + "\n" + e.basic);
     default:
-      return Script::json(429, "{\"type\":\"error\",\"error\":{\"type\":\"rate_limit_error\",\"message\":" +
-                                   json_str(e.key) + "}}",
-                          {{"retry-after", "0"}, {"x-should-retry", "false"}});
+      return Script::json(
+          429, "{\"type\":\"error\",\"error\":{\"type\":\"rate_limit_error\",\"message\":" + json_str(e.key) + "}}",
+          {{"retry-after", "0"}, {"x-should-retry", "false"}});
   }
 }
 
@@ -104,20 +107,25 @@ Script stream_reply(const Echo& e, int variant) {
     body += sse("content_block_start",
                 "{\"type\":\"content_block_start\",\"index\":0,\"content_block\":{\"type\":\"text\",\"text\":\"\"}}");
     // The key split across two events, the first half after padding.
-    body += sse("content_block_delta", "{\"type\":\"content_block_delta\",\"index\":0,\"delta\":{\"type\":"
-                                       "\"text_delta\",\"text\":" + json_str(kPadding + half1) + "}}");
-    body += sse("content_block_delta", "{\"type\":\"content_block_delta\",\"index\":0,\"delta\":{\"type\":"
-                                       "\"text_delta\",\"text\":" + json_str(half2 + " " + e.org) + "}}");
-    body += sse(e.key, "{\"type\":" + json_str(e.key) + "}");  // an event named by the key
+    body += sse("content_block_delta",
+                "{\"type\":\"content_block_delta\",\"index\":0,\"delta\":{\"type\":"
+                "\"text_delta\",\"text\":" +
+                    json_str(kPadding + half1) + "}}");
+    body += sse("content_block_delta",
+                "{\"type\":\"content_block_delta\",\"index\":0,\"delta\":{\"type\":"
+                "\"text_delta\",\"text\":" +
+                    json_str(half2 + " " + e.org) + "}}");
+    body += sse(e.key, "{\"type\":" + json_str(e.key) + "}");       // an event named by the key
     body += sse("\x1b]0;pwned\x07\x1b[2J", "{\"type\":\"ping\"}");  // retitle and clear the terminal
     body += sse("content_block_stop", "{\"type\":\"content_block_stop\",\"index\":0}");
     body += sse("message_delta", "{\"type\":\"message_delta\",\"delta\":{\"stop_reason\":" + json_str(e.key) +
                                      ",\"stop_sequence\":null},\"usage\":{\"output_tokens\":2}}");
     body += sse("message_stop", "{\"type\":\"message_stop\"}");
   } else {
-    body += sse("message_start", "{\"type\":\"message_start\",\"message\":{\"id\":\"msg_1\",\"type\":\"message\","
-                                 "\"role\":\"assistant\",\"model\":\"m\",\"content\":[],\"stop_reason\":null,"
-                                 "\"stop_sequence\":null,\"usage\":{\"input_tokens\":1,\"output_tokens\":1}}}");
+    body += sse("message_start",
+                "{\"type\":\"message_start\",\"message\":{\"id\":\"msg_1\",\"type\":\"message\","
+                "\"role\":\"assistant\",\"model\":\"m\",\"content\":[],\"stop_reason\":null,"
+                "\"stop_sequence\":null,\"usage\":{\"input_tokens\":1,\"output_tokens\":1}}}");
     body += sse("error", "{\"type\":\"error\",\"error\":{\"type\":\"overloaded_error\",\"message\":" +
                              json_str(kPadding + e.key + " " + e.basic) + "}}");
     body += "data: {\"choices\":[{\"delta\":{\"content\":" + json_str(e.key) + "}}]}\n\ndata: [DONE]\n\n";
@@ -159,7 +167,7 @@ void expect_no_leak(const std::string& name, const std::string& text, const std:
 }
 
 std::vector<std::pair<std::string, std::string>> outputs_of(const std::string& dir, const ProcessResult& r,
-                                                             const std::string& label) {
+                                                            const std::string& label) {
   std::vector<std::pair<std::string, std::string>> out{{label + " stdout", r.out}, {label + " stderr", r.err}};
   for (const auto& entry : std::filesystem::recursive_directory_iterator(dir))
     if (entry.is_regular_file()) out.emplace_back(entry.path().string(), read_file(entry.path().string()));
@@ -176,12 +184,13 @@ class LeakContract : public ::testing::Test {
       return json_reply(e, n % 4);
     });
     const std::string url = "http://" + kUser + ":" + kPassword + "@127.0.0.1:" + std::to_string(server_->port());
-    dir_.write("providers/hostile.yaml", "name: hostile\nbase_url: " + url +
-                                             "\nauth: x-api-key\nkey_env: LEAK_KEY\n"
-                                             "headers:\n  x-org-id: \"{{env.LEAK_ORG}}\"\nsecret_headers: [x-org-id]\n"
-                                             "vars:\n  model: claude-sonnet-4-5\n  model_id: claude-sonnet-4-5-20250929\n"
-                                             "  small_model: claude-haiku-4-5\n  max_tokens: 64\n"
-                                             "concurrency: 8\ntimeouts:\n  total_s: 10\n");
+    dir_.write("providers/hostile.yaml",
+               "name: hostile\nbase_url: " + url +
+                   "\nauth: x-api-key\nkey_env: LEAK_KEY\n"
+                   "headers:\n  x-org-id: \"{{env.LEAK_ORG}}\"\nsecret_headers: [x-org-id]\n"
+                   "vars:\n  model: claude-sonnet-4-5\n  model_id: claude-sonnet-4-5-20250929\n"
+                   "  small_model: claude-haiku-4-5\n  max_tokens: 64\n"
+                   "concurrency: 8\ntimeouts:\n  total_s: 10\n");
   }
 
   std::unique_ptr<LocalServer> server_;
@@ -200,12 +209,11 @@ TEST_F(LeakContract, NoOutputHoldsAnySecretInAnyFormOrPiece) {
   const RecordedRequest last = server_->last_request();
   EXPECT_EQ(find_header(last.headers, "x-api-key").value_or(""), kKey);
   EXPECT_EQ(find_header(last.headers, "x-org-id").value_or(""), kOrg);
-  EXPECT_EQ(find_header(last.headers, "authorization").value_or(""),
-            "Basic " + base64_encode(kUser + ":" + kPassword));
+  EXPECT_EQ(find_header(last.headers, "authorization").value_or(""), "Basic " + base64_encode(kUser + ":" + kPassword));
 
   // Re-rendered and compared: every other command that reads results prints them again.
-  ProcessResult report = run_apiconform({"report", dir_.file("out/results.json"), "--format", "html,md,junit",
-                                         "--out", dir_.file("again")});
+  ProcessResult report = run_apiconform(
+      {"report", dir_.file("out/results.json"), "--format", "html,md,junit", "--out", dir_.file("again")});
   ProcessResult diff = run_apiconform({"diff", dir_.file("out/results.json"), dir_.file("out/results.json")});
 
   std::vector<std::string> forms;
@@ -240,6 +248,52 @@ TEST_F(LeakContract, NoOutputHoldsAnySecretInAnyFormOrPiece) {
   EXPECT_NE(run.out.find("x-api-key: '\"$LEAK_KEY\"'"), std::string::npos) << run.out;
   EXPECT_NE(run.out.find("x-org-id: '\"$LEAK_ORG\"'"), std::string::npos) << run.out;
   EXPECT_NE(run.out.find("http://'\"$APICONFORM_URL_USERINFO\"'@127.0.0.1"), std::string::npos) << run.out;
+}
+
+// The same hostile server behind `apiconform proxy`: the secrets are the client's (its key and a
+// secret header, unknown to the proxy until a request brings them) and the target URL's userinfo.
+// Every output the proxy has (console, results.json, the reports, the --record files) is scanned.
+TEST_F(LeakContract, NoProxyOutputHoldsTheClientsSecrets) {
+  if (shell_output("command -v curl").find("curl") == std::string::npos) GTEST_SKIP() << "curl is not installed";
+  const int port = free_port();
+  const std::string target = "http://" + kUser + ":" + kPassword + "@127.0.0.1:" + std::to_string(server_->port());
+  StartedApiconform proxy({"proxy", "--listen", "127.0.0.1:" + std::to_string(port), "--target", target, "--out",
+                           dir_.file("out"), "--record", dir_.file("out/rec"), "--format", "html,md,junit",
+                           "--secret-header", "x-org-id", "--max-exchanges", "6", "--no-progress"});
+  ASSERT_TRUE(wait_for_port(port, 30));
+  const std::string client = "curl -sS -o /dev/null -H 'x-api-key: " + kKey + "' -H 'x-org-id: " + kOrg +
+                             "' -H 'anthropic-version: 2023-06-01' -H 'content-type: application/json' "
+                             "'http://127.0.0.1:" +
+                             std::to_string(port) + "/v1/messages' --data-binary ";
+  for (int i = 0; i < 4; ++i)
+    shell_output(
+        client +
+        "'{\"model\":\"claude-sonnet-4-5\",\"max_tokens\":8,\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}'");
+  for (int i = 0; i < 2; ++i)
+    shell_output(client +
+                 "'{\"model\":\"claude-sonnet-4-5\",\"max_tokens\":8,\"stream\":true,\"messages\":[{\"role\":\"user\","
+                 "\"content\":\"hi\"}]}'");
+  ProcessResult run = proxy.wait();  // --max-exchanges 6
+  ASSERT_TRUE(run.exit_code == 1 || run.exit_code == 3) << run.out << run.err;
+  ASSERT_EQ(server_->request_count(), 6);
+  EXPECT_EQ(find_header(server_->last_request().headers, "x-api-key").value_or(""), kKey)
+      << "the key went on unchanged";
+
+  std::vector<std::string> forms;
+  for (const auto& secret : {kKey, kOrg, kPassword, kUser + ":" + kPassword}) {
+    auto more = forbidden_forms(secret);
+    forms.insert(forms.end(), more.begin(), more.end());
+  }
+  std::set<std::string> files;
+  for (const auto& [name, text] : outputs_of(dir_.file("out"), run, "proxy")) {
+    files.insert(std::filesystem::path(name).filename().string());
+    expect_no_leak(name, text, forms);
+    if (name.find("stdout") != std::string::npos || name.find("stderr") != std::string::npos) {
+      EXPECT_EQ(text.find('\x1b'), std::string::npos) << "a raw escape reached " << name;
+    }
+  }
+  for (const char* file : {"results.json", "report.html", "report.md", "junit.xml", "000001-POST-v1-messages.json"})
+    EXPECT_TRUE(files.count(file)) << file << " was written";
 }
 
 }  // namespace
