@@ -159,7 +159,7 @@ int proxy_command(const ProxyCommandOptions& o) {
 
   wait_for_the_end(o, stop, session);
   if (stop.requested() && proxy.in_flight() > 0)
-    console.note("stopping: " + std::to_string(proxy.in_flight()) + " exchange(s) in flight may finish within " +
+    session.note("stopping: " + std::to_string(proxy.in_flight()) + " exchange(s) in flight may finish within " +
                  format_seconds(o.interrupt_grace_s) + " s (Ctrl-C again to quit at once)");
   proxy.stop(o.interrupt_grace_s);
   session.finish();

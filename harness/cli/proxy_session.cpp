@@ -18,6 +18,14 @@ void ProxySession::submit(ExchangeRecord&& record) {
   ready_.notify_one();
 }
 
+void ProxySession::note(std::string text) {
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    notes_.push_back(std::move(text));
+  }
+  ready_.notify_one();
+}
+
 void ProxySession::finish() {
   {
     std::lock_guard<std::mutex> lock(mutex_);
@@ -30,14 +38,19 @@ void ProxySession::finish() {
 void ProxySession::work() {
   for (;;) {
     ExchangeRecord record;
+    std::deque<std::string> notes;
     {
       std::unique_lock<std::mutex> lock(mutex_);
-      ready_.wait(lock, [this] { return finishing_ || !queue_.empty(); });
-      if (queue_.empty()) return;
-      record = std::move(queue_.front());
-      queue_.pop_front();
+      ready_.wait(lock, [this] { return finishing_ || !queue_.empty() || !notes_.empty(); });
+      notes.swap(notes_);
+      if (queue_.empty() && notes.empty()) return;
+      if (!queue_.empty()) {
+        record = std::move(queue_.front());
+        queue_.pop_front();
+      }
     }
-    handle(record);
+    for (const auto& text : notes) console_.note(text);
+    if (!record.method.empty()) handle(record);
   }
 }
 

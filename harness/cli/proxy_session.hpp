@@ -33,6 +33,9 @@ class ProxySession {
   ProxySession& operator=(const ProxySession&) = delete;
 
   void submit(ExchangeRecord&& record);  // from any thread
+  // A line for the console, printed by the session's thread between exchanges: the console has
+  // one writer, and a key registered there is known before anything else is printed.
+  void note(std::string text);
   // Judges what is queued, then ends the thread. After it, compact() is complete.
   void finish();
   std::size_t judged() const { return judged_.load(); }
@@ -48,6 +51,7 @@ class ProxySession {
   std::mutex mutex_;
   std::condition_variable ready_;
   std::deque<ExchangeRecord> queue_;
+  std::deque<std::string> notes_;
   bool finishing_ = false;
   std::atomic<std::size_t> judged_{0};
   bool record_failed_ = false;  // said once

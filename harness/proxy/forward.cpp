@@ -97,6 +97,8 @@ class Relay {
   bool send_head() {
     head_sent_ = true;
     framing_ = framing_for();
+    if (framing_ == Framing::Length)
+      length_ = std::strtoull(find_header(headers_, "content-length")->c_str(), nullptr, 10);
     record_.status = status_;
     record_.response_headers = headers_;
     std::string text = "HTTP/1.1 " + std::to_string(status_) + (reason_.empty() ? "" : " " + reason_) + "\r\n";
@@ -132,6 +134,7 @@ class Relay {
     record_.chunks.push_back({record_.response_body.size(), elapsed_ms()});
     record_.response_body.append(data, size);
     if (framing_ == Framing::None || size == 0) return true;
+    delivered_ += size;
     if (framing_ != Framing::Chunked) return deliver(std::string_view(data, size));
     std::string framed = chunk_start(size);
     framed.append(data, size);
@@ -152,6 +155,10 @@ class Relay {
       stopped_because_ = "cut by the proxy's stop (the grace for replies in flight ran out)";
       return false;
     }
+    // A client that has its whole reply may close at once (curl does after its last request):
+    // libcurl may still be finishing the transfer, which is no reason to call the reply cut.
+    if (head_sent_ && (framing_ == Framing::None || (framing_ == Framing::Length && delivered_ >= length_)))
+      return true;
     const auto now = Clock::now();
     if (now - last_hangup_check_ < std::chrono::milliseconds(250)) return true;
     last_hangup_check_ = now;
@@ -174,6 +181,8 @@ class Relay {
   std::vector<std::string> raw_lines_;  // each header line as the target wrote it
   bool head_sent_ = false;
   Framing framing_ = Framing::None;
+  unsigned long long length_ = 0;     // Framing::Length: the body's announced length
+  unsigned long long delivered_ = 0;  // body bytes passed to the client
   bool client_gone_ = false;
   std::string stopped_because_;
 };
