@@ -21,6 +21,8 @@
 #include "proxy/proxy_server.hpp"
 #include "redact/secrets.hpp"
 #include "results/deviations.hpp"
+#include "results/kept_results.hpp"
+#include "results/results_writer.hpp"
 
 namespace ac {
 
@@ -132,12 +134,18 @@ int proxy_command(const ProxyCommandOptions& o) {
     return kExitInput;
   }
 
+  // The live outputs, each told every judged exchange in this order (results/run_sink.hpp): the
+  // console, results.json, the results kept for the reports. No total is known ahead.
   ProxyConsole console(std::cout, console_options(o.progress));
+  KeptResults kept(info, 0);
+  RunSinks outputs;
+  outputs.add(console).add(writer).add(kept);
+  outputs.on_start(RunStart{info, 0, 0});
   ProxySessionSettings settings;
   settings.judge = &judge;
   settings.record_dir = o.record_dir;
   settings.secrets.secret_headers = o.secret_headers;
-  ProxySession session(settings, writer, console);
+  ProxySession session(settings, outputs, console);
 
   ProxyOptions proxy_options;
   proxy_options.forward.target = o.target;
@@ -164,20 +172,20 @@ int proxy_command(const ProxyCommandOptions& o) {
   proxy.stop(o.interrupt_grace_s);
   session.finish();
 
-  ResultsFile& compact = session.compact();
-  compact.run = info;
-  compact.finished_at = utc_now_millis();
-  compact.deviations = find_deviations(compact);
-  writer.close(compact.summary, compact.finished_at, compact.deviations);
+  const Summary summary = kept.summary();
+  const std::string finished = utc_now_millis();
+  const std::vector<Deviation> deviations = find_deviations(kept.file());
+  outputs.on_finish(RunEnd{summary, finished, deviations, RunCost{}});  // results.json gets its real ending
   if (writer.failed()) std::cerr << "apiconform: " << writer.error() << "\n";
+  const ResultsFile& compact = kept.file();
   ReportOutcome reports = write_reports(compact, results_path, o.out_dir, formats, "", o.strict, std::cout, std::cerr);
-  console.end(info.providers, compact.summary, reports.hint.empty() ? results_path : reports.hint, compact.deviations);
+  console.end(info.providers, summary, reports.hint.empty() ? results_path : reports.hint, deviations);
   if (writer.failed() || !reports.ok) return kExitInput;
-  if (compact.summary.total == 0) {
+  if (summary.total == 0) {
     std::cerr << "apiconform: no exchange went through the proxy; was the client's base URL " << address << "?\n";
     return kExitInput;
   }
-  return exit_code_for(compact.summary);
+  return exit_code_for(summary);
 }
 
 }  // namespace

@@ -49,7 +49,7 @@ std::string ProxyConsole::counts() const {
   return text;
 }
 
-void ProxyConsole::on_exchange(const Result& result) {
+void ProxyConsole::on_result(const Result& result) {
   ++exchanges_;
   running_.add(result.verdict);
   if (result.verdict == Verdict::Fail || result.verdict == Verdict::Known)

@@ -1,12 +1,11 @@
 #include "cli/proxy_session.hpp"
 
-#include "cli/reports.hpp"
 #include "redact/secrets.hpp"
 
 namespace ac {
 
-ProxySession::ProxySession(ProxySessionSettings settings, ResultsWriter& writer, ProxyConsole& console)
-    : settings_(std::move(settings)), writer_(writer), console_(console), thread_([this] { work(); }) {}
+ProxySession::ProxySession(ProxySessionSettings settings, RunSink& outputs, ProxyConsole& console)
+    : settings_(std::move(settings)), outputs_(outputs), console_(console), thread_([this] { work(); }) {}
 
 ProxySession::~ProxySession() { finish(); }
 
@@ -64,12 +63,7 @@ void ProxySession::handle(ExchangeRecord& record) {
       console_.note("--record: " + error + " (the exchanges are still judged)");
     }
   }
-  Result result = judge_exchange(record, *settings_.judge);
-  writer_.add(result);
-  console_.on_exchange(result);
-  compact_.summary.add(result.verdict);
-  keep_compact(result);
-  compact_.results.push_back(std::move(result));
+  outputs_.on_result(judge_exchange(record, *settings_.judge));
   ++judged_;
 }
 

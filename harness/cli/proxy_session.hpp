@@ -7,7 +7,7 @@
 #include <thread>
 
 #include "cli/proxy_console.hpp"
-#include "results/results_writer.hpp"
+#include "results/run_sink.hpp"
 #include "traffic/exchange_judge.hpp"
 #include "traffic/exchange_record.hpp"
 
@@ -23,11 +23,11 @@ struct ProxySessionSettings {
 // exchanges complete, so the connections never wait for it and every output has one writer:
 // the client's key header values become process secrets first (redact/secrets.hpp: nothing of the
 // exchange is written before), then the exchange is recorded (--record), judged
-// (traffic/exchange_judge.hpp), appended to results.json (flushed: a kill loses nothing judged)
-// and shown on the console. Results are kept compact for the reports at the end.
+// (traffic/exchange_judge.hpp) and its result given to `outputs`, the run's live outputs
+// (results/run_sink.hpp: the console, results.json, the results kept for the reports).
 class ProxySession {
  public:
-  ProxySession(ProxySessionSettings settings, ResultsWriter& writer, ProxyConsole& console);
+  ProxySession(ProxySessionSettings settings, RunSink& outputs, ProxyConsole& console);
   ~ProxySession();  // finish()
   ProxySession(const ProxySession&) = delete;
   ProxySession& operator=(const ProxySession&) = delete;
@@ -36,17 +36,16 @@ class ProxySession {
   // A line for the console, printed by the session's thread between exchanges: the console has
   // one writer, and a key registered there is known before anything else is printed.
   void note(std::string text);
-  // Judges what is queued, then ends the thread. After it, compact() is complete.
+  // Judges what is queued, then ends the thread.
   void finish();
   std::size_t judged() const { return judged_.load(); }
-  ResultsFile& compact() { return compact_; }
 
  private:
   void work();
   void handle(ExchangeRecord& record);
 
   ProxySessionSettings settings_;
-  ResultsWriter& writer_;
+  RunSink& outputs_;
   ProxyConsole& console_;
   std::mutex mutex_;
   std::condition_variable ready_;
@@ -55,7 +54,6 @@ class ProxySession {
   bool finishing_ = false;
   std::atomic<std::size_t> judged_{0};
   bool record_failed_ = false;  // said once
-  ResultsFile compact_;
   std::thread thread_;
 };
 

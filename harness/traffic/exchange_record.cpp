@@ -26,16 +26,21 @@ Headers mask_secret_headers(const Headers& headers, const RecordOptions& options
   return out;
 }
 
+std::vector<std::string> secret_header_values(const Headers& headers, const RecordOptions& options) {
+  std::vector<std::string> out;
+  for (const auto& h : headers) {
+    if (!is_secret_header(h.name, options)) continue;
+    out.push_back(h.value);
+    auto space = h.value.find(' ');  // "Bearer <token>", "Basic <base64>"
+    if (space != std::string::npos) out.push_back(h.value.substr(space + 1));
+  }
+  return out;
+}
+
 Redactor record_redactor(const ExchangeRecord& r, const RecordOptions& options) {
   Redactor redactor = process_redactor();
-  for (const Headers* headers : {&r.request_headers, &r.response_headers}) {
-    for (const auto& h : *headers) {
-      if (!is_secret_header(h.name, options)) continue;
-      redactor.add_secret(h.value);
-      auto space = h.value.find(' ');  // "Bearer <token>", "Basic <base64>"
-      if (space != std::string::npos) redactor.add_secret(h.value.substr(space + 1));
-    }
-  }
+  for (const Headers* headers : {&r.request_headers, &r.response_headers})
+    for (const auto& secret : secret_header_values(*headers, options)) redactor.add_secret(secret);
   return redactor;
 }
 

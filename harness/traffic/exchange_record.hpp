@@ -75,6 +75,9 @@ Recording read_exchange_records(const std::string& dir);
 
 // True for the headers whose values are secrets (the fixed ones and options.secret_headers).
 bool is_secret_header(const std::string& name, const RecordOptions& options = {});
+// The secret values among `headers`: each key header's value, and the token after its scheme
+// ("Bearer <token>"). The proxy registers them as process secrets before it writes anything.
+std::vector<std::string> secret_header_values(const Headers& headers, const RecordOptions& options = {});
 // The redactor of one record: the process's secrets and the values of its key headers (the
 // client's key, which the proxy could not know in advance), wherever else they occur.
 Redactor record_redactor(const ExchangeRecord& record, const RecordOptions& options = {});
