@@ -46,8 +46,8 @@ TEST(CliSpec, ListsEveryVisibleCommandAndHidesGenerate) {
   const CliSpec spec = RealCli().spec();
   std::vector<std::string> names;
   for (const auto& c : spec.commands) names.push_back(c.name);
-  EXPECT_EQ(names, (std::vector<std::string>{"run", "lint", "serve", "list", "check-stream", "report", "diff", "init",
-                                             "merge", "replay"}));
+  EXPECT_EQ(names, (std::vector<std::string>{"run", "lint", "serve", "proxy", "list", "check-stream", "report", "diff",
+                                             "init", "merge", "replay"}));
   std::set<std::string> top;
   for (const auto& o : spec.program.options) top.insert(o.names.begin(), o.names.end());
   EXPECT_TRUE(top.count("--version") && top.count("--help") && top.count("-h"));
