@@ -17,40 +17,15 @@ const defaultHeaders = fault ? { 'x-sim-fault': fault, 'x-sim-stall-ms': '1000' 
 // No retry: a fault must reach the SDK once, as it is; a short timeout ends a stalled stream.
 const client = new Anthropic({ baseURL, apiKey, maxRetries: 0, timeout: 5000, defaultHeaders });
 
-const text = {
-  model: 'claude-sonnet-4-5', max_tokens: 256,
-  messages: [{ role: 'user', content: 'Count from one to twenty in words, separated by commas.' }],
-};
-const tool = {
-  model: 'claude-sonnet-4-5', max_tokens: 256,
-  tools: [{ name: 'get_weather', description: 'Get the current weather for a city.',
-            input_schema: { type: 'object', properties: { city: { type: 'string' } }, required: ['city'] } }],
-  tool_choice: { type: 'any' },
-  messages: [{ role: 'user', content: 'What is the weather like in Paris right now?' }],
-};
+const { scenarios, outcome: sdkOutcome } = require('./sdk_outcome.cjs');
+const { text, tool } = scenarios;
+const outcome = (name, body) => sdkOutcome(client, name, body);
 
 async function raw(name, body) {
   const response = await client.messages.create(body).asResponse();
   const headers = {};
   response.headers.forEach((value, key) => { headers[key] = value; });
   return { scenario: name, status: response.status, headers, body: await response.text() };
-}
-
-async function outcome(name, body) {
-  const out = { scenario: name, raised: false, error: '', text: '', tool_input: null, stop_reason: null, usage: null };
-  try {
-    const message = await client.messages.stream(body).finalMessage();
-    for (const block of message.content || []) {
-      if (block.type === 'text') out.text += block.text;
-      if (block.type === 'tool_use') out.tool_input = block.input;
-    }
-    out.stop_reason = message.stop_reason;
-    out.usage = message.usage ? { input: message.usage.input_tokens, output: message.usage.output_tokens } : null;
-  } catch (e) {
-    out.raised = true;
-    out.error = String(e && e.message ? e.message : e).slice(0, 300);
-  }
-  return out;
 }
 
 (async () => {

@@ -13,16 +13,12 @@
 #include <sstream>
 
 #include "e2e/proxy_helpers.hpp"
+#include "sdk/official_sdk.hpp"
 
 namespace ac::test {
 namespace {
 
 const char* kKey = "sim-test-key";  // what `apiconform serve` accepts by default
-
-std::string sdk_dir() {
-  const char* dir = std::getenv("APICONFORM_SDK_DIR");
-  return dir && *dir ? dir : APICONFORM_SDK_DIR;
-}
 
 std::string json_of(const rapidjson::Value& v) {
   rapidjson::StringBuffer buf;
@@ -65,19 +61,6 @@ std::map<std::string, std::string> sdk(const std::string& mode, const std::strin
   return out;
 }
 
-bool sdk_installed(std::string& why) {
-  const std::string dir = sdk_dir();
-  if (std::filesystem::exists(dir + "/npm-unreachable")) {
-    why = "the official SDK could not be installed: " + read_file(dir + "/npm-unreachable");
-    return false;
-  }
-  if (!std::filesystem::exists(dir + "/node_modules/@anthropic-ai/sdk/package.json")) {
-    why = "the sdk_install fixture did not install @anthropic-ai/sdk into " + dir;
-    return false;
-  }
-  return true;
-}
-
 // The proxy stopped as a user stops it, and what it wrote.
 ResultsFile stop_and_read(ProxiedSimulator& s) {
   s.proxy().signal(SIGTERM);
@@ -97,8 +80,7 @@ std::string header_of(const Result& r, const std::string& name) {
 }
 
 TEST(SdkThroughProxy, TheSdkReceivesWhatTheSimulatorSentByteForByte) {
-  std::string why;
-  if (!sdk_installed(why)) GTEST_SKIP() << why;
+  REQUIRE_OFFICIAL_SDK();
   ProxiedSimulator s({});
   ASSERT_TRUE(s.ready());
   const auto through = sdk("raw", s.proxy_url());
@@ -116,8 +98,7 @@ TEST(SdkThroughProxy, TheSdkReceivesWhatTheSimulatorSentByteForByte) {
 }
 
 TEST(SdkThroughProxy, EveryFaultReachesTheSdkUnchangedAndIsAFinding) {
-  std::string why;
-  if (!sdk_installed(why)) GTEST_SKIP() << why;
+  REQUIRE_OFFICIAL_SDK();
   ProxiedSimulator s({});
   ASSERT_TRUE(s.ready());
   std::vector<std::pair<std::string, bool>> faults;  // name, valid
@@ -159,8 +140,7 @@ TEST(SdkThroughProxy, EveryFaultReachesTheSdkUnchangedAndIsAFinding) {
 }
 
 TEST(SdkThroughProxy, ARequestTheApiRefusesIsAClientSideFinding) {
-  std::string why;
-  if (!sdk_installed(why)) GTEST_SKIP() << why;
+  REQUIRE_OFFICIAL_SDK();
   ProxiedSimulator s({});
   ASSERT_TRUE(s.ready());
   const auto outcome = sdk("invalid", s.proxy_url());
@@ -173,8 +153,7 @@ TEST(SdkThroughProxy, ARequestTheApiRefusesIsAClientSideFinding) {
 }
 
 TEST(SdkThroughProxy, ConcurrentStreamsOnOneProxyAllArriveWhole) {
-  std::string why;
-  if (!sdk_installed(why)) GTEST_SKIP() << why;
+  REQUIRE_OFFICIAL_SDK();
   ProxiedSimulator s({}, {"--pace-ms", "20"});  // slow enough that the four streams overlap
   ASSERT_TRUE(s.ready());
   const auto outcomes = sdk("concurrent", s.proxy_url());

@@ -15,6 +15,7 @@
 #include <sstream>
 
 #include "e2e/e2e_helpers.hpp"
+#include "sdk/official_sdk.hpp"
 #include "model/severity_table.hpp"
 
 namespace ac::test {
@@ -22,11 +23,6 @@ namespace {
 
 const char* kKey = "sim-test-key";  // what `apiconform serve` accepts by default
 
-// The build tree's sdk/ (tests/CMakeLists.txt), unless the environment names another.
-std::string sdk_dir() {
-  const char* dir = std::getenv("APICONFORM_SDK_DIR");
-  return dir && *dir ? dir : APICONFORM_SDK_DIR;
-}
 
 // What the SDK returned for one scenario, as comparable text.
 struct SdkOutcome {
@@ -148,11 +144,7 @@ std::string joined(const std::vector<std::string>& items) {
 }
 
 TEST(OfficialSdk, TheSeverityTableAgreesWithWhatTheSdkDoesOnEverySimulatorFault) {
-  const std::string dir = sdk_dir();
-  if (std::filesystem::exists(dir + "/npm-unreachable"))
-    GTEST_SKIP() << "the official SDK could not be installed: " << read_file(dir + "/npm-unreachable");
-  ASSERT_TRUE(std::filesystem::exists(dir + "/node_modules/@anthropic-ai/sdk/package.json"))
-      << "the sdk_install fixture did not install @anthropic-ai/sdk into " << dir;
+  REQUIRE_OFFICIAL_SDK();
 
   std::map<std::string, SdkOutcome> fine;
   {
