@@ -11,15 +11,11 @@
 #include <zlib.h>
 
 #include "e2e/e2e_helpers.hpp"
+#include "sdk/official_sdk.hpp"
 #include "traffic/exchange_record.hpp"
 
 namespace ac::test {
 namespace {
-
-std::string sdk_dir() {
-  const char* dir = std::getenv("APICONFORM_SDK_DIR");
-  return dir && *dir ? dir : APICONFORM_SDK_DIR;
-}
 
 // name -> the JSON object the client printed for it.
 std::map<std::string, std::shared_ptr<rapidjson::Document>> run_client(const std::string& base_url) {
