@@ -12,8 +12,8 @@
 
 // Opens the HTML report in headless Chromium (Debian's `chromium`), as a person would from
 // file://, and checks that it renders, logs nothing to the console, and that the hostile provider
-// text in the fixture ran nothing. Labelled no-sanitize in tests/CMakeLists.txt: it exercises a
-// browser, not our code, and is slow under the sanitizer run.
+// text in the fixture ran nothing. Labelled third-party in tests/CMakeLists.txt: it exercises a
+// browser, not our code, and is slow.
 
 namespace ac {
 namespace {
