@@ -41,6 +41,7 @@ struct ProxyCommandOptions {
   std::vector<std::string> secret_headers;
   std::size_t connections = 256;
   double connect_timeout_s = 10;
+  std::string ca_file;
   double interrupt_grace_s = 10;
   bool progress = true;
   std::string command_line;
@@ -150,6 +151,7 @@ int proxy_command(const ProxyCommandOptions& o) {
   ProxyOptions proxy_options;
   proxy_options.forward.target = o.target;
   proxy_options.forward.connect_timeout_s = o.connect_timeout_s;
+  proxy_options.forward.ca_file = o.ca_file;
   proxy_options.record_target = shown_target(o.target);
   proxy_options.connections = o.connections;
   ProxyServer proxy(proxy_options, [&session](ExchangeRecord&& record) { session.submit(std::move(record)); });
@@ -231,6 +233,10 @@ void add_proxy_command(CLI::App& app, Action& action, const std::string& command
   cmd->add_option("--connect-timeout", o->connect_timeout_s, "Seconds to connect to the target")
       ->capture_default_str()
       ->check(CLI::Range(0.1, 600.0));
+  cmd->add_option("--cacert", o->ca_file,
+                  "A PEM file of CA certificates to trust for an https target: a private CA or a self-signed "
+                  "target (certificates are always verified; without it, the system's CAs)")
+      ->check(CLI::ExistingFile);
   cmd->add_option("--interrupt-grace", o->interrupt_grace_s,
                   "Seconds exchanges in flight may still finish once the proxy stops, before they are cut")
       ->capture_default_str()

@@ -275,6 +275,9 @@ bool forward_exchange(CURL* easy, const ForwardOptions& options, const RequestHe
   curl_easy_setopt(easy, CURLOPT_TCP_NODELAY, 1L);
   curl_easy_setopt(easy, CURLOPT_SUPPRESS_CONNECT_HEADERS, 1L);
   curl_easy_setopt(easy, CURLOPT_CONNECTTIMEOUT_MS, static_cast<long>(options.connect_timeout_s * 1000));
+  // A private CA (a company's TLS-inspecting gateway, a self-signed test target) is trusted only when
+  // named; verification itself is never turned off.
+  if (!options.ca_file.empty()) curl_easy_setopt(easy, CURLOPT_CAINFO, options.ca_file.c_str());
   // No CURLOPT_ACCEPT_ENCODING: a compressed body passes as the target sent it, undecoded.
   curl_easy_setopt(easy, CURLOPT_HEADERFUNCTION, &Relay::on_header);
   curl_easy_setopt(easy, CURLOPT_HEADERDATA, &relay);

@@ -13,6 +13,7 @@ namespace ac {
 struct ForwardOptions {
   std::string target;             // base URL the requests go on to (userinfo allowed), no trailing '/'
   double connect_timeout_s = 10;  // to the target; once connected, the client's own timeouts rule
+  std::string ca_file;            // CA bundle for an https target; empty = the system's (certificates always verified)
 };
 
 // Sends one client request to the target unchanged (method, path and query, headers but the
