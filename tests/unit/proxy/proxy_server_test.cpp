@@ -47,10 +47,12 @@ class ProxyFixture {
   void stop() { server_->stop(0); }
 
  private:
-  std::unique_ptr<ProxyServer> server_;
   int port_ = -1;
   std::mutex mutex_;
   std::vector<ExchangeRecord> records_;
+  // Declared last so it is destroyed first: its threads hand over records until it stops, and must
+  // not push into records_ once that is gone (LeakSanitizer caught it the other way round).
+  std::unique_ptr<ProxyServer> server_;
 };
 
 const Headers kApiHeaders = {{"x-api-key", "sk-proxy-test-key-0123456789"},
