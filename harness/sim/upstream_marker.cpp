@@ -37,7 +37,42 @@ std::string find_marker(const rapidjson::Value& body) {
   return found;
 }
 
+namespace {
+
+// A text block that held nothing but the marker: the harness added it (a user turn of tool results
+// only has no text to append to), and left empty it is a request the API refuses ("text content
+// blocks must be non-empty"), so it goes with its marker.
+bool only_a_marker(const rapidjson::Value& block) {
+  if (!block.IsObject()) return false;
+  auto type = block.FindMember("type");
+  auto text = block.FindMember("text");
+  if (type == block.MemberEnd() || text == block.MemberEnd() || !type->value.IsString() || !text->value.IsString())
+    return false;
+  if (std::string(type->value.GetString()) != "text") return false;
+  const std::string t(text->value.GetString(), text->value.GetStringLength());
+  return t.find("[ac:") != std::string::npos && std::regex_replace(t, marker_pattern(), "").empty();
+}
+
+void drop_marker_blocks(rapidjson::Value& v, int depth = 0) {
+  if (depth > 200) return;
+  if (v.IsArray()) {
+    for (auto it = v.Begin(); it != v.End();) {
+      if (only_a_marker(*it)) {
+        it = v.Erase(it);
+      } else {
+        drop_marker_blocks(*it, depth + 1);
+        ++it;
+      }
+    }
+  } else if (v.IsObject()) {
+    for (auto& m : v.GetObject()) drop_marker_blocks(m.value, depth + 1);
+  }
+}
+
+}  // namespace
+
 void strip_markers(rapidjson::Value& body, rapidjson::Document::AllocatorType& alloc) {
+  drop_marker_blocks(body);
   each_string(body, [&](rapidjson::Value& s) {
     const std::string text(s.GetString(), s.GetStringLength());
     if (text.find("[ac:") == std::string::npos) return;

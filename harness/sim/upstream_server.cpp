@@ -25,6 +25,11 @@
 namespace ac::sim {
 namespace {
 
+// cpp-httplib files the connection's addresses among the request headers; no gateway sent them.
+bool is_httplib_pseudo_header(const std::string& name) {
+  return name == "REMOTE_ADDR" || name == "REMOTE_PORT" || name == "LOCAL_ADDR" || name == "LOCAL_PORT";
+}
+
 using Record = std::shared_ptr<ForwardedExchange>;
 
 struct Slot {
@@ -138,7 +143,8 @@ void Upstream::Impl::handle(const httplib::Request& req, httplib::Response& res)
   auto rec = std::make_shared<ForwardedExchange>();
   rec->method = req.method;
   rec->path = req.path;
-  for (const auto& [name, value] : req.headers) rec->headers.emplace_back(name, value);
+  for (const auto& [name, value] : req.headers)
+    if (!is_httplib_pseudo_header(name)) rec->headers.emplace_back(name, value);
   rec->body = cut(req.body, options.max_kept);
   rapidjson::Document body;
   body.Parse(req.body.c_str(), req.body.size());

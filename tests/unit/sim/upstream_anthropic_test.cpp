@@ -22,6 +22,25 @@ TEST_F(AnthropicUpstream, WithoutAScriptTheReferenceAnswersTheUnmarkedRequest) {
       << "the marker is gone before the reference reads the request";
 }
 
+TEST_F(AnthropicUpstream, AMarkerOnlyTextBlockGoesWithItsMarker) {
+  // A user turn of tool results only gets the marker in a text block of its own; once the marker
+  // is removed the reference must not see an empty text block, which the API refuses.
+  EXPECT_FALSE(upstream_->expect("[ac:a.tool-result:1]", ""));
+  const std::string body =
+      R"({"model":"claude-sonnet-4-5","max_tokens":64,"messages":[)"
+      R"({"role":"user","content":"Weather in Paris?"},)"
+      R"({"role":"assistant","content":[{"type":"tool_use","id":"toolu_01","name":"get_weather","input":{"city":"Paris"}}]},)"
+      R"({"role":"user","content":[{"type":"tool_result","tool_use_id":"toolu_01","content":"18 C"},)"
+      R"({"type":"text","text":"[ac:a.tool-result:1]"}]}],)"
+      R"("tools":[{"name":"get_weather","input_schema":{"type":"object"}}]})";
+  auto r = send("/v1/messages", body, api_headers());
+  EXPECT_EQ(r.status, 200) << r.body;
+  auto seen = upstream_->take("[ac:a.tool-result:1]");
+  ASSERT_EQ(seen.size(), 1u);
+  auto unmarked = parse_json(seen[0].body_unmarked);
+  EXPECT_EQ(unmarked["messages"][2]["content"].Size(), 1u) << seen[0].body_unmarked;
+}
+
 TEST_F(AnthropicUpstream, ScriptedFinishReasonsBecomeStopReasons) {
   const std::pair<const char*, const char*> map[] = {
       {"stop", "end_turn"}, {"length", "max_tokens"}, {"tool_calls", "tool_use"}, {"content_filter", "refusal"}};

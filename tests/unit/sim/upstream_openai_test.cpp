@@ -219,6 +219,16 @@ TEST_F(OpenAIUpstream, RecordsTheForwardedRequestWithTheMarkerRemovedForAssertio
   EXPECT_TRUE(upstream_->take("[ac:t.rec:9]").empty()) << "taken once";
 }
 
+TEST_F(OpenAIUpstream, RecordsOnlyTheHeadersTheGatewaySent) {
+  EXPECT_FALSE(upstream_->expect("[ac:t.hdr:1]", ""));
+  send("/v1/chat/completions", chat("[ac:t.hdr:1]"), bearer());
+  auto seen = upstream_->take("[ac:t.hdr:1]");
+  ASSERT_EQ(seen.size(), 1u);
+  for (const auto& [name, value] : seen[0].headers)
+    EXPECT_TRUE(name.find("_ADDR") == std::string::npos && name.find("_PORT") == std::string::npos)
+        << name << ": cpp-httplib's own note of the connection, not a header the gateway sent";
+}
+
 TEST_F(OpenAIUpstream, DefaultReplyWithoutAScript) {
   EXPECT_FALSE(upstream_->expect("[ac:t.default:1]", ""));
   auto r = send("/v1/chat/completions", chat("[ac:t.default:1]"), bearer());
