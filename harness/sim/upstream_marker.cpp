@@ -53,32 +53,34 @@ bool only_a_marker(const rapidjson::Value& block) {
   return t.find("[ac:") != std::string::npos && std::regex_replace(t, marker_pattern(), "").empty();
 }
 
-void drop_marker_blocks(rapidjson::Value& v, int depth = 0) {
+void strip_string(rapidjson::Value& s, rapidjson::Document::AllocatorType& alloc) {
+  const std::string text(s.GetString(), s.GetStringLength());
+  if (text.find("[ac:") == std::string::npos) return;
+  const std::string stripped = std::regex_replace(text, marker_pattern(), "");
+  s.SetString(stripped.c_str(), static_cast<rapidjson::SizeType>(stripped.size()), alloc);
+}
+
+// One walk: markers cut out of every string, marker-only text blocks taken out of their arrays.
+void strip(rapidjson::Value& v, rapidjson::Document::AllocatorType& alloc, int depth = 0) {
   if (depth > 200) return;
-  if (v.IsArray()) {
+  if (v.IsString()) {
+    strip_string(v, alloc);
+  } else if (v.IsArray()) {
     for (auto it = v.Begin(); it != v.End();) {
       if (only_a_marker(*it)) {
         it = v.Erase(it);
       } else {
-        drop_marker_blocks(*it, depth + 1);
+        strip(*it, alloc, depth + 1);
         ++it;
       }
     }
   } else if (v.IsObject()) {
-    for (auto& m : v.GetObject()) drop_marker_blocks(m.value, depth + 1);
+    for (auto& m : v.GetObject()) strip(m.value, alloc, depth + 1);
   }
 }
 
 }  // namespace
 
-void strip_markers(rapidjson::Value& body, rapidjson::Document::AllocatorType& alloc) {
-  drop_marker_blocks(body);
-  each_string(body, [&](rapidjson::Value& s) {
-    const std::string text(s.GetString(), s.GetStringLength());
-    if (text.find("[ac:") == std::string::npos) return;
-    const std::string stripped = std::regex_replace(text, marker_pattern(), "");
-    s.SetString(stripped.c_str(), static_cast<rapidjson::SizeType>(stripped.size()), alloc);
-  });
-}
+void strip_markers(rapidjson::Value& body, rapidjson::Document::AllocatorType& alloc) { strip(body, alloc); }
 
 }  // namespace ac::sim
