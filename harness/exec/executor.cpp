@@ -19,7 +19,7 @@ HttpRequest http_request_of(const Job& job, const RequestSpec& spec, const Prepa
   request.method = prepared.method;
   request.url = prepared.url;
   request.headers = prepared.headers;
-  request.body = prepared.body;
+  request.body = prepared.body_as_sent();
   request.timeouts = job.target->provider.timeouts;
   if (spec.retries || !spec.retry_on.empty()) {
     request.retry = run_policy;
@@ -146,7 +146,7 @@ void Executor::run(const std::vector<Job>& jobs, const OnResult& deliver) {
       continue;
     }
     // Large bodies share one lane of window 1, whatever their target: one upload at a time.
-    const bool large = job.body.size() >= options_.large_body;
+    const bool large = job.body_size() >= options_.large_body;
     Lane*& lane = lane_of[large ? nullptr : job.target];
     if (!lane) {
       lanes_.push_back(std::make_unique<Lane>());

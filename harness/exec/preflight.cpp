@@ -78,7 +78,7 @@ class Prober {
     request.method = prepared.method;
     request.url = prepared.url;
     request.headers = prepared.headers;
-    request.body = prepared.body;
+    request.body = prepared.body_as_sent();
     request.timeouts = target.provider.timeouts;
     auto sink = std::make_shared<ProbeSink>();
     transport_.submit(

@@ -78,15 +78,15 @@ bool add_marker(std::string& body, const std::string& marker) {
 }
 
 bool mark_request(PreparedRequest& request, const std::string& marker, std::size_t max_body_shown) {
-  const std::string before = request.body;
+  const std::string before = request.sent.body;
   if (!add_marker(request.body, marker)) return false;
-  request.sent.body = request.body.substr(0, max_body_shown);
-  request.sent.body_size = request.body.size();
+  request.sent.body = request.body_prefix(max_body_shown);
+  request.sent.body_size = request.body_size();
   // The curl line quotes the body it was built with: the same quoting of the marked one.
   const std::string old_part = " --data-binary " + single_quoted(before);
   const auto at = request.sent.curl.find(old_part);
-  if (at != std::string::npos && request.body.size() <= max_body_shown)
-    request.sent.curl.replace(at, old_part.size(), " --data-binary " + single_quoted(request.body));
+  if (at != std::string::npos && request.sent.body_size <= max_body_shown)
+    request.sent.curl.replace(at, old_part.size(), " --data-binary " + single_quoted(request.sent.body));
   return true;
 }
 

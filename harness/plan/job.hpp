@@ -31,8 +31,17 @@ struct PreparedRequest {
   std::string method;
   std::string url;
   Headers headers;  // as sent, secrets included (only the transport sees these)
-  std::string body;
+  std::string body;  // without its padding
+  // A size-limit case's body is sent padded with spaces to this size. The padding is appended
+  // only when the request is handed to the transport (body_as_sent): three such cases built
+  // 96 MiB of spaces at planning, before the first request of a run could go out.
+  std::size_t pad_to = 0;
   SentRequest sent;  // every secret replaced, with a curl line naming the key's variable
+
+  std::size_t body_size() const { return body.size() < pad_to ? pad_to : body.size(); }
+  std::string body_as_sent() const;
+  // The first `max` bytes of the body as sent (padding included).
+  std::string body_prefix(std::size_t max) const;
 };
 
 // One case against a target, with every variable resolved: its (first) request, and what the

@@ -57,11 +57,11 @@ bool resolve_path(const RequestSpec& spec, const Target& target, const Variables
   return expand_text(spec.path, vars, path, error);
 }
 
-bool build_body(const RequestSpec& spec, const Variables& vars, std::string& body, std::string& error) {
-  if (spec.json && !expand_json(*spec.json, vars, body, error)) return false;
-  if (spec.body && !expand_text(*spec.body, vars, body, error)) return false;
+bool build_body(const RequestSpec& spec, const Variables& vars, PreparedRequest& job, std::string& error) {
+  if (spec.json && !expand_json(*spec.json, vars, job.body, error)) return false;
+  if (spec.body && !expand_text(*spec.body, vars, job.body, error)) return false;
   // Whitespace keeps the JSON (and its meaning) intact while reaching a size limit.
-  if (spec.body_padding && body.size() < *spec.body_padding) body.append(*spec.body_padding - body.size(), ' ');
+  job.pad_to = spec.body_padding.value_or(0);
   return true;
 }
 
@@ -149,7 +149,7 @@ bool prepare_request(const RequestSpec& spec, const Target& target, const Variab
   if (!resolve_path(spec, target, vars, path, error) || !expand_text(spec.query, vars, query, error)) return false;
   job.method = spec.method;
   job.url = trim_slash(target.base_url) + path + (query.empty() ? "" : "?" + query);
-  if (!build_body(spec, vars, job.body, error)) return false;
+  if (!build_body(spec, vars, job, error)) return false;
 
   Headers headers;
   for (const auto& h : provider.headers) {
@@ -199,12 +199,22 @@ bool prepare_request(const RequestSpec& spec, const Target& target, const Variab
   job.sent.method = job.method;
   job.sent.url = userinfo.empty() ? job.url : replace_userinfo(job.url, std::string(Redactor::kMark));
   job.sent.headers = std::move(shown);
-  job.sent.body_size = job.body.size();
-  job.sent.body = job.body.substr(0, options.max_body_shown);
+  job.sent.body_size = job.body_size();
+  job.sent.body = job.body_prefix(options.max_body_shown);
   // The curl line names the variables, so a person can paste it with their own secrets.
   const std::string curl_url = userinfo.empty() ? job.url : replace_userinfo(job.url, shell_ref(kUserinfoVar));
-  job.sent.curl = with_shell_variables(curl_line(job.method, curl_url, for_curl, job.body, options.max_body_shown));
+  job.sent.curl = with_shell_variables(
+      curl_line(job.method, curl_url, for_curl, job.sent.body, job.sent.body_size, options.max_body_shown));
   return true;
+}
+
+std::string PreparedRequest::body_as_sent() const { return body_prefix(body_size()); }
+
+std::string PreparedRequest::body_prefix(std::size_t max) const {
+  std::string out = body.substr(0, max);
+  const std::size_t wanted = std::min(max, body_size());
+  if (out.size() < wanted) out.append(wanted - out.size(), ' ');
+  return out;
 }
 
 namespace {
@@ -242,14 +252,14 @@ bool expand_expectation(Expectation& e, const Variables& vars, std::string& erro
 }
 
 std::string curl_line(const std::string& method, const std::string& url, const Headers& headers,
-                      const std::string& body, std::size_t max_body) {
+                      const std::string& body, std::size_t body_size, std::size_t max_body) {
   std::string line = "curl -sS -X " + method + " " + single_quoted(url);
   for (const auto& h : headers) line += " -H " + single_quoted(h.name + ": " + h.value);
-  if (!body.empty()) {
-    if (body.size() <= max_body)
+  if (body_size > 0) {
+    if (body_size <= max_body)
       line += " --data-binary " + single_quoted(body);
     else
-      line += " --data-binary @body.json  # body of " + std::to_string(body.size()) + " bytes, see results.json";
+      line += " --data-binary @body.json  # body of " + std::to_string(body_size) + " bytes, see results.json";
   }
   return line;
 }

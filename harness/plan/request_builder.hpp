@@ -19,10 +19,11 @@ bool prepare_request(const RequestSpec& spec, const Target& target, const Variab
 // Replaces the {{variables}} of an expectation's values (header values, assertion values).
 bool expand_expectation(Expectation& e, const Variables& vars, std::string& error);
 
-// A curl command that reproduces a request, body cut when huge. Secrets must already be replaced
+// A curl command that reproduces a request. `body` is the whole body when `body_size` is at most
+// `max_body`; a bigger one is named by its size only. Secrets must already be replaced
 // (prepare_request writes each as the shell variable that holds it: docs/secrets.md).
 std::string curl_line(const std::string& method, const std::string& url, const Headers& headers,
-                      const std::string& body, std::size_t max_body);
+                      const std::string& body, std::size_t body_size, std::size_t max_body);
 
 // `text` as one shell word in single quotes.
 std::string single_quoted(const std::string& text);

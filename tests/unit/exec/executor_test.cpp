@@ -158,6 +158,19 @@ TEST_F(ExecutorTest, ACaseThatExpectsTheCapacityAnswerIsJudgedAsUsual) {
   EXPECT_EQ(results[0].verdict, Verdict::Pass) << results[0].reason;
 }
 
+TEST_F(ExecutorTest, APaddedBodyGoesToTheTransportWhole) {
+  Job& j = job("big");
+  j.pad_to = 70000;
+  ExecutorOptions o;
+  o.large_body = 1 << 16;  // a lane of its own, as a size-limit case has
+  run(o);
+  ASSERT_EQ(transfers.requests.size(), 1u);
+  const std::string& sent = transfers.requests[0].body;
+  EXPECT_EQ(sent.size(), 70000u);
+  EXPECT_EQ(sent.rfind(j.body, 0), 0u) << "the JSON first";
+  EXPECT_EQ(sent.find_first_not_of(' ', j.body.size()), std::string::npos) << "then spaces only";
+}
+
 TEST_F(ExecutorTest, ACasesOwnRetriesOverrideTheRunsPolicy) {
   jobs.reserve(2);
   job("plain");

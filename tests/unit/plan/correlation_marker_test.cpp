@@ -55,11 +55,24 @@ TEST(CorrelationMarker, TheResultsCopyShowsWhatIsSent) {
   r.body = R"({"messages":[{"role":"user","content":"it's"}]})";
   r.sent.body = r.body;
   r.sent.body_size = r.body.size();
-  r.sent.curl = curl_line("POST", "http://h/v1/messages", {}, r.body, 1000);
+  r.sent.curl = curl_line("POST", "http://h/v1/messages", {}, r.body, r.body.size(), 1000);
   ASSERT_TRUE(mark_request(r, "[ac:x:6]", 1000));
   EXPECT_EQ(r.sent.body, r.body);
   EXPECT_EQ(r.sent.body_size, r.body.size());
-  EXPECT_EQ(r.sent.curl, curl_line("POST", "http://h/v1/messages", {}, r.body, 1000));
+  EXPECT_EQ(r.sent.curl, curl_line("POST", "http://h/v1/messages", {}, r.body, r.body.size(), 1000));
+}
+
+TEST(CorrelationMarker, APaddedBodyIsMarkedAndKeepsItsSize) {
+  PreparedRequest r;
+  r.body = R"({"messages":[{"role":"user","content":"hi"}]})";
+  r.pad_to = 5000;
+  r.sent.body = r.body_prefix(100);
+  r.sent.body_size = r.body_size();
+  ASSERT_TRUE(mark_request(r, "[ac:x:7]", 100));
+  EXPECT_NE(r.body.find("[ac:x:7]"), std::string::npos);
+  EXPECT_EQ(r.body_size(), 5000u);
+  EXPECT_EQ(r.sent.body_size, 5000u);
+  EXPECT_EQ(r.sent.body, r.body_prefix(100));
 }
 
 }  // namespace

@@ -173,9 +173,32 @@ TEST(Planner, PaddingReachesTheRequestedSizeAndStaysJson) {
   std::vector<Case> cases{c};
   std::vector<Target> targets{target()};
   auto j = plan_jobs(cases, targets, PlanOptions{})[0];
-  EXPECT_EQ(j.body.size(), 5000u);
-  EXPECT_EQ(j.body.front(), '{');
-  EXPECT_LT(j.sent.body.size(), 20000u);
+  const std::string sent = j.body_as_sent();
+  EXPECT_EQ(sent.size(), 5000u);
+  EXPECT_EQ(sent.front(), '{');
+  EXPECT_EQ(sent.find_last_not_of(' ') + 1, j.body.size()) << "spaces only after the JSON";
+  EXPECT_EQ(j.sent.body_size, 5000u);
+  EXPECT_EQ(j.sent.body, sent) << "a body within max_body_shown is kept whole, padding included";
+  EXPECT_NE(j.sent.curl.find(single_quoted(sent)), std::string::npos) << "the curl line sends the same bytes";
+}
+
+// Three size-limit cases pad to 32 MiB each: built at planning, those 96 MiB (memset and page
+// faults) held back the run's first request.
+TEST(Planner, ASizeLimitBodyIsPaddedOnlyWhenSent) {
+  Case c = message_case();
+  c.request.body_padding = 33554500;
+  std::vector<Case> cases{c};
+  std::vector<Target> targets{target()};
+  PlanOptions options;
+  options.request.max_body_shown = 100;
+  auto j = plan_jobs(cases, targets, options)[0];
+  EXPECT_LT(j.body.size(), 1000u) << "nothing padded at planning";
+  EXPECT_EQ(j.body_size(), 33554500u);
+  EXPECT_EQ(j.sent.body_size, 33554500u);
+  EXPECT_EQ(j.sent.body, j.body_prefix(100));
+  EXPECT_EQ(j.sent.body.size(), 100u);
+  EXPECT_NE(j.sent.curl.find("body of 33554500 bytes"), std::string::npos) << j.sent.curl;
+  EXPECT_EQ(j.body_as_sent().size(), 33554500u);
 }
 
 TEST(Glob, StarAndQuestionMark) {
@@ -186,9 +209,9 @@ TEST(Glob, StarAndQuestionMark) {
 }
 
 TEST(CurlLine, QuotesSafelyAndCutsHugeBodies) {
-  std::string line = curl_line("POST", "http://h/x", {{"a", "it's"}}, "{\"q\":\"it's\"}", 100);
+  std::string line = curl_line("POST", "http://h/x", {{"a", "it's"}}, "{\"q\":\"it's\"}", 12, 100);
   EXPECT_NE(line.find("-H 'a: it'\\''s'"), std::string::npos) << line;
-  std::string big = curl_line("POST", "http://h/x", {}, std::string(500, ' '), 100);
+  std::string big = curl_line("POST", "http://h/x", {}, std::string(100, ' '), 500, 100);
   EXPECT_NE(big.find("body of 500 bytes"), std::string::npos);
 }
 
