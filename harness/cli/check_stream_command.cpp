@@ -5,6 +5,7 @@
 #include "cli/data_paths.hpp"
 #include "check/settle.hpp"
 #include "cli/exit_codes.hpp"
+#include "cli/suite.hpp"
 #include "schema/registry.hpp"
 #include "results/results_json.hpp"
 #include "stream/stream_judge.hpp"
@@ -39,7 +40,7 @@ void print_finding(const Finding& f) {
 
 int check_stream(const CheckStreamOptions& o) {
   Diagnostics diags;
-  auto schemas = SchemaRegistry::load(o.schemas_dir, diags);
+  auto schemas = load_schemas(o.schemas_dir, diags);
   std::unique_ptr<Grammar> grammar;
   Diagnostics g = load_grammar(o.schemas_dir + "/" + o.grammar, grammar);
   diags.insert(diags.end(), g.begin(), g.end());

@@ -65,7 +65,7 @@ void check_references(const Suite& suite, Diagnostics& out) {
 
 int load_suite(const std::vector<std::string>& case_paths, const std::string& schema_root, Suite& out, std::ostream& err) {
   Diagnostics diags = load_cases(case_paths, out.cases);
-  out.schemas = SchemaRegistry::load(schema_root, diags);
+  out.schemas = load_schemas(schema_root, diags);
   load_grammars(out.cases, schema_root, out.grammars, diags);
   apply_grammar_defaults(out);
   if (out.schemas) check_references(out, diags);
@@ -73,6 +73,12 @@ int load_suite(const std::vector<std::string>& case_paths, const std::string& sc
   if (!diags.empty())
     err << diags.size() << (diags.size() == 1 ? " problem" : " problems") << " in the input files; nothing was sent\n";
   return static_cast<int>(diags.size());
+}
+
+std::unique_ptr<SchemaRegistry> load_schemas(const std::string& root, Diagnostics& diags) {
+  SchemaLoadOptions options;
+  options.proven_digest = proven_schema_digest();
+  return SchemaRegistry::load(root, diags, options);
 }
 
 }  // namespace ac

@@ -1,11 +1,11 @@
 #include "load/suite_version.hpp"
 
-#include <cstdint>
-#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <map>
 #include <sstream>
+
+#include "util/content_hash.hpp"
 
 namespace ac {
 
@@ -30,13 +30,6 @@ void collect(const fs::path& root, const std::string& prefix, std::map<std::stri
   for (fs::recursive_directory_iterator it(root, ec), end; !ec && it != end; it.increment(ec)) {
     if (it->is_regular_file(ec) && is_suite_file(it->path()))
       out.emplace(prefix + it->path().lexically_relative(root).generic_string(), it->path());
-  }
-}
-
-void fnv1a(std::uint64_t& h, const std::string& bytes) {
-  for (unsigned char c : bytes) {
-    h ^= c;
-    h *= 0x100000001b3ULL;
   }
 }
 
@@ -67,16 +60,9 @@ SuiteVersion suite_version(const std::vector<std::string>& case_paths, const std
       out.version = first_line(fs::path(path) / "VERSION");
   }
   collect(schemas_dir, "schemas/", files);
-  std::uint64_t h = 0xcbf29ce484222325ULL;
-  for (const auto& [name, path] : files) {
-    // The name and the length frame each file, so moving bytes between files changes the hash.
-    fnv1a(h, name + '\0');
-    const std::string bytes = read_all(path);
-    fnv1a(h, std::to_string(bytes.size()) + '\0' + bytes);
-  }
-  char hex[17];
-  std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(h));
-  out.hash = hex;
+  ContentHash hash;
+  for (const auto& [name, path] : files) hash.add_file(name, read_all(path));
+  out.hash = hash.hex();
   return out;
 }
 

@@ -9,6 +9,7 @@
 #include <sstream>
 
 #include "schema/pointer.hpp"
+#include "util/content_hash.hpp"
 #include "util/suggest.hpp"
 
 namespace ac {
@@ -404,6 +405,7 @@ void build_schema_bundle(const std::string& root, SchemaBundle& out, Diagnostics
     return;
   }
   std::set<std::string> failed;
+  ContentHash digest;
   for (const std::string& rel : list_json_files(root)) {
     std::string path = display_path(root, rel);
     std::ifstream in(fs::path(root) / rel, std::ios::binary);
@@ -412,10 +414,14 @@ void build_schema_bundle(const std::string& root, SchemaBundle& out, Diagnostics
     if (!in) {
       diags.push_back(Diagnostic{SourceLocation{path, 0, 0}, "cannot read schema file", ""});
       failed.insert(rel);
-    } else if (!add_file(out, rel, path, text.str(), diags)) {
-      failed.insert(rel);
+      digest.add_file(rel, "(unreadable)");
+      continue;
     }
+    std::string bytes = text.str();
+    digest.add_file(rel, bytes);
+    if (!add_file(out, rel, path, std::move(bytes), diags)) failed.insert(rel);
   }
+  out.digest = digest.hex();
   RefRewriter rewriter(out, diags);
   rewriter.failed_ = std::move(failed);
   rewriter.run(true);

@@ -27,6 +27,10 @@ struct SchemaBundle {
   std::vector<LocatedJson> sources;                        // index -> parsed file with positions
   // Every `pattern` and `patternProperties` key, compiled once (ECMAScript, as Valijson does).
   std::unordered_map<std::string, std::regex> patterns;
+  // Of a folder: every file read, name and bytes (util/content_hash.hpp); a folder with the digest
+  // of the one proven when the binary was built needs no proof at load (docs/schemas.md). Empty
+  // for an inline schema.
+  std::string digest;
 
   const rapidjson::Value& file_root(std::size_t index) const { return doc["d"][static_cast<rapidjson::SizeType>(index)]; }
 };

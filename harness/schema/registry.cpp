@@ -116,6 +116,9 @@ class CompiledRegistry : public SchemaRegistry {
         compiled_.emplace(canonical_ref(bundle_, f, pointer), std::move(c));
       }
     }
+    // Proven when the binary was built (the same Valijson, the same bytes): the proof was most of
+    // a run's start-up.
+    if (!options_.proven_digest.empty() && bundle_.digest == options_.proven_digest) return;
     // The Valijson proof is most of the load, and nothing runs beside it yet: half of it goes to a
     // second thread, on its own copy of the bundle.
     std::vector<const CompiledSchema*> halves[2];
@@ -127,9 +130,8 @@ class CompiledRegistry : public SchemaRegistry {
         copy.CopyFrom(bundle_.doc, copy.GetAllocator());
         return prove(halves[1], copy);
       });
-    compile_doc_.CopyFrom(bundle_.doc, compile_doc_.GetAllocator());
-    bool ok = prove(halves[0], compile_doc_);
-    ok = (other.valid() ? other.get() : prove(halves[1], compile_doc_)) && ok;
+    bool ok = prove(halves[0], compile_doc());
+    ok = (other.valid() ? other.get() : prove(halves[1], compile_doc())) && ok;
     if (!ok) report_rejections(diags);
   }
 
@@ -268,7 +270,15 @@ class CompiledRegistry : public SchemaRegistry {
   // {"$ref": <target>, "d": [...]} for the call. Serialised by compile_mutex_.
   std::unique_ptr<valijson::Schema> compile_at(const std::string& target, std::string& error) const {
     std::lock_guard<std::mutex> lock(compile_mutex_);
-    return compile_in(compile_doc_, target, error);
+    return compile_in(compile_doc(), target, error);
+  }
+
+  // The copy Valijson compiles in, made on first need (a proven folder may never need one).
+  // Under compile_mutex_, or during load.
+  rapidjson::Document& compile_doc() const {
+    if (!compile_doc_copied_) compile_doc_.CopyFrom(bundle_.doc, compile_doc_.GetAllocator());
+    compile_doc_copied_ = true;
+    return compile_doc_;
   }
 
   std::unique_ptr<valijson::Schema> compile_in(rapidjson::Document& doc, const std::string& target,
@@ -363,6 +373,7 @@ class CompiledRegistry : public SchemaRegistry {
   mutable CompiledSchemas nodes_{bundle_};  // grows under nodes_mutex_; what it built is read-only
   mutable std::mutex compile_mutex_;
   mutable rapidjson::Document compile_doc_;  // a copy whose root $ref is re-aimed for each compile
+  mutable bool compile_doc_copied_ = false;
   std::unordered_map<std::string, std::unique_ptr<CompiledSchema>> compiled_;  // fixed after load
   mutable std::mutex lazy_mutex_;
   mutable std::unordered_map<std::string, std::unique_ptr<CompiledSchema>> lazy_;

@@ -24,6 +24,11 @@ struct SchemaLoadOptions {
   // Valijson decides every verdict instead: the oracle the tests and the benchmark compare the
   // walk against. Either way, a failure is explained by the same explaining walk.
   bool fast_path = true;
+  // The digest (SchemaBundle::digest) of the folder Valijson proved when this binary was built
+  // (`prove_schemas`, docs/schemas.md). A folder with exactly that content is not proven again
+  // at load: the same Valijson, compiled into this binary, already accepted every schema in it.
+  // Empty: every load is proven.
+  std::string proven_digest;
 };
 
 // Every JSON Schema (draft 7) under a root folder, parsed once, with $ref resolved across files,

@@ -228,3 +228,61 @@ TEST(SchemaRegistryLoad, ARootsRequestsFolderIsLeftToItsOwnRegistry) {
 
 }  // namespace
 }  // namespace ac
+
+#include "schema/bundle.hpp"
+
+namespace ac {
+namespace {
+
+// A folder with the digest proven when the binary was built skips Valijson's proof; a folder
+// whose bytes differ in any way is proven. Shown with a schema Valijson rejects: only the
+// proof says so.
+TEST(SchemaRegistryLoad, AFolderWithTheProvenDigestIsNotProvenAgain) {
+  test::TempDir root;
+  root.write("a.json", R"({"type": "object"})");
+  root.write("b.json", R"({"minimum": "zero"})");
+  SchemaBundle bundle;
+  Diagnostics bundle_diags;
+  build_schema_bundle(root.path(), bundle, bundle_diags);
+  ASSERT_EQ(bundle.digest.size(), 16u);
+
+  Diagnostics proven;
+  SchemaLoadOptions options;
+  options.proven_digest = bundle.digest;
+  auto registry = SchemaRegistry::load(root.path(), proven, options);
+  EXPECT_TRUE(proven.empty()) << all_messages(proven);
+  rapidjson::Document doc;
+  doc.Parse("[]");
+  EXPECT_EQ(registry->validate("a.json", doc).size(), 1u) << "it still judges";
+
+  Diagnostics unproven;
+  SchemaRegistry::load(root.path(), unproven);
+  EXPECT_EQ(unproven.size(), 1u) << "no digest given: proven";
+
+  root.write("a.json", R"({"type": "object" })");
+  Diagnostics changed;
+  SchemaRegistry::load(root.path(), changed, options);
+  EXPECT_EQ(changed.size(), 1u) << "one byte more: proven";
+}
+
+TEST(SchemaRegistryLoad, TheDigestCoversNamesAndBytesNotWhereTheFolderIs) {
+  test::TempDir one, two;
+  for (const test::TempDir* root : {&one, &two}) root->write("x/a.json", R"({"type": "string"})");
+  SchemaBundle a, b;
+  Diagnostics diags;
+  build_schema_bundle(one.path(), a, diags);
+  build_schema_bundle(two.path() + "/", b, diags);
+  EXPECT_EQ(a.digest, b.digest);
+  two.write("x/b.json", "{}");
+  SchemaBundle c;
+  build_schema_bundle(two.path(), c, diags);
+  EXPECT_NE(a.digest, c.digest) << "a new file";
+  test::TempDir three;
+  three.write("y/a.json", R"({"type": "string"})");
+  SchemaBundle d;
+  build_schema_bundle(three.path(), d, diags);
+  EXPECT_NE(a.digest, d.digest) << "a renamed file";
+}
+
+}  // namespace
+}  // namespace ac
