@@ -1,11 +1,13 @@
 #include "load/case_loader.hpp"
 
 #include <algorithm>
+#include <atomic>
 #include <filesystem>
 #include <fstream>
 #include <map>
 #include <set>
 #include <sstream>
+#include <thread>
 
 #include "load/case_parser.hpp"
 #include "util/suggest.hpp"
@@ -105,25 +107,56 @@ void finish(std::vector<ParsedCase>& parsed, Diagnostics& diags, std::vector<Cas
   for (auto& p : parsed) out.push_back(std::move(p.c));
 }
 
-}  // namespace
-
-Diagnostics load_cases(const std::vector<std::string>& paths, std::vector<Case>& out) {
+// One case file read and parsed on its own: files share nothing until finish().
+struct FileLoad {
+  std::string file;
   Diagnostics diags;
   std::vector<ParsedCase> parsed;
-  for (const auto& file : case_files(paths, diags)) {
+
+  void run() {
     std::ifstream in(file, std::ios::binary);
     std::stringstream text;
     text << in.rdbuf();
     YamlFile f(file, diags);
     if (!in) {
       f.error(SourceLocation{file, 0, 0}, "cannot read the file");
-      continue;
+      return;
     }
     parse_text(text.str(), f, parsed);
+  }
+};
+
+// Parsing the case files is most of a run's start-up, and each file is independent: they are
+// parsed on as many threads as there are cores, each taking the next file not yet taken.
+void load_files(std::vector<FileLoad>& files) {
+  std::atomic<std::size_t> next{0};
+  auto worker = [&] {
+    for (std::size_t i; (i = next.fetch_add(1)) < files.size();) files[i].run();
+  };
+  const std::size_t wanted = std::min<std::size_t>(std::max(1u, std::thread::hardware_concurrency()), files.size());
+  std::vector<std::thread> threads;
+  for (std::size_t t = 1; t < wanted; ++t) threads.emplace_back(worker);
+  worker();
+  for (auto& t : threads) t.join();
+}
+
+}  // namespace
+
+Diagnostics load_cases(const std::vector<std::string>& paths, std::vector<Case>& out) {
+  Diagnostics diags;
+  std::vector<FileLoad> files;
+  for (auto& file : case_files(paths, diags)) files.push_back(FileLoad{std::move(file), {}, {}});
+  load_files(files);
+  // In file order, as if read one after the other.
+  std::vector<ParsedCase> parsed;
+  for (auto& f : files) {
+    diags.insert(diags.end(), f.diags.begin(), f.diags.end());
+    for (auto& p : f.parsed) parsed.push_back(std::move(p));
   }
   finish(parsed, diags, out);
   return diags;
 }
+
 
 Diagnostics load_cases_from_string(const std::string& yaml, const std::string& file_name, std::vector<Case>& out) {
   Diagnostics diags;

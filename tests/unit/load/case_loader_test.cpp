@@ -147,6 +147,30 @@ TEST(CaseLoader, OneCasePerFileAndDirectoriesInSortedOrder) {
   EXPECT_EQ(cases[1].id, "b");
 }
 
+// The files are parsed on several threads; what they hold comes out in file order all the same:
+// cases, their problems, and the duplicate id reported at its second file.
+TEST(CaseLoader, FilesParsedAtOnceReportInFileOrder) {
+  TempDir dir;
+  for (int i = 0; i < 40; ++i) {
+    char name[16];
+    std::snprintf(name, sizeof name, "f%02d.yaml", i);
+    const std::string id = i == 39 ? "c00" : "c" + std::string(name + 1, 2);
+    dir.write(name, "id: " + id + "\nfeature: f\nrequest: {endpoint: models}\nexpect: {status: 200, bogus_" +
+                        std::to_string(i) + ": 1}\n");
+  }
+  std::vector<Case> cases;
+  const Diagnostics diags = load_cases({dir.path()}, cases);
+  ASSERT_EQ(diags.size(), 41u) << dump(diags);
+  for (int i = 0; i < 40; ++i) {
+    EXPECT_NE(diags[i].message.find("bogus_" + std::to_string(i)), std::string::npos) << i << ": " << diags[i].message;
+    EXPECT_NE(diags[i].where.file.find("f" + std::string(i < 10 ? "0" : "") + std::to_string(i)), std::string::npos);
+  }
+  EXPECT_NE(diags[40].message.find("duplicate case id `c00`"), std::string::npos) << diags[40].message;
+  EXPECT_NE(diags[40].where.file.find("f39.yaml"), std::string::npos);
+  ASSERT_EQ(cases.size(), 40u);
+  for (int i = 0; i < 39; ++i) EXPECT_EQ(cases[i].id, "c" + std::string(i < 10 ? "0" : "") + std::to_string(i));
+}
+
 TEST(CaseLoader, SameFileGivenTwiceIsLoadedOnce) {
   TempDir dir;
   const std::string file = dir.write("a.yaml", "id: a\nfeature: f\nrequest: {endpoint: models}\nexpect: {}\n");
