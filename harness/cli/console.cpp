@@ -1,8 +1,11 @@
 #include "cli/console.hpp"
 
+#include <unistd.h>
+
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
 #include <iomanip>
 #include <map>
 #include <ostream>
@@ -57,6 +60,18 @@ std::string upper(const char* text) {
   return s;
 }
 }  // namespace
+
+bool stdout_wants_color() {
+  const char* no_color = std::getenv("NO_COLOR");
+  return isatty(STDOUT_FILENO) && !(no_color && *no_color);
+}
+
+ConsoleOptions stdout_console_options(bool progress) {
+  ConsoleOptions c;
+  c.tty = isatty(STDOUT_FILENO) && progress;
+  c.color = stdout_wants_color();
+  return c;
+}
 
 Console::Console(std::ostream& out, ConsoleOptions options) : out_(out), options_(options) {}
 

@@ -22,6 +22,13 @@ struct ConsoleOptions {
   bool progress = true;
 };
 
+// Colour on this process's stdout: it is a terminal and NO_COLOR is unset or empty (no-color.org).
+bool stdout_wants_color();
+
+// A console on stdout: a live line where stdout is a terminal and `progress` is wanted, colour as
+// stdout_wants_color() says.
+ConsoleOptions stdout_console_options(bool progress);
+
 // What the person at the terminal sees: progress while the run goes, then the summary and
 // every failure with what to do about it. Its live part is a RunSink (results/run_sink.hpp):
 // on_start begins the progress, on_result shows each result; end() and spent() follow the

@@ -1,11 +1,10 @@
-#include <unistd.h>
-
 #include <cstdlib>
 #include <filesystem>
 #include <iostream>
 #include <memory>
 
 #include "cli/commands.hpp"
+#include "cli/console.hpp"
 #include "cli/exit_codes.hpp"
 #include "cli/format_list.hpp"
 #include "cli/reports.hpp"
@@ -20,11 +19,6 @@ struct DiffOptions {
   std::string out_dir;
   bool strict = false;
 };
-
-bool use_color() {
-  const char* no_color = std::getenv("NO_COLOR");
-  return isatty(STDOUT_FILENO) && !(no_color && *no_color);
-}
 
 int diff(const DiffOptions& o) {
   std::vector<std::string> formats, problems;
@@ -51,7 +45,7 @@ int diff(const DiffOptions& o) {
     std::cout << "reports of NEW with the comparison written to " << dir << "/\n";
   }
   // The summary of changes is the last thing printed.
-  std::cout << format_diff(*comparison, use_color(), o.strict);
+  std::cout << format_diff(*comparison, stdout_wants_color(), o.strict);
   return comparison->exit_code(o.strict);
 }
 }  // namespace

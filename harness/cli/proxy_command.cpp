@@ -1,5 +1,3 @@
-#include <unistd.h>
-
 #include <chrono>
 #include <cstdlib>
 #include <iostream>
@@ -7,10 +5,12 @@
 #include <thread>
 
 #include "cli/commands.hpp"
+#include "cli/console.hpp"
 #include "cli/data_paths.hpp"
 #include "cli/exit_codes.hpp"
 #include "cli/format_list.hpp"
 #include "cli/interrupts.hpp"
+#include "cli/live_outputs.hpp"
 #include "cli/proxy_session.hpp"
 #include "cli/reports.hpp"
 #include "cli/run_checks.hpp"
@@ -20,9 +20,6 @@
 #include "plan/request_builder.hpp"
 #include "proxy/proxy_server.hpp"
 #include "redact/secrets.hpp"
-#include "results/deviations.hpp"
-#include "results/kept_results.hpp"
-#include "results/results_writer.hpp"
 
 namespace ac {
 
@@ -68,15 +65,6 @@ std::string shown_target(const std::string& target) {
   if (userinfo.empty()) return target;
   const std::size_t host = target.find("://") + 3;
   return target.substr(0, host) + target.substr(host + userinfo.size() + 1);
-}
-
-ConsoleOptions console_options(bool progress) {
-  ConsoleOptions c;
-  const bool terminal = isatty(STDOUT_FILENO);
-  c.tty = terminal && progress;
-  const char* no_color = std::getenv("NO_COLOR");
-  c.color = terminal && !(no_color && *no_color);
-  return c;
 }
 
 // Everything that can be wrong before the proxy listens, said at once (exit 2).
@@ -127,21 +115,12 @@ int proxy_command(const ProxyCommandOptions& o) {
   info.started_at = utc_now_millis();
   info.command = process_redactor().apply(o.command_line);
   info.providers.push_back(ProviderRun{judge.provider, shown_target(o.target), false, "run", ""});
-  ResultsWriter writer;
-  const std::string results_path = o.out_dir + "/results.json";
-  std::string error;
-  if (!writer.open_live(results_path, info, error)) {
-    std::cerr << "apiconform: " << error << "\n";
-    return kExitInput;
-  }
-
-  // The live outputs, each told every judged exchange in this order (results/run_sink.hpp): the
-  // console, results.json, the results kept for the reports. No total is known ahead.
-  ProxyConsole console(std::cout, console_options(o.progress));
-  KeptResults kept(info, 0);
-  RunSinks outputs;
-  outputs.add(console).add(writer).add(kept);
-  outputs.on_start(RunStart{info, 0, 0});
+  LiveOutputs live;
+  if (!live.open(o.out_dir, info, true, std::cerr)) return kExitInput;
+  const std::string& results_path = live.results_path();
+  // Every judged exchange goes to the live outputs; no total is known ahead.
+  ProxyConsole console(std::cout, stdout_console_options(o.progress));
+  RunSink& outputs = live.start(console, 0, 0);
   ProxySessionSettings settings;
   settings.judge = &judge;
   settings.record_dir = o.record_dir;
@@ -155,6 +134,7 @@ int proxy_command(const ProxyCommandOptions& o) {
   proxy_options.record_target = shown_target(o.target);
   proxy_options.connections = o.connections;
   ProxyServer proxy(proxy_options, [&session](ExchangeRecord&& record) { session.submit(std::move(record)); });
+  std::string error;
   const int listening = proxy.start(host, port, error);
   if (listening < 0) {
     std::cerr << "apiconform: cannot listen on " << host << ":" << port << ": " << error << "\n";
@@ -174,15 +154,12 @@ int proxy_command(const ProxyCommandOptions& o) {
   proxy.stop(o.interrupt_grace_s);
   session.finish();
 
-  const Summary summary = kept.summary();
-  const std::string finished = utc_now_millis();
-  const std::vector<Deviation> deviations = find_deviations(kept.file());
-  outputs.on_finish(RunEnd{summary, finished, deviations, RunCost{}});  // results.json gets its real ending
-  if (writer.failed()) std::cerr << "apiconform: " << writer.error() << "\n";
-  const ResultsFile& compact = kept.file();
-  ReportOutcome reports = write_reports(compact, results_path, o.out_dir, formats, "", o.strict, std::cout, std::cerr);
-  console.end(info.providers, summary, reports.hint.empty() ? results_path : reports.hint, deviations);
-  if (writer.failed() || !reports.ok) return kExitInput;
+  live.finish(utc_now_millis(), RunCost{});  // results.json gets its real ending
+  const bool write_failed = live.write_failed(std::cerr);
+  const Summary& summary = live.summary();
+  ReportOutcome reports = write_reports(live.file(), results_path, o.out_dir, formats, "", o.strict, std::cout, std::cerr);
+  console.end(info.providers, summary, reports.hint.empty() ? results_path : reports.hint, live.deviations());
+  if (write_failed || !reports.ok) return kExitInput;
   if (summary.total == 0) {
     std::cerr << "apiconform: no exchange went through the proxy; was the client's base URL " << address << "?\n";
     return kExitInput;

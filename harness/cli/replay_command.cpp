@@ -1,5 +1,3 @@
-#include <unistd.h>
-
 #include <cstdlib>
 #include <filesystem>
 #include <iostream>
@@ -10,13 +8,11 @@
 #include "cli/data_paths.hpp"
 #include "cli/exit_codes.hpp"
 #include "cli/format_list.hpp"
+#include "cli/live_outputs.hpp"
 #include "cli/reports.hpp"
 #include "cli/run_checks.hpp"
 #include "cli/run_command.hpp"
 #include "redact/secrets.hpp"
-#include "results/deviations.hpp"
-#include "results/kept_results.hpp"
-#include "results/results_writer.hpp"
 #include "traffic/exchange_judge.hpp"
 
 namespace ac {
@@ -54,15 +50,6 @@ bool parse_timing(const std::string& text, std::map<std::string, double>& out, s
   }
   out[key] = ms;
   return true;
-}
-
-ConsoleOptions replay_console(bool progress) {
-  ConsoleOptions c;
-  const bool terminal = isatty(STDOUT_FILENO);
-  c.tty = terminal && progress;
-  const char* no_color = std::getenv("NO_COLOR");
-  c.color = terminal && !(no_color && *no_color);
-  return c;
 }
 
 // A record that could not be read is a result of its own, verdict `error`, so a damaged file is
@@ -122,18 +109,10 @@ int replay(const ReplayOptions& o) {
   info.command = process_redactor().apply(o.command_line);
   info.jobs = 1;
   info.providers = providers_of(rec, o.provider);
-  ResultsWriter writer;
-  const std::string results_path = o.out_dir + "/results.json";
-  std::string error;
-  if (!writer.open(results_path, info, error)) {
-    std::cerr << "apiconform: " << error << "\n";
-    return kExitInput;
-  }
-  Console console(std::cout, replay_console(o.progress));
-  KeptResults kept(info, rec.exchanges.size() + rec.diagnostics.size());
-  RunSinks outputs;
-  outputs.add(console).add(writer).add(kept);
-  outputs.on_start(RunStart{info, rec.exchanges.size() + rec.diagnostics.size(), 0});
+  LiveOutputs live;
+  if (!live.open(o.out_dir, info, false, std::cerr)) return kExitInput;
+  Console console(std::cout, stdout_console_options(o.progress));
+  RunSink& outputs = live.start(console, rec.exchanges.size() + rec.diagnostics.size(), 0);
   for (const auto& x : rec.exchanges) {
     context.provider = o.provider.empty() ? x.target : o.provider;
     outputs.on_result(judge_exchange(x, context));
@@ -142,16 +121,11 @@ int replay(const ReplayOptions& o) {
     std::cerr << format_diagnostic(d);
     outputs.on_result(unreadable_record(d, info.providers.front().name));
   }
-  const std::string finished = now_rfc3339();
-  const Summary summary = kept.summary();
-  const std::vector<Deviation> deviations = find_deviations(kept.file());
-  const RunCost cost;
-  outputs.on_finish(RunEnd{summary, finished, deviations, cost});
-  if (writer.failed()) {
-    std::cerr << "apiconform: " << writer.error() << "\n";
-    return kExitInput;
-  }
-  const ResultsFile& compact = kept.file();
+  live.finish(now_rfc3339(), RunCost{});
+  if (live.write_failed(std::cerr)) return kExitInput;
+  const Summary& summary = live.summary();
+  const std::string& results_path = live.results_path();
+  const ResultsFile& compact = live.file();
   ReportOutcome reports =
       write_reports(compact, results_path, o.out_dir, formats, o.baseline, o.strict, std::cout, std::cerr);
   console.end(info.providers, summary, reports.hint.empty() ? results_path : reports.hint, compact.deviations);

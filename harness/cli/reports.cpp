@@ -1,23 +1,14 @@
 #include "cli/reports.hpp"
 
-#include <unistd.h>
-
-#include <cstdlib>
 #include <memory>
 #include <ostream>
 
+#include "cli/console.hpp"
 #include "report/report.hpp"
 #include "results/baseline_diff.hpp"
 #include "results/results_reader.hpp"
 
 namespace ac {
-
-namespace {
-bool color_wanted() {
-  const char* no_color = std::getenv("NO_COLOR");
-  return isatty(STDOUT_FILENO) && !(no_color && *no_color);
-}
-}  // namespace
 
 bool write_report_files(const ResultsFile& file, const std::string& out_dir, const std::vector<std::string>& formats,
                         std::string& hint, std::ostream& err) {
@@ -42,7 +33,7 @@ ReportOutcome write_reports(const ResultsFile& compact, const std::string& resul
                             std::ostream& out, std::ostream& err) {
   ReportOutcome outcome;
   std::string error;
-  out << "\n" << render_console_matrix(compact, color_wanted());
+  out << "\n" << render_console_matrix(compact, stdout_wants_color());
   std::shared_ptr<BaselineDiff> comparison;
   if (!baseline.empty()) {
     comparison = std::make_shared<BaselineDiff>();
@@ -54,7 +45,7 @@ ReportOutcome write_reports(const ResultsFile& compact, const std::string& resul
     } else {
       comparison->baseline_path = baseline;
       comparison->strict = strict;
-      outcome.comparison = format_diff(*comparison, color_wanted(), strict);
+      outcome.comparison = format_diff(*comparison, stdout_wants_color(), strict);
       outcome.gate = comparison->exit_code(strict);
     }
   }

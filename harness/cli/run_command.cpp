@@ -1,7 +1,5 @@
 #include "cli/run_command.hpp"
 
-#include <unistd.h>
-
 #include <algorithm>
 #include <cstdlib>
 #include <ctime>
@@ -11,6 +9,7 @@
 #include "cli/console.hpp"
 #include "cli/exit_codes.hpp"
 #include "cli/interrupts.hpp"
+#include "cli/live_outputs.hpp"
 #include "cli/reports.hpp"
 #include "cli/run_checks.hpp"
 #include "cli/suite.hpp"
@@ -19,9 +18,6 @@
 #include "load/suite_version.hpp"
 #include "net/retry.hpp"
 #include "redact/secrets.hpp"
-#include "results/deviations.hpp"
-#include "results/kept_results.hpp"
-#include "results/results_writer.hpp"
 
 namespace ac {
 
@@ -81,15 +77,6 @@ RunCost preflight_targets(Transport& transport, TargetSet& set, std::vector<Job>
   return spent;
 }
 
-ConsoleOptions console_options(const RunOptions& o) {
-  ConsoleOptions c;
-  bool terminal = isatty(STDOUT_FILENO);
-  c.tty = terminal && o.progress;
-  const char* no_color = std::getenv("NO_COLOR");
-  c.color = terminal && !(no_color && *no_color);
-  return c;
-}
-
 // A profile's `concurrency` below --jobs caps that provider silently otherwise: a user who asked
 // for 32 would wonder why the run is slow.
 void say_capped_jobs(const RunOptions& o, const TargetSet& set, Console& console) {
@@ -116,7 +103,7 @@ int run_command(const RunOptions& o) {
 
   const Redactor& redactor = process_redactor();  // make_targets registered every secret
 
-  Console console(std::cout, console_options(o));
+  Console console(std::cout, stdout_console_options(o.progress));
   TransportOptions transport_options;
   transport_options.max_concurrency = o.jobs;
   transport_options.retry.max_retries = o.retries;
@@ -147,23 +134,15 @@ int run_command(const RunOptions& o) {
   if (!o.upstream.empty()) upstream.end_preflight();
 
   RunInfo info = run_info(o, set, redactor);
-  ResultsWriter writer;
-  std::string results_path = o.out_dir + "/results.json";
-  if (!writer.open(results_path, info, error)) {
-    std::cerr << "apiconform: " << error << "\n";
-    return kExitInput;
-  }
+  LiveOutputs live;
+  if (!live.open(o.out_dir, info, false, std::cerr)) return kExitInput;
 
   const std::size_t repeat = static_cast<std::size_t>(std::max(1, o.repeat));
   const std::size_t total = jobs.size() * repeat;
   const auto decided = static_cast<std::size_t>(std::count_if(jobs.begin(), jobs.end(), [](const Job& j) { return j.decided; }));
-  // The live outputs, each told every result in this order: the console, results.json, the
-  // results kept for the reports. The run loop talks to the fan-out only.
-  KeptResults kept(info, total);
+  // The run loop talks to the fan-out of the live outputs only.
   console.count_in_flight([&transport] { return transport.in_flight(); });
-  RunSinks outputs;
-  outputs.add(console).add(writer).add(kept);
-  outputs.on_start(RunStart{info, total, decided * repeat});
+  RunSink& outputs = live.start(console, total, decided * repeat);
   say_capped_jobs(o, set, console);
   for (const auto& t : set.targets)
     if (!t.setup_error.empty()) console.setup_failed(t.provider.name, t.setup_error);
@@ -183,16 +162,15 @@ int run_command(const RunOptions& o) {
   std::vector<std::string> left_running =
       executor.created_batches().cancel_running(transport, o.plan.request, redactor, executor.cost());
   const std::string finished = now_rfc3339();
-  Summary summary = kept.summary();
-  summary.interrupted = stop.requested();
-  const std::vector<Deviation> deviations = find_deviations(kept.file());
   std::optional<UpstreamRun> upstream_run;  // upstream mode: the upstream stops with the run
   if (!o.upstream.empty()) {
     upstream_run = upstream.finish(redactor);
     if (!upstream_run->unmatched.empty()) console.note(unmatched_text(upstream_run->unmatched));
   }
-  outputs.on_finish(RunEnd{summary, finished, deviations, executor.cost(), upstream_run ? &*upstream_run : nullptr});
-  const ResultsFile& compact = kept.file();
+  live.finish(finished, executor.cost(), stop.requested(), upstream_run ? &*upstream_run : nullptr);
+  const Summary& summary = live.summary();
+  const std::string& results_path = live.results_path();
+  const ResultsFile& compact = live.file();
 
   int code = exit_code_for(summary);
   ReportOutcome reports =
