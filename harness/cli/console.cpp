@@ -84,7 +84,8 @@ void Console::begin(std::size_t total, std::size_t not_sent) {
   total_ = total;
   not_sent_ = std::min(not_sent, total);
   started_ = last_plain_line_ = std::chrono::steady_clock::now();
-  if (options_.progress) out_ << "running " << total << (total == 1 ? " job" : " jobs") << "\n";
+  if (options_.progress)
+    out_ << options_.start_verb << " " << total << " " << options_.item << (total == 1 ? "" : "s") << "\n";
 }
 
 void Console::setup_failed(const std::string& provider, const std::string& diagnosis) {

@@ -20,6 +20,10 @@ struct ConsoleOptions {
   // false: begin() and on_result() print nothing, they keep what end() shows, for a caller with a live line of its own
   // (`proxy`, whose results have no planned total).
   bool progress = true;
+  // What the first line says is coming: "running 3 jobs" for a run, "judging 8 recorded
+  // exchanges" for a replay (which sends nothing).
+  std::string start_verb = "running";
+  std::string item = "job";  // singular; an "s" is added for any other count
 };
 
 // Colour on this process's stdout: it is a terminal and NO_COLOR is unset or empty (no-color.org).

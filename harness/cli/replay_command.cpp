@@ -111,7 +111,10 @@ int replay(const ReplayOptions& o) {
   info.providers = providers_of(rec, o.provider);
   LiveOutputs live;
   if (!live.open(o.out_dir, info, false, std::cerr)) return kExitInput;
-  Console console(std::cout, stdout_console_options(o.progress));
+  ConsoleOptions console_options = stdout_console_options(o.progress);
+  console_options.start_verb = "judging";
+  console_options.item = "recorded exchange";
+  Console console(std::cout, console_options);
   RunSink& outputs = live.start(console, rec.exchanges.size() + rec.diagnostics.size(), 0);
   for (const auto& x : rec.exchanges) {
     context.provider = o.provider.empty() ? x.target : o.provider;

@@ -103,3 +103,22 @@ TEST(ConsoleProgress, ANoteClearsTheProgressLineAndStandsOnItsOwn) {
 
 }  // namespace
 }  // namespace ac
+
+namespace ac {
+namespace {
+
+// A replay sends nothing: its first line says what it judges, not "running N jobs".
+TEST(ConsoleProgress, TheFirstLineNamesWhatIsComing) {
+  std::ostringstream out;
+  ConsoleOptions options;
+  options.start_verb = "judging";
+  options.item = "recorded exchange";
+  Console one(out, options);
+  one.begin(1);
+  Console eight(out, options);
+  eight.begin(8);
+  EXPECT_EQ(out.str(), "judging 1 recorded exchange\njudging 8 recorded exchanges\n");
+}
+
+}  // namespace
+}  // namespace ac
