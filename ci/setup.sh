@@ -5,7 +5,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 # file: CPack needs it to find the binaries dpkg-shlibdeps reads (ci/package.sh, the package test).
-packages=(build-essential cmake pkg-config ccache file libcurl4-openssl-dev rapidjson-dev libyaml-cpp-dev
+# libyaml-dev: libyaml's parser reads the YAML files, into yaml-cpp's nodes (start-up parses the
+# suite in a quarter of the instructions yaml-cpp's parser took: docs/benchmarks.md).
+packages=(build-essential cmake pkg-config ccache file libcurl4-openssl-dev rapidjson-dev libyaml-cpp-dev libyaml-dev
           libvalijson-dev libgtest-dev libcli11-dev libcpp-httplib-dev)
 [[ ${APICONFORM_TEST_DEPS:-0} == 1 ]] && packages+=(clang libclang-rt-14-dev wrk chromium python3 python3-yaml zsh fish json-schema-test-suite curl openssl)
 

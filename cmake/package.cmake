@@ -1,6 +1,6 @@
 # The Debian package (ci/package.sh -> apiconform_<version>_amd64.deb): what `cmake --install`
 # puts under /usr, depending on the runtime libraries the binary links, as dpkg-shlibdeps
-# computes them (libcurl4, libyaml-cpp0.7, libcpp-httplib0.11, libstdc++6, ...), never on -dev
+# computes them (libcurl4, libyaml-cpp0.7, libyaml-0-2, libcpp-httplib0.11, libstdc++6, ...), never on -dev
 # packages or build tools. docs/install.md.
 set(CPACK_GENERATOR DEB)
 set(CPACK_PACKAGE_NAME apiconform)

@@ -57,15 +57,11 @@ SourceLocation YamlFile::at_inside(const YAML::Node& scalar, std::size_t occurre
 std::vector<YAML::Node> parse_yaml(const std::string& text, YamlFile& f) {
   f.set_text(text);
   try {
-    bool stuck = false;
-    YAML::Mark stuck_at;
-    std::vector<YAML::Node> documents = load_documents(text, stuck, stuck_at);
-    if (stuck) f.error(f.at(stuck_at), "YAML syntax error: unexpected text where a document should start");
-    return documents;
+    return load_documents(text);
   } catch (const YAML::ParserException& e) {
     f.error(f.at(e.mark), "YAML syntax error: " + e.msg);
   } catch (const std::exception& e) {
-    // yaml-cpp throws other exception types on some malformed inputs; they have no mark.
+    // Out of memory, or a yaml-cpp node operation failing: no mark.
     f.error(f.at(YAML::Mark()), std::string("YAML syntax error: ") + e.what());
   }
   return {};

@@ -6,12 +6,12 @@
 
 namespace ac {
 
-// Every document of `text`, parsed once. Does what YAML::LoadAll does (the same nodes, marks,
-// tags, styles, anchors and aliases) and also guards against what LoadAll does not: yaml-cpp
-// 0.7's parser can start a document without consuming its first token (a stray `,` before any
-// node), and LoadAll then loops forever. A document that starts where the previous one did ends
-// the parse: `stuck` is set and `stuck_at` says where. Throws YAML::ParserException on a syntax
-// error, as LoadAll does.
-std::vector<YAML::Node> load_documents(const std::string& text, bool& stuck, YAML::Mark& stuck_at);
+// Every document of `text`, parsed once by libyaml's event parser (a quarter of the instructions
+// yaml-cpp 0.7's parser took for the suite; docs/benchmarks.md), built into the nodes
+// YAML::LoadAll would give: the same types, scalars, tags, styles, marks (0-based, bytes, as
+// yaml-cpp counts them), anchors and aliases. Throws YAML::ParserException with libyaml's problem
+// and its mark on a syntax error, an alias to an unknown anchor, nesting deeper than yaml-cpp
+// allows (498 levels), or text that is not UTF-8. libyaml reads only `text` and never loops.
+std::vector<YAML::Node> load_documents(const std::string& text);
 
 }  // namespace ac

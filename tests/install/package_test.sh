@@ -11,7 +11,7 @@ fail() { echo "FAIL: $*" >&2; exit 1; }
 
 depends=$(dpkg-deb -f "$deb" Depends)
 echo "Depends: $depends"
-for lib in libcurl4 libyaml-cpp0.7 libstdc++6 libc6; do
+for lib in libcurl4 libyaml-cpp0.7 libyaml-0-2 libstdc++6 libc6; do
   echo "$depends" | grep -q "\\b$lib\\b" || fail "Depends lacks $lib"
 done
 if echo "$depends" | grep -qE -- '-dev\b|cmake|g\+\+|gcc \(|build-essential'; then fail "Depends names build-time packages"; fi
