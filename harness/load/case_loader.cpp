@@ -104,6 +104,7 @@ void finish(std::vector<ParsedCase>& parsed, Diagnostics& diags, std::vector<Cas
                        "`compare_with` must name a non-streaming case; `" + s->compare_with + "` expects a stream", ""});
     }
   }
+  out.reserve(out.size() + parsed.size());
   for (auto& p : parsed) out.push_back(std::move(p.c));
 }
 
@@ -147,8 +148,13 @@ Diagnostics load_cases(const std::vector<std::string>& paths, std::vector<Case>&
   std::vector<FileLoad> files;
   for (auto& file : case_files(paths, diags)) files.push_back(FileLoad{std::move(file), {}, {}});
   load_files(files);
-  // In file order, as if read one after the other.
+  // In file order, as if read one after the other. Reserved: a Case is 1.7 KB, and every
+  // doubling of the vector moved them all into new pages (page faults are most of start-up's
+  // kernel time).
   std::vector<ParsedCase> parsed;
+  std::size_t count = 0;
+  for (const auto& f : files) count += f.parsed.size();
+  parsed.reserve(count);
   for (auto& f : files) {
     diags.insert(diags.end(), f.diags.begin(), f.diags.end());
     for (auto& p : f.parsed) parsed.push_back(std::move(p));
