@@ -26,8 +26,9 @@ struct CheckInput {
   // The reply is of another kind than expected (a success where the API fails, or the reverse):
   // assertions about the body's shape would only repeat the status finding, so they are skipped.
   bool other_kind = false;
-  // The request body exactly as sent (never the excerpt kept in exchange.request.body, which is
-  // cut at 16 KiB for results): what the tool-input check reads the declared tools from.
+  // The request body as sent, whole (never the excerpt kept in exchange.request.body, which is
+  // cut at 16 KiB for results), without a size-limit case's padding (spaces after the JSON,
+  // which change nothing it says): what the tool-input check reads the declared tools from.
   std::string_view request_body;
   std::string body_rule;  // why the body is not JSON, for its finding's code: "utf8", "event-stream", or ""
 };
