@@ -220,17 +220,23 @@ void SseParser::end_line() {
   target_ = Target::Ignore;
 }
 
+// A problem with the frame being read: what every kind says of it (its number, where it starts,
+// its size, when it ended). Counts the frame.
+SseProblem SseParser::frame_problem(SseProblemKind kind) {
+  SseProblem pr;
+  pr.kind = kind;
+  pr.index = index_++;
+  pr.line = frame_line_;
+  pr.offset = frame_offset_;
+  pr.size = frame_bytes_;
+  pr.at_ms = at_ms_;
+  return pr;
+}
+
 void SseParser::dispatch() {
   if (!in_frame_) return;  // a blank line between frames, or after comments only
   if (skipping_) {
-    SseProblem pr;
-    pr.kind = SseProblemKind::Oversize;
-    pr.index = index_++;
-    pr.line = frame_line_;
-    pr.offset = frame_offset_;
-    pr.size = frame_bytes_;
-    pr.at_ms = at_ms_;
-    sink_.on_problem(pr);
+    sink_.on_problem(frame_problem(SseProblemKind::Oversize));
   } else if (has_data_) {
     SseEvent ev;
     ev.name = name_;
@@ -242,14 +248,8 @@ void SseParser::dispatch() {
     ev.at_ms = at_ms_;
     sink_.on_event(ev);
   } else if (has_name_) {
-    SseProblem pr;
-    pr.kind = SseProblemKind::NoData;
-    pr.index = index_++;
-    pr.line = frame_line_;
-    pr.offset = frame_offset_;
-    pr.size = frame_bytes_;
+    SseProblem pr = frame_problem(SseProblemKind::NoData);
     pr.name = name_;
-    pr.at_ms = at_ms_;
     sink_.on_problem(pr);
   }
   // A frame of only id/retry/unknown fields legitimately dispatches nothing (WHATWG).
@@ -280,18 +280,12 @@ void SseParser::finish(double at_ms) {
   if (state_ == State::Field) begin_field();
   if (mid_line) end_line();
   if (in_frame_) {
-    SseProblem pr;
-    pr.kind = SseProblemKind::Unterminated;
-    pr.index = index_++;
-    pr.line = frame_line_;
-    pr.offset = frame_offset_;
-    pr.size = frame_bytes_;
+    SseProblem pr = frame_problem(SseProblemKind::Unterminated);
     pr.name = name_;
     pr.data = data_;
     pr.has_data = has_data_;
     pr.last_line_complete = !mid_line;
     pr.oversize = skipping_;
-    pr.at_ms = at_ms_;
     sink_.on_problem(pr);
   }
   reset_frame();

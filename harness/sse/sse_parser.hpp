@@ -86,6 +86,7 @@ class SseParser {
   void append_value(const char* p, std::size_t n);
   void end_line();
   void dispatch();
+  SseProblem frame_problem(SseProblemKind kind);
   void reset_frame();
   void count(std::size_t n);
 
