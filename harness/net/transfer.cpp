@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <cstdlib>
 #include <stdexcept>
-#include <tuple>
 #include <utility>
 
 #include "net/retry.hpp"
@@ -20,29 +19,6 @@ std::string trim(std::string_view text) {
 }
 
 bool has_header(const Headers& headers, const char* name) { return find_header(headers, name).has_value(); }
-
-// "host" and "host:port" of a URL, for error sentences. Never the whole URL: a query string may
-// carry a key (`?key=...`), and error sentences end up in reports.
-std::pair<std::string, std::string> host_and_where(const std::string& url) {
-  std::string host = "unparsable URL", where = host;
-  CURLU* parsed = curl_url();
-  if (parsed && curl_url_set(parsed, CURLUPART_URL, url.c_str(), CURLU_NON_SUPPORT_SCHEME | CURLU_GUESS_SCHEME) == CURLUE_OK) {
-    char* h = nullptr;
-    char* p = nullptr;
-    if (curl_url_get(parsed, CURLUPART_HOST, &h, 0) == CURLUE_OK) host = where = h;
-    if (curl_url_get(parsed, CURLUPART_PORT, &p, CURLU_DEFAULT_PORT) == CURLUE_OK) where = host + ":" + p;
-    curl_free(h);
-    curl_free(p);
-  }
-  curl_url_cleanup(parsed);
-  return {host, where};
-}
-
-// "https", "ftp"...: what a URL starts with, for the unsupported-scheme sentence.
-std::string scheme_of(const std::string& url) {
-  auto colon = url.find("://");
-  return colon == std::string::npos || colon > 16 ? "" : url.substr(0, colon);
-}
 
 double micros_to_ms(curl_off_t micros) { return static_cast<double>(micros) / 1000.0; }
 
@@ -258,18 +234,9 @@ TransferOutcome Transfer::finish(CURLcode result, const std::string& stopped_bec
     out.content_error = "the body is sent as `Content-Encoding: " + encoding.value_or("") +
                         "` but cannot be decoded (" + error_buffer_ + ") " + progress() + " decoded";
   } else if (result != CURLE_OK) {
-    FailureFacts facts;
-    facts.code = result;
-    curl_easy_getinfo(easy_, CURLINFO_OS_ERRNO, &facts.os_errno);
-    facts.curl_message = error_buffer_;
-    facts.scheme = scheme_of(request_.url);
-    std::tie(facts.host, facts.where) = host_and_where(request_.url);
-    curl_off_t connect_time = 0;
-    curl_easy_getinfo(easy_, CURLINFO_CONNECT_TIME_T, &connect_time);
-    facts.connected = connect_time > 0;
+    FailureFacts facts = failure_facts(easy_, result, error_buffer_, request_.url, out.headers);
     facts.got_response = first_byte_.has_value();
     facts.body_bytes = body_bytes_;
-    if (auto length = find_header(out.headers, "content-length")) facts.content_length = std::atoll(length->c_str());
     facts.connect_timeout_s = request_.timeouts.connect_s;
     out.error = describe_failure(facts);
     out.transient = is_transient_failure(facts);

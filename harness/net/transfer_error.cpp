@@ -1,11 +1,19 @@
 #include "net/transfer_error.hpp"
 
 #include <cerrno>
+#include <cstdlib>
+#include <tuple>
 
 #include "net/retry.hpp"
 
 namespace ac {
 namespace {
+
+// "https", "ftp"...: what a URL starts with, for the unsupported-scheme sentence.
+std::string scheme_of(const std::string& url) {
+  auto colon = url.find("://");
+  return colon == std::string::npos || colon > 16 ? "" : url.substr(0, colon);
+}
 
 std::string at(const FailureFacts& f) { return " (" + f.where + ")"; }
 
@@ -111,6 +119,36 @@ bool is_transient_failure(const FailureFacts& f) {
     default:
       return false;
   }
+}
+
+std::pair<std::string, std::string> host_and_where(const std::string& url) {
+  std::string host = "unparsable URL", where = host;
+  CURLU* parsed = curl_url();
+  if (parsed && curl_url_set(parsed, CURLUPART_URL, url.c_str(), CURLU_NON_SUPPORT_SCHEME | CURLU_GUESS_SCHEME) == CURLUE_OK) {
+    char* h = nullptr;
+    char* p = nullptr;
+    if (curl_url_get(parsed, CURLUPART_HOST, &h, 0) == CURLUE_OK) host = where = h;
+    if (curl_url_get(parsed, CURLUPART_PORT, &p, CURLU_DEFAULT_PORT) == CURLUE_OK) where = host + ":" + p;
+    curl_free(h);
+    curl_free(p);
+  }
+  curl_url_cleanup(parsed);
+  return {host, where};
+}
+
+FailureFacts failure_facts(CURL* easy, CURLcode code, const char* error_buffer, const std::string& url,
+                           const Headers& response_headers) {
+  FailureFacts facts;
+  facts.code = code;
+  curl_easy_getinfo(easy, CURLINFO_OS_ERRNO, &facts.os_errno);
+  facts.curl_message = error_buffer;
+  facts.scheme = scheme_of(url);
+  std::tie(facts.host, facts.where) = host_and_where(url);
+  curl_off_t connect_time = 0;
+  curl_easy_getinfo(easy, CURLINFO_CONNECT_TIME_T, &connect_time);
+  facts.connected = connect_time > 0;
+  if (auto length = find_header(response_headers, "content-length")) facts.content_length = std::atoll(length->c_str());
+  return facts;
 }
 
 }  // namespace ac

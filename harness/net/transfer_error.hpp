@@ -4,6 +4,9 @@
 #include <cstddef>
 #include <optional>
 #include <string>
+#include <utility>
+
+#include "model/header.hpp"
 
 namespace ac {
 
@@ -21,6 +24,16 @@ struct FailureFacts {
   std::optional<long long> content_length;  // announced by the response
   double connect_timeout_s = 0;
 };
+
+// "host" and "host:port" of a URL, for error sentences. Never the whole URL: a query string may
+// carry a key (`?key=...`), and error sentences end up in reports.
+std::pair<std::string, std::string> host_and_where(const std::string& url);
+
+// What a libcurl handle that ended with `code` tells of the failure: the code, errno and message,
+// the URL's scheme, host and port, whether it connected, the length `response_headers` announced.
+// The caller adds what only it counted: got_response, body_bytes, connect_timeout_s.
+FailureFacts failure_facts(CURL* easy, CURLcode code, const char* error_buffer, const std::string& url,
+                           const Headers& response_headers);
 
 // One sentence naming what happened and where: "connection refused (127.0.0.1:9)",
 // "connection reset by peer after 120 body bytes (127.0.0.1:4000)", "could not resolve host x".

@@ -216,38 +216,6 @@ void set_method(CURL* easy, const RequestHead& head, const std::string& body) {
   }
 }
 
-std::string failure_text(CURL* easy, CURLcode code, const char* error_buffer, const std::string& url,
-                         const ExchangeRecord& record, const ForwardOptions& options) {
-  FailureFacts facts;
-  facts.code = code;
-  curl_easy_getinfo(easy, CURLINFO_OS_ERRNO, &facts.os_errno);
-  facts.curl_message = error_buffer;
-  if (CURLU* parsed = curl_url()) {
-    char *scheme = nullptr, *host = nullptr, *port = nullptr;
-    if (curl_url_set(parsed, CURLUPART_URL, url.c_str(), 0) == CURLUE_OK) {
-      curl_url_get(parsed, CURLUPART_SCHEME, &scheme, 0);
-      curl_url_get(parsed, CURLUPART_HOST, &host, 0);
-      curl_url_get(parsed, CURLUPART_PORT, &port, CURLU_DEFAULT_PORT);
-    }
-    facts.scheme = scheme ? scheme : "";
-    facts.host = host ? host : "";
-    facts.where = facts.host + ":" + (port ? port : "");
-    curl_free(scheme);
-    curl_free(host);
-    curl_free(port);
-    curl_url_cleanup(parsed);
-  }
-  curl_off_t connect_time = 0;
-  curl_easy_getinfo(easy, CURLINFO_CONNECT_TIME_T, &connect_time);
-  facts.connected = connect_time > 0;
-  facts.got_response = record.first_byte_ms > 0;
-  facts.body_bytes = record.response_body.size();
-  if (auto length = find_header(record.response_headers, "content-length"))
-    facts.content_length = std::atoll(length->c_str());
-  facts.connect_timeout_s = options.connect_timeout_s;
-  return describe_failure(facts);
-}
-
 }  // namespace
 
 std::string proxy_error_reply(int status, const std::string& reason, const std::string& type,
@@ -308,7 +276,11 @@ bool forward_exchange(CURL* easy, const ForwardOptions& options, const RequestHe
       client.send(proxy_error_reply(503, "Service Unavailable", "api_error", "the proxy is stopping", true));
     return false;
   }
-  record.error = failure_text(easy, result, error_buffer, url, record, options);
+  FailureFacts facts = failure_facts(easy, result, error_buffer, url, record.response_headers);
+  facts.got_response = record.first_byte_ms > 0;
+  facts.body_bytes = record.response_body.size();
+  facts.connect_timeout_s = options.connect_timeout_s;
+  record.error = describe_failure(facts);
   if (relay.head_sent()) return false;  // the reply is cut for the client as it was for us
   client.send(
       proxy_error_reply(502, "Bad Gateway", "api_error", "the target did not answer: " + record.error, close_after));
