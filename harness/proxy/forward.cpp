@@ -4,25 +4,13 @@
 #include <cstdlib>
 
 #include "net/transfer_error.hpp"
+#include "util/json_render.hpp"
 
 namespace ac {
 
 namespace {
 
 using Clock = std::chrono::steady_clock;
-
-std::string json_escaped(const std::string& text) {
-  std::string out;
-  for (unsigned char c : text) {
-    if (c == '"' || c == '\\')
-      out += '\\', out += static_cast<char>(c);
-    else if (c < 0x20)
-      out += ' ';
-    else
-      out += static_cast<char>(c);
-  }
-  return out;
-}
 
 // How the reply's body travels to the client.
 enum class Framing { None, Length, Chunked, UntilClose };
@@ -220,8 +208,8 @@ void set_method(CURL* easy, const RequestHead& head, const std::string& body) {
 
 std::string proxy_error_reply(int status, const std::string& reason, const std::string& type,
                               const std::string& message, bool close) {
-  const std::string body = "{\"type\":\"error\",\"error\":{\"type\":\"" + type +
-                           "\",\"message\":\"apiconform proxy: " + json_escaped(message) + "\"}}";
+  const std::string body = "{\"type\":\"error\",\"error\":{\"type\":" + json_quote(type) +
+                           ",\"message\":" + json_quote("apiconform proxy: " + message) + "}}";
   return "HTTP/1.1 " + std::to_string(status) + " " + reason +
          "\r\nContent-Type: application/json\r\nX-Apiconform-Proxy: " + type +
          "\r\nContent-Length: " + std::to_string(body.size()) + "\r\n" + (close ? "Connection: close\r\n" : "") +

@@ -278,3 +278,25 @@ TEST(ProxyServer, StopEndsIdleConnectionsAndRefusesNewOnes) {
 
 }  // namespace
 }  // namespace ac::test
+
+#include <rapidjson/document.h>
+
+namespace ac::test {
+namespace {
+
+// The proxy's own answers are JSON in the API's error shape whatever their message holds (a
+// client's request line is quoted in it).
+TEST(ProxyErrorReply, TheMessageIsAJsonStringWhateverItHolds) {
+  const std::string message = "a version 'HTTP/\"9\\x\n' is not HTTP/1.1";
+  const std::string reply = proxy_error_reply(400, "Bad Request", "invalid_request_error", message, true);
+  const std::string body = reply.substr(reply.find("\r\n\r\n") + 4);
+  rapidjson::Document doc;
+  doc.Parse(body.c_str(), body.size());
+  ASSERT_FALSE(doc.HasParseError()) << body;
+  EXPECT_STREQ(doc["error"]["type"].GetString(), "invalid_request_error");
+  EXPECT_EQ(std::string(doc["error"]["message"].GetString()), "apiconform proxy: " + message);
+  EXPECT_NE(reply.find("Content-Length: " + std::to_string(body.size()) + "\r\n"), std::string::npos) << reply;
+}
+
+}  // namespace
+}  // namespace ac::test
