@@ -5,18 +5,9 @@
 #include "util/suggest.hpp"
 #include "report/report.hpp"
 #include "util/join.hpp"
+#include "util/trim.hpp"
 
 namespace ac {
-
-namespace {
-
-std::string trim(const std::string& s) {
-  const char* space = " \t\r\n";
-  std::size_t b = s.find_first_not_of(space), e = s.find_last_not_of(space);
-  return b == std::string::npos ? std::string() : s.substr(b, e - b + 1);
-}
-
-}  // namespace
 
 std::vector<std::string> format_names() {
   std::vector<std::string> names;
@@ -35,7 +26,7 @@ bool parse_formats(const std::vector<std::string>& items, std::vector<std::strin
     std::size_t start = 0;
     while (start <= item.size()) {
       std::size_t comma = item.find(',', start);
-      std::string name = trim(item.substr(start, comma == std::string::npos ? std::string::npos : comma - start));
+      std::string name(trim(std::string_view(item).substr(start, comma == std::string::npos ? std::string::npos : comma - start), " \t\r\n"));
       start = comma == std::string::npos ? item.size() + 1 : comma + 1;
       if (name.empty()) continue;
       const ReportFormat* format = find_report_format(name);

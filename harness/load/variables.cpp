@@ -1,6 +1,7 @@
 #include "load/variables.hpp"
 #include "util/join.hpp"
 #include "util/json_render.hpp"
+#include "util/trim.hpp"
 
 #include <cstdlib>
 #include <vector>
@@ -25,11 +26,6 @@ bool name_char(char c) {
          c == '-';
 }
 
-std::string trim(const std::string& s) {
-  std::size_t b = s.find_first_not_of(' '), e = s.find_last_not_of(' ');
-  return b == std::string::npos ? std::string() : s.substr(b, e - b + 1);
-}
-
 bool split(const std::string& text, std::vector<Piece>& pieces, std::string& error, std::size_t* bad_at = nullptr) {
   std::size_t pos = 0;
   while (pos < text.size()) {
@@ -45,7 +41,7 @@ bool split(const std::string& text, std::vector<Piece>& pieces, std::string& err
       error = "unbalanced `{{` at character " + std::to_string(open + 1) + ": no `}}` closes it";
       return false;
     }
-    const std::string name = trim(text.substr(open + 2, close - open - 2));
+    const std::string name(trim(std::string_view(text).substr(open + 2, close - open - 2), " "));
     bool valid = !name.empty();
     for (char c : name) valid = valid && name_char(c);
     if (!valid) {

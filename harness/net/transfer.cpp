@@ -7,16 +7,10 @@
 
 #include "net/retry.hpp"
 #include "net/transfer_error.hpp"
+#include "util/trim.hpp"
 
 namespace ac {
 namespace {
-
-std::string trim(std::string_view text) {
-  auto first = text.find_first_not_of(" \t");
-  if (first == std::string_view::npos) return "";
-  auto last = text.find_last_not_of(" \t");
-  return std::string(text.substr(first, last - first + 1));
-}
 
 bool has_header(const Headers& headers, const char* name) { return find_header(headers, name).has_value(); }
 
@@ -125,11 +119,11 @@ void Transfer::on_header_line(std::string_view line) {
   } else if (line.empty()) {
     if (status_ >= 200 || status_ < 100) deliver_headers();
   } else if ((line[0] == ' ' || line[0] == '\t') && !headers_.empty()) {
-    headers_.back().value += " " + trim(line);  // obsolete line folding
+    headers_.back().value += " " + std::string(trim(line));  // obsolete line folding
   } else {
     auto colon = line.find(':');
-    if (colon == std::string_view::npos) headers_.push_back({trim(line), ""});
-    else headers_.push_back({std::string(line.substr(0, colon)), trim(line.substr(colon + 1))});
+    if (colon == std::string_view::npos) headers_.push_back({std::string(trim(line)), ""});
+    else headers_.push_back({std::string(line.substr(0, colon)), std::string(trim(line.substr(colon + 1)))});
   }
 }
 

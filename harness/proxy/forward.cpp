@@ -5,6 +5,7 @@
 
 #include "net/transfer_error.hpp"
 #include "util/json_render.hpp"
+#include "util/trim.hpp"
 
 namespace ac {
 
@@ -55,19 +56,14 @@ class Relay {
     }
     if (line.empty()) return (status_ >= 100 && status_ < 200) ? true : send_head();
     if ((line[0] == ' ' || line[0] == '\t') && !headers_.empty()) {  // obsolete folding
-      headers_.back().value += " " + std::string(line.substr(line.find_first_not_of(" \t")));
+      headers_.back().value += " " + std::string(trim(line));
       raw_lines_.back() += "\r\n" + std::string(line);
       return true;
     }
     const std::size_t colon = line.find(':');
     std::string name(line.substr(0, colon));
     std::string value;
-    if (colon != std::string_view::npos) {
-      std::string_view v = line.substr(colon + 1);
-      while (!v.empty() && (v.front() == ' ' || v.front() == '\t')) v.remove_prefix(1);
-      while (!v.empty() && (v.back() == ' ' || v.back() == '\t')) v.remove_suffix(1);
-      value = std::string(v);
-    }
+    if (colon != std::string_view::npos) value = std::string(trim(line.substr(colon + 1)));
     headers_.push_back({std::move(name), std::move(value)});
     raw_lines_.emplace_back(line);
     return true;

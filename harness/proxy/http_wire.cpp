@@ -2,15 +2,14 @@
 
 #include <cstdio>
 
+#include "util/trim.hpp"
+
 namespace ac {
 
 namespace {
 
-std::string_view trim(std::string_view text) {
-  while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
-  while (!text.empty() && (text.back() == ' ' || text.back() == '\t' || text.back() == '\r')) text.remove_suffix(1);
-  return text;
-}
+// Spaces and tabs around a value, and a stray CR left before the line's end.
+constexpr std::string_view kBlanks = " \t\r";
 
 bool is_token_char(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
@@ -57,7 +56,7 @@ bool parse_request_head(std::string_view text, RequestHead& out, std::string& er
         error = "a header continuation line before any header";
         return false;
       }
-      out.headers.back().value += " " + std::string(trim(line));
+      out.headers.back().value += " " + std::string(trim(line, kBlanks));
       continue;
     }
     const std::size_t colon = line.find(':');
@@ -71,7 +70,7 @@ bool parse_request_head(std::string_view text, RequestHead& out, std::string& er
         error = "a malformed header name";
         return false;
       }
-    out.headers.push_back({std::string(name), std::string(trim(line.substr(colon + 1)))});
+    out.headers.push_back({std::string(name), std::string(trim(line.substr(colon + 1), kBlanks))});
   }
   return true;
 }
@@ -79,7 +78,7 @@ bool parse_request_head(std::string_view text, RequestHead& out, std::string& er
 bool has_token(std::string_view list, std::string_view token) {
   while (!list.empty()) {
     const std::size_t comma = list.find(',');
-    if (iequals(trim(list.substr(0, comma)), token)) return true;
+    if (iequals(trim(list.substr(0, comma), kBlanks), token)) return true;
     if (comma == std::string_view::npos) break;
     list.remove_prefix(comma + 1);
   }

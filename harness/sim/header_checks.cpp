@@ -4,6 +4,8 @@
 #include <cctype>
 #include <regex>
 
+#include "util/trim.hpp"
+
 namespace ac::sim {
 namespace {
 
@@ -13,13 +15,6 @@ bool starts_with_ci(const std::string& text, const std::string& prefix) {
     return std::tolower(static_cast<unsigned char>(a)) ==
            std::tolower(static_cast<unsigned char>(b));
   });
-}
-
-std::string trim(const std::string& text) {
-  auto begin = text.find_first_not_of(" \t");
-  if (begin == std::string::npos) return "";
-  auto end = text.find_last_not_of(" \t");
-  return text.substr(begin, end - begin + 1);
 }
 
 }  // namespace
@@ -34,7 +29,7 @@ std::optional<ApiError> check_key(const httplib::Request& request, const ApiSurf
       if (!starts_with_ci(value, header.prefix)) continue;
       value = value.substr(header.prefix.size());
     }
-    value = trim(value);
+    value = std::string(trim(value));
     if (value.empty()) continue;
     if (value != expected_key) return authentication_failed(surface.bad_key_message);
     return std::nullopt;
@@ -52,7 +47,7 @@ std::optional<ApiError> check_version(const httplib::Request& request, const Api
     if (surface.version_policy == VersionPolicy::optional) return std::nullopt;
     return invalid_request(surface.version_header + ": header is required");
   }
-  version = trim(request.get_header_value(surface.version_header.c_str()));
+  version = std::string(trim(request.get_header_value(surface.version_header.c_str())));
   if (std::find(surface.versions.begin(), surface.versions.end(), version) ==
       surface.versions.end()) {
     return invalid_request(surface.version_header + ": unknown version '" + version + "'");
@@ -81,7 +76,7 @@ std::optional<ApiError> check_beta(const httplib::Request& request, const ApiSur
     while (start <= values.size()) {
       auto comma = values.find(',', start);
       if (comma == std::string::npos) comma = values.size();
-      std::string name = trim(values.substr(start, comma - start));
+      std::string name(trim(std::string_view(values).substr(start, comma - start)));
       if (!name.empty() && !std::regex_match(name, kBetaName)) {
         return invalid_request("Unexpected value(s) `" + name +
                                "` for the `anthropic-beta` header. Please consult our "
