@@ -4,6 +4,7 @@
 #include <ostream>
 
 #include "redact/terminal_text.hpp"
+#include "util/utf8.hpp"
 
 namespace ac {
 
@@ -68,7 +69,7 @@ void ProxyConsole::on_result(const Result& result) {
   if (now - last_drawn_ < std::chrono::milliseconds(100) && result.verdict == Verdict::Pass) return;
   last_drawn_ = now;
   std::string line = counts() + " | last " + exchange_line(result);
-  if (line.size() > 160) line = line.substr(0, 160);
+  line = cut_utf8(line, 160);  // the " · " between path and model is two bytes of one character
   out_ << "\r\033[K" << line << std::flush;
 }
 
