@@ -13,33 +13,36 @@ OutputFile::~OutputFile() { abandon(); }
 
 bool OutputFile::open(const std::string& path, const std::string& what, std::string& error,
                       std::size_t buffer_bytes) {
-  abandon();
-  path_ = path;
-  what_ = what;
-  temp_path_ = path + ".tmp-" + std::to_string(::getpid());
-  error_.clear();
-  file_ = std::fopen(temp_path_.c_str(), "wb");
-  if (!file_) {
-    error = path + ": cannot write " + what + ": " + std::strerror(errno);
-    return false;
-  }
+  if (!start(path, what, path + ".tmp-" + std::to_string(::getpid()), error)) return false;
   std::setvbuf(file_, nullptr, _IOFBF, buffer_bytes);
   return true;
 }
 
 bool OutputFile::open_live(const std::string& path, const std::string& what, std::string& error) {
+  return start(path, what, "", error);
+}
+
+bool OutputFile::start(const std::string& path, const std::string& what, std::string temp_path, std::string& error) {
   abandon();
   path_ = path;
   what_ = what;
-  temp_path_.clear();
+  temp_path_ = std::move(temp_path);
   error_.clear();
-  file_ = std::fopen(path.c_str(), "wb");
+  file_ = std::fopen((temp_path_.empty() ? path_ : temp_path_).c_str(), "wb");
   if (!file_) {
-    error = path + ": cannot write " + what + ": " + std::strerror(errno);
+    error = failure();
     return false;
   }
   return true;
 }
+
+std::string OutputFile::failure() const { return path_ + ": cannot write " + what_ + ": " + std::strerror(errno); }
+
+void OutputFile::note_failure() {
+  if (error_.empty()) error_ = failure();
+}
+
+bool OutputFile::end_here() { return std::fflush(file_) == 0 && ::ftruncate(::fileno(file_), std::ftell(file_)) == 0; }
 
 void OutputFile::write(std::string_view text) {
   if (!file_ || !error_.empty()) return;
@@ -50,8 +53,7 @@ void OutputFile::write(std::string_view text) {
     redactor.apply_in_place(redacted);
     text = redacted;
   }
-  if (std::fwrite(text.data(), 1, text.size(), file_) != text.size())
-    error_ = path_ + ": cannot write " + what_ + ": " + std::strerror(errno);
+  if (std::fwrite(text.data(), 1, text.size(), file_) != text.size()) note_failure();
 }
 
 void OutputFile::write_provisional(std::string_view text) {
@@ -59,10 +61,7 @@ void OutputFile::write_provisional(std::string_view text) {
   const long before = std::ftell(file_);
   write(text);
   // Cut what an earlier, longer ending left beyond this one.
-  if (std::fflush(file_) != 0 || ::ftruncate(::fileno(file_), std::ftell(file_)) != 0 ||
-      std::fseek(file_, before, SEEK_SET) != 0) {
-    if (error_.empty()) error_ = path_ + ": cannot write " + what_ + ": " + std::strerror(errno);
-  }
+  if (!end_here() || std::fseek(file_, before, SEEK_SET) != 0) note_failure();
 }
 
 bool OutputFile::commit(std::string& error) {
@@ -71,13 +70,10 @@ bool OutputFile::commit(std::string& error) {
     return false;
   }
   // A live file may hold a provisional ending beyond what was written last: cut it.
-  if (temp_path_.empty() && (std::fflush(file_) != 0 || ::ftruncate(::fileno(file_), std::ftell(file_)) != 0) &&
-      error_.empty())
-    error_ = path_ + ": cannot write " + what_ + ": " + std::strerror(errno);
-  if (std::fclose(file_) != 0 && error_.empty()) error_ = path_ + ": cannot write " + what_ + ": " + std::strerror(errno);
+  if (temp_path_.empty() && !end_here()) note_failure();
+  if (std::fclose(file_) != 0) note_failure();
   file_ = nullptr;
-  if (error_.empty() && !temp_path_.empty() && std::rename(temp_path_.c_str(), path_.c_str()) != 0)
-    error_ = path_ + ": cannot write " + what_ + ": " + std::strerror(errno);
+  if (error_.empty() && !temp_path_.empty() && std::rename(temp_path_.c_str(), path_.c_str()) != 0) note_failure();
   if (!error_.empty()) {
     if (!temp_path_.empty()) std::remove(temp_path_.c_str());
     error = error_;

@@ -37,6 +37,14 @@ class OutputFile {
   const std::string& error() const { return error_; }
 
  private:
+  // open() and open_live(): a temp_path is written and renamed at commit(); "" writes `path` itself.
+  bool start(const std::string& path, const std::string& what, std::string temp_path, std::string& error);
+  // "<path>: cannot write <what>: <reason>", for the call that just failed (errno).
+  std::string failure() const;
+  void note_failure();  // the first failure is kept
+  // Flushes and cuts the file where the next write goes (a longer provisional ending beyond it).
+  bool end_here();
+
   std::FILE* file_ = nullptr;
   std::string path_;
   std::string temp_path_;  // empty for a live file
