@@ -14,6 +14,7 @@
 #include "cli/proxy_session.hpp"
 #include "cli/reports.hpp"
 #include "cli/run_checks.hpp"
+#include "cli/suite.hpp"
 #include "cli/targets.hpp"
 #include "model/diagnostic.hpp"
 #include "net/retry.hpp"
@@ -107,7 +108,7 @@ int proxy_command(const ProxyCommandOptions& o) {
   judge.strict = o.strict;
   judge.secrets.secret_headers = o.secret_headers;
   judge.provider = shown_target(o.target);
-  Diagnostics problems = load_judge_data(o.schemas_dir, judge_data, judge);
+  Diagnostics problems = load_judge_data(o.schemas_dir, judge_data, judge, schema_load_options());
   for (const auto& d : problems) std::cerr << format_diagnostic(d);
   if (!problems.empty()) return kExitInput;
 

@@ -11,6 +11,7 @@
 #include "cli/live_outputs.hpp"
 #include "cli/reports.hpp"
 #include "cli/run_checks.hpp"
+#include "cli/suite.hpp"
 #include "cli/run_command.hpp"
 #include "redact/secrets.hpp"
 #include "traffic/exchange_judge.hpp"
@@ -95,7 +96,7 @@ int replay(const ReplayOptions& o) {
   for (const auto& p : problems) std::cerr << "apiconform: " << p << "\n";
   if (!problems.empty()) return kExitInput;
 
-  Diagnostics diags = load_judge_data(o.schemas_dir, data, context);
+  Diagnostics diags = load_judge_data(o.schemas_dir, data, context, schema_load_options());
   Recording rec = read_exchange_records(o.dir);
   // Without a single readable exchange there is nothing to judge: an input error, like a run
   // whose case files do not load. Otherwise a damaged file is one `error` result among the rest.

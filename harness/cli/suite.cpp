@@ -83,10 +83,14 @@ int load_suite(const std::vector<std::string>& case_paths, const std::string& sc
   return static_cast<int>(diags.size());
 }
 
-std::unique_ptr<SchemaRegistry> load_schemas(const std::string& root, Diagnostics& diags) {
+SchemaLoadOptions schema_load_options() {
   SchemaLoadOptions options;
   options.proven_digest = proven_schema_digest();
-  return SchemaRegistry::load(root, diags, options);
+  return options;
+}
+
+std::unique_ptr<SchemaRegistry> load_schemas(const std::string& root, Diagnostics& diags) {
+  return SchemaRegistry::load(root, diags, schema_load_options());
 }
 
 }  // namespace ac

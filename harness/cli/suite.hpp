@@ -21,8 +21,9 @@ struct Suite {
 // resolves. Diagnostics go to `err` compiler-style; returns how many there were.
 int load_suite(const std::vector<std::string>& case_paths, const std::string& schema_root, Suite& out, std::ostream& err);
 
-// A schema folder as the commands load it: the shipped schemas, unchanged, are not proven again
+// How every command loads a schema folder: the shipped schemas, unchanged, are not proven again
 // (proven_schema_digest); any other folder is.
+SchemaLoadOptions schema_load_options();
 std::unique_ptr<SchemaRegistry> load_schemas(const std::string& root, Diagnostics& diags);
 
 // The digest of the shipped schema folder as Valijson proved it when this binary was built

@@ -115,9 +115,10 @@ StreamOutcome judge_stream(const std::string& body, const std::vector<ReplyChunk
 
 }  // namespace
 
-Diagnostics load_judge_data(const std::string& schemas_dir, JudgeData& owner, JudgeContext& context) {
+Diagnostics load_judge_data(const std::string& schemas_dir, JudgeData& owner, JudgeContext& context,
+                            const SchemaLoadOptions& options) {
   Diagnostics diags;
-  owner.schemas = SchemaRegistry::load(schemas_dir, diags);
+  owner.schemas = SchemaRegistry::load(schemas_dir, diags, options);
   owner.request_schemas = SchemaRegistry::load(schemas_dir + "/requests", diags);
   Diagnostics g = load_grammar(schemas_dir + "/" + kDefaultStreamGrammar, owner.grammar);
   diags.insert(diags.end(), g.begin(), g.end());

@@ -24,14 +24,16 @@ struct JudgeContext {
   std::size_t max_body_kept = 64 * 1024;  // reply body kept in the result
 };
 
-// Loads the schemas under `schemas_dir`, its requests/ folder and its stream grammar into `owner` and points `context`
-// at them. Diagnostics when they do not load (then `context` is unusable).
+// Loads the schemas under `schemas_dir` (with `options`: the shipped folder need not be proven
+// again, schema/registry.hpp), its requests/ folder and its stream grammar into `owner` and points
+// `context` at them. Diagnostics when they do not load (then `context` is unusable).
 struct JudgeData {
   std::unique_ptr<SchemaRegistry> schemas;
   std::unique_ptr<SchemaRegistry> request_schemas;
   std::unique_ptr<Grammar> grammar;
 };
-Diagnostics load_judge_data(const std::string& schemas_dir, JudgeData& owner, JudgeContext& context);
+Diagnostics load_judge_data(const std::string& schemas_dir, JudgeData& owner, JudgeContext& context,
+                            const SchemaLoadOptions& options = {});
 
 // Judges one exchange with the checks of `run` (check/judge.hpp, the stream judge, the schema
 // registry): the request against the endpoint's request schema (a request the API would refuse

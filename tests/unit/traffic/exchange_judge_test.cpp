@@ -198,3 +198,30 @@ TEST(JudgeExchange, NoReplyIsAnError) {
 
 }  // namespace
 }  // namespace ac
+
+#include <filesystem>
+
+#include "schema/bundle.hpp"
+
+namespace ac {
+namespace {
+
+// replay and proxy load their schemas as run does: a folder with the digest the build proved is
+// not proven again (shown with a schema only the proof refuses), any other folder is.
+TEST(LoadJudgeData, AFolderWithTheProvenDigestIsNotProvenAgain) {
+  test::TempDir copy;
+  std::filesystem::copy(test::source_dir() + "/schemas", copy.path(), std::filesystem::copy_options::recursive);
+  copy.write("anthropic/zz-refused.json", R"({"minimum": "zero"})");
+  SchemaBundle bundle;
+  Diagnostics bundle_diags;
+  build_schema_bundle(copy.path(), bundle, bundle_diags);
+  SchemaLoadOptions proven;
+  proven.proven_digest = bundle.digest;
+  JudgeData skipped_data, proven_data;
+  JudgeContext skipped_context, proven_context;
+  EXPECT_TRUE(load_judge_data(copy.path(), skipped_data, skipped_context, proven).empty());
+  EXPECT_EQ(load_judge_data(copy.path(), proven_data, proven_context).size(), 1u) << "no digest: proven";
+}
+
+}  // namespace
+}  // namespace ac
