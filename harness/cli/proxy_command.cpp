@@ -21,6 +21,7 @@
 #include "plan/request_builder.hpp"
 #include "proxy/proxy_server.hpp"
 #include "redact/secrets.hpp"
+#include "util/utc_time.hpp"
 
 namespace ac {
 
@@ -113,7 +114,7 @@ int proxy_command(const ProxyCommandOptions& o) {
   if (!problems.empty()) return kExitInput;
 
   RunInfo info;
-  info.started_at = utc_now_millis();
+  info.started_at = utc_now_rfc3339(true);
   info.command = process_redactor().apply(o.command_line);
   info.providers.push_back(ProviderRun{judge.provider, shown_target(o.target), false, "run", ""});
   LiveOutputs live;
@@ -155,7 +156,7 @@ int proxy_command(const ProxyCommandOptions& o) {
   proxy.stop(o.interrupt_grace_s);
   session.finish();
 
-  live.finish(utc_now_millis(), RunCost{});  // results.json gets its real ending
+  live.finish(utc_now_rfc3339(true), RunCost{});  // results.json gets its real ending
   const bool write_failed = live.write_failed(std::cerr);
   const Summary& summary = live.summary();
   ReportOutcome reports = write_reports(live.file(), results_path, o.out_dir, formats, "", o.strict, std::cout, std::cerr);

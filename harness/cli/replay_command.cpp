@@ -12,9 +12,9 @@
 #include "cli/reports.hpp"
 #include "cli/run_checks.hpp"
 #include "cli/suite.hpp"
-#include "cli/run_command.hpp"
 #include "redact/secrets.hpp"
 #include "traffic/exchange_judge.hpp"
+#include "util/utc_time.hpp"
 
 namespace ac {
 
@@ -125,7 +125,7 @@ int replay(const ReplayOptions& o) {
     std::cerr << format_diagnostic(d);
     outputs.on_result(unreadable_record(d, info.providers.front().name));
   }
-  live.finish(now_rfc3339(), RunCost{});
+  live.finish(utc_now_rfc3339(), RunCost{});
   if (live.write_failed(std::cerr)) return kExitInput;
   const Summary& summary = live.summary();
   const std::string& results_path = live.results_path();

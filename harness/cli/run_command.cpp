@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cstdlib>
-#include <ctime>
 #include <filesystem>
 #include <iostream>
 
@@ -18,15 +17,9 @@
 #include "load/suite_version.hpp"
 #include "net/retry.hpp"
 #include "redact/secrets.hpp"
+#include "util/utc_time.hpp"
 
 namespace ac {
-
-std::string now_rfc3339() {
-  std::time_t t = std::time(nullptr);
-  char buffer[32];
-  std::strftime(buffer, sizeof buffer, "%Y-%m-%dT%H:%M:%SZ", std::gmtime(&t));
-  return buffer;
-}
 
 namespace {
 
@@ -41,7 +34,7 @@ void apply_timeouts(const RunOptions& o, TargetSet& set) {
 
 RunInfo run_info(const RunOptions& o, const TargetSet& set, const Redactor& redactor) {
   RunInfo info;
-  info.started_at = now_rfc3339();
+  info.started_at = utc_now_rfc3339();
   info.api_version = o.plan.request.api_version;
   info.command = redactor.apply(o.command_line);
   info.jobs = o.jobs;
@@ -161,7 +154,7 @@ int run_command(const RunOptions& o) {
   // What the cases created is cleaned up before the run is over (a real batch runs for hours).
   std::vector<std::string> left_running =
       executor.created_batches().cancel_running(transport, o.plan.request, redactor, executor.cost());
-  const std::string finished = now_rfc3339();
+  const std::string finished = utc_now_rfc3339();
   std::optional<UpstreamRun> upstream_run;  // upstream mode: the upstream stops with the run
   if (!o.upstream.empty()) {
     upstream_run = upstream.finish(redactor);

@@ -33,9 +33,6 @@ struct RunOptions {
   std::string upstream_listen;  // --upstream-listen 127.0.0.1:PORT
 };
 
-// The time now, RFC 3339 UTC to the second: when a run (or a replay) started and finished.
-std::string now_rfc3339();
-
 // The main job: load, plan, execute, judge, write results and reports. Returns the exit code.
 int run_command(const RunOptions& options);
 

@@ -10,27 +10,14 @@
 #include <cerrno>
 #include <chrono>
 #include <cstring>
-#include <ctime>
+
+#include "util/utc_time.hpp"
 
 namespace ac {
 
 namespace {
 constexpr int kSendTimeoutS = 120;  // a client that reads nothing of its reply this long is dropped
 }  // namespace
-
-std::string utc_now_millis() {
-  const auto now = std::chrono::system_clock::now();
-  const std::time_t t = std::chrono::system_clock::to_time_t(now);
-  const long millis =
-      static_cast<long>(std::chrono::duration_cast<std::chrono::milliseconds>(now.time_since_epoch()).count() % 1000);
-  char text[40];
-  std::tm parts{};
-  gmtime_r(&t, &parts);
-  std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%S", &parts);
-  char out[48];
-  std::snprintf(out, sizeof out, "%s.%03ldZ", text, millis);
-  return out;
-}
 
 ProxyServer::ProxyServer(ProxyOptions options, OnExchange on_exchange)
     : options_(std::move(options)), on_exchange_(std::move(on_exchange)) {
@@ -126,7 +113,7 @@ void ProxyServer::serve(int fd) {
     ++in_flight_;
     ExchangeRecord record;
     record.sequence = ++sequence_;
-    record.started_at = utc_now_millis();
+    record.started_at = utc_now_rfc3339(true);
     record.target = options_.record_target;
     record.method = head.method;
     record.path = head.target;

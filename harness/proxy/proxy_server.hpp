@@ -64,7 +64,4 @@ class ProxyServer {
   std::set<int> open_fds_;               // shut down by stop() once the grace has run out
 };
 
-// "2026-12-05T00:12:03.123Z": now, UTC, to the millisecond (an exchange's started_at).
-std::string utc_now_millis();
-
 }  // namespace ac
