@@ -18,6 +18,10 @@ namespace {
 
 // yaml-cpp 0.7 refuses a node inside this many collections ("bad file"); so do we, with a mark.
 constexpr std::size_t kMaxDepth = 499;
+// Aliases let a few lines stand for a tree of 10^8 nodes ("billion laughs"), and every reader in
+// load/ walks the tree as if aliases were copies: a document may expand to this many nodes, as
+// many values as yaml_to_json converts.
+constexpr std::size_t kMaxExpandedNodes = 1000000;
 
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
 
@@ -118,7 +122,7 @@ class DocumentBuilder {
 
   // Whether the next node is the value of a pair whose key is complete (not a key or an item).
   bool next_is_value() const {
-    return !stack_.empty() && stack_.back()->type() == YAML::NodeType::Map && keys_.size() == map_depth_;
+    return !stack_.empty() && top().type() == YAML::NodeType::Map && keys_.size() == map_depth_;
   }
   // Where the key of that pair starts and ends, in bytes.
   std::size_t key_start() const { return keys_.back().start; }
@@ -139,8 +143,12 @@ class DocumentBuilder {
   void alias(const YAML::Mark& mark, const char* anchor, std::size_t byte, std::size_t end) {
     const auto it = anchors_.find(anchor);
     if (it == anchors_.end()) throw YAML::ParserException(mark, std::string("the referenced anchor is not defined: ") + anchor);
+    // An alias inside the node it names is a cycle: `&a [*a, *a]` is 11 bytes that a walk would
+    // follow 2^depth times. yaml-cpp built it; no reader here could use it.
+    if (!it->second.complete)
+      throw YAML::ParserException(mark, std::string("the alias *") + anchor + " is inside the node it refers to (a recursive alias)");
     guard_depth(mark);
-    push(*it->second, byte);
+    push(mark, *it->second.node, byte, it->second.nodes, nullptr);
     pop(end);
   }
   void sequence(const YAML::Mark& mark, const char* tag, const char* anchor, YAML::EmitterStyle::value style,
@@ -176,6 +184,16 @@ class DocumentBuilder {
   }
 
  private:
+  struct Anchor {
+    YAML::detail::node* node;
+    bool complete;
+    std::size_t nodes;  // once complete: how many nodes it stands for, its aliases expanded
+  };
+  struct Open {
+    YAML::detail::node* node;
+    std::size_t nodes;  // so far, aliases expanded
+    Anchor* anchor;     // when it has one
+  };
   struct Key {
     YAML::detail::node* node;
     bool complete;
@@ -190,25 +208,38 @@ class DocumentBuilder {
     guard_depth(mark);
     YAML::detail::node& node = memory_->create_node();
     node.set_mark(mark);
-    if (anchor) anchors_[anchor] = &node;  // a later anchor of the same name replaces it, as in yaml-cpp
-    push(node, byte);
+    Anchor* named = nullptr;
+    if (anchor) {  // a later anchor of the same name replaces it, as in yaml-cpp
+      named = &anchors_[anchor];
+      *named = Anchor{&node, false, 0};
+    }
+    push(mark, node, byte, 1, named);
     return node;
   }
-  void push(YAML::detail::node& node, std::size_t byte) {
-    const bool is_key = !stack_.empty() && stack_.back()->type() == YAML::NodeType::Map && keys_.size() < map_depth_;
-    stack_.push_back(&node);
+  // `nodes`: how many nodes `node` stands for, its aliases expanded.
+  void push(const YAML::Mark& mark, YAML::detail::node& node, std::size_t byte, std::size_t nodes, Anchor* anchor) {
+    total_ += nodes;
+    if (total_ > kMaxExpandedNodes)
+      throw YAML::ParserException(mark, "this document's aliases expand it to more than " +
+                                            std::to_string(kMaxExpandedNodes) + " nodes");
+    const bool is_key = !stack_.empty() && top().type() == YAML::NodeType::Map && keys_.size() < map_depth_;
+    stack_.push_back(Open{&node, nodes, anchor});
     if (is_key) keys_.push_back(Key{&node, false, byte, byte});
   }
+  YAML::detail::node& top() const { return *stack_.back().node; }
   // The node on top is complete: it becomes the root, an item of its sequence, or the key or the
   // value of its map's next pair.
   void pop(std::size_t end) {
-    YAML::detail::node& node = *stack_.back();
+    const Open open = stack_.back();
+    YAML::detail::node& node = *open.node;
     stack_.pop_back();
+    if (open.anchor && open.anchor->node == &node) *open.anchor = Anchor{&node, true, open.nodes};
     if (stack_.empty()) {
       root_ = &node;
       return;
     }
-    YAML::detail::node& collection = *stack_.back();
+    stack_.back().nodes += open.nodes;
+    YAML::detail::node& collection = top();
     if (collection.type() == YAML::NodeType::Sequence) {
       collection.push_back(node, memory_);
     } else if (collection.type() == YAML::NodeType::Map) {
@@ -225,8 +256,9 @@ class DocumentBuilder {
 
   YAML::detail::shared_memory_holder memory_;
   YAML::detail::node* root_ = nullptr;
-  std::vector<YAML::detail::node*> stack_;
-  std::unordered_map<std::string, YAML::detail::node*> anchors_;  // by name, for this document
+  std::vector<Open> stack_;
+  std::unordered_map<std::string, Anchor> anchors_;  // by name, for this document
+  std::size_t total_ = 0;                            // the document's nodes, aliases expanded
   std::vector<Key> keys_;  // a map's key, whether it is complete, and where it is
   std::size_t map_depth_ = 0;
 };

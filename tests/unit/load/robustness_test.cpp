@@ -32,6 +32,12 @@ TEST(LoaderRobustness, KnownHostileInputsGiveDiagnostics) {
       std::string(5000, '['),                            // deep nesting
       "a: &a [*a]\n",                                    // a self-referencing alias
       "id: a\nfeature: f\nrequest: {endpoint: messages, json: &j {a: *j}}\nexpect: {}\n",
+      "id: a\nfeature: f\nrequest: {endpoint: messages, json: &j [*j, *j]}\nexpect: {}\n",  // 2^200 walks
+      "id: a\nfeature: f\nrequest: {endpoint: messages, json: &a [x, x, x, x, x, x, x, x, x, x]}\n"
+      "b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\n"
+      "d: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]\ne: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d, *d]\n"
+      "f: &f [*e, *e, *e, *e, *e, *e, *e, *e, *e, *e]\ng: &g [*f, *f, *f, *f, *f, *f, *f, *f, *f, *f]\n"
+      "h: &h [*g, *g, *g, *g, *g, *g, *g, *g, *g, *g]\n",  // a billion laughs
       "id: a\nfeature: f\nrequest: {endpoint: models}\nexpect: {json: {/a: {matches: \"" +
           std::string(3000, '(') + "\"}}}\n",           // a regex too deep to compile safely
       "id: a\nfeature: f\nrequest: {endpoint: models}\nexpect: {json: {/a: {matches: \"a{99999}{99999}\"}}}\n",

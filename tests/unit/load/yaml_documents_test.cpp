@@ -219,6 +219,42 @@ TEST(YamlDocuments, AnAliasToAnUnknownAnchorIsAnError) {
   EXPECT_EQ(error_of("a: &x 1\n---\nb: *x\n").line, 3);
 }
 
+// `levels` anchors, each a list of ten aliases of the one before: 10^levels scalars.
+std::string laughs(int levels) {
+  std::string yaml = "a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n";
+  for (int i = 1; i < levels; ++i) {
+    const std::string prev = "*a" + std::to_string(i - 1);
+    yaml += "a" + std::to_string(i) + ": &a" + std::to_string(i) + " [" + prev;
+    for (int k = 1; k < 10; ++k) yaml += ", " + prev;
+    yaml += "]\n";
+  }
+  return yaml;
+}
+
+TEST(YamlDocuments, AliasesThatExpandPastAMillionNodesAreALocatedError) {
+  EXPECT_NO_THROW(load_documents(laughs(5)));  // 123,461 nodes
+  const Error e = error_of(laughs(9));         // a billion
+  // Where the millionth node is passed: a5's eighth alias (each of a4 stands for 111,111 nodes).
+  EXPECT_EQ(e.line, 6);
+  EXPECT_EQ(e.column, 45);
+  EXPECT_EQ(e.message, "this document's aliases expand it to more than 1000000 nodes");
+  // Each document has its own count.
+  EXPECT_NO_THROW(load_documents(laughs(5) + "---\n" + laughs(5) + "---\n" + laughs(5)));
+}
+
+TEST(YamlDocuments, AnAliasInsideTheNodeItNamesIsALocatedError) {
+  // Two aliases of their own list: a walk of 200 levels would take 2^200 steps.
+  Error e = error_of("json: &j [*j, *j]\n");
+  EXPECT_EQ(e.line, 1);
+  EXPECT_EQ(e.column, 11);
+  EXPECT_EQ(e.message, "the alias *j is inside the node it refers to (a recursive alias)");
+  EXPECT_EQ(error_of("a: &m {b: {c: [1, *m]}}\n").column, 19);
+  // A later anchor of the same name is the one an alias names, as in yaml-cpp: no cycle here.
+  const auto docs = load_documents("a: &x [&x 1, *x]\n");
+  EXPECT_EQ(docs[0]["a"][1].as<int>(), 1);
+  expect_as_load_all("a: &x [&x 1, *x]\n");
+}
+
 TEST(YamlDocuments, AStrayCommaBeforeAnyNodeIsALocatedErrorNotAHang) {
   // yaml-cpp 0.7's LoadAll loops forever on these; libyaml refuses them at the comma.
   Error e = error_of("id: x\n---\n, \"usage\": 1\n");
