@@ -21,6 +21,6 @@ echo "   ($((SECONDS - started)) s so far)"
 
 if [[ -f fuzz/CMakeLists.txt ]]; then
   echo "== fuzz (libFuzzer + ASan, bounded)"
-  fuzz/run.sh "${APICONFORM_FUZZ_SECONDS:-60}"
+  fuzz/run.sh "${APICONFORM_FUZZ_SECONDS:-45}"
 fi
 echo "all tests passed in $((SECONDS - started)) s"

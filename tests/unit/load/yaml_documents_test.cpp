@@ -86,7 +86,12 @@ TEST(YamlDocuments, BuildsTheNodesLoadAllBuildsForEveryYamlFileOfTheRepository) 
     const std::string ext = it->path().extension().string();
     if (!it->is_regular_file() || (ext != ".yaml" && ext != ".yml")) continue;
     ++files;
-    expect_as_load_all(test::read_file(it->path().string()), fs::relative(it->path(), root).string());
+    const std::string relative = fs::relative(it->path(), root).string();
+    if (relative == "fuzz/seeds/case_loader/recursive-alias.yaml") {  // a cycle yaml-cpp builds, refused here
+      EXPECT_THROW(load_documents(test::read_file(it->path().string())), YAML::ParserException);
+      continue;
+    }
+    expect_as_load_all(test::read_file(it->path().string()), relative);
   }
   // cases/, providers/, harness/sim/dialects/ and upstreams/, tests' data, fuzz seeds, ci, action.yml
   EXPECT_GE(files, 45u);
