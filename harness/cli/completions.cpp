@@ -1,4 +1,5 @@
 #include "cli/completions.hpp"
+#include "plan/request_builder.hpp"
 #include "util/join.hpp"
 
 #include <sstream>
@@ -14,13 +15,6 @@ std::string first_sentence(const std::string& text) {
   const auto end = line.find(". ");
   if (end != std::string::npos) line.resize(end);
   return line;
-}
-
-// Inside single quotes, in bash, zsh and fish alike: ' becomes '\''.
-std::string single_quoted(const std::string& text) {
-  std::string out = "'";
-  for (char c : text) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
-  return out + "'";
 }
 
 bool is_provider(const OptionSpec& o) {

@@ -14,7 +14,6 @@ namespace {
 const std::vector<std::string> kProviderKeys = {"name",    "base_url",       "paths", "auth",        "key_env",
                                                 "headers", "secret_headers", "vars",  "concurrency", "rate_per_s",
                                                 "max_rate_per_s", "timeouts", "unsupported",   "known", "dialect"};
-const std::vector<std::string> kEndpoints = {"messages", "count_tokens", "models", "batches"};
 const std::vector<std::string> kAuth = {"x-api-key", "bearer", "either", "none"};
 const std::vector<std::string> kTimeoutKeys = {"connect_s", "first_byte_s", "idle_s", "total_s"};
 const char* const kDefaultVersion = "2023-06-01";
@@ -31,9 +30,6 @@ std::string lower(std::string s) {
   return s;
 }
 
-bool read_text(const YAML::Node& v, YamlFile& f, const std::string& what, std::string& out) {
-  return read_string(v, f, what, out) && check_scalar_placeholders(v, out, f);
-}
 
 void read_base_url(const YAML::Node& v, YamlFile& f, std::string& out) {
   if (!read_string(v, f, "base_url", out)) return;
@@ -48,8 +44,8 @@ void read_base_url(const YAML::Node& v, YamlFile& f, std::string& out) {
 
 void read_paths(const YAML::Node& v, YamlFile& f, Provider& out) {
   if (!v.IsMap()) return f.error(v, "`paths` must be a mapping from endpoint to path", "e.g. `messages: /v1/messages`");
-  Fields fields(v, kEndpoints, f, "paths");
-  for (const auto& endpoint : kEndpoints) {
+  Fields fields(v, endpoint_names(), f, "paths");
+  for (const auto& endpoint : endpoint_names()) {
     if (!fields.has(endpoint)) continue;
     std::string path;
     if (!read_text(fields.value(endpoint), f, "paths." + endpoint, path)) continue;

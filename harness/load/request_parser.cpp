@@ -13,7 +13,6 @@ namespace {
 
 const std::vector<std::string> kRequestKeys = {"endpoint", "path", "method", "query", "auth",
                                                "headers",  "json", "body",   "pad_to", "retries", "retry_on"};
-const std::vector<std::string> kEndpoints = {"messages", "count_tokens", "models", "batches"};
 const std::vector<std::string> kMethods = {"GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"};
 const std::vector<std::string> kAuth = {"default", "none", "invalid", "both"};
 constexpr std::int64_t kMaxPadding = INT64_C(1) << 30;
@@ -22,10 +21,6 @@ bool one_of(const std::string& v, const std::vector<std::string>& choices) {
   return std::find(choices.begin(), choices.end(), v) != choices.end();
 }
 
-// A string of the request that may hold {{variables}}.
-bool read_text(const YAML::Node& v, YamlFile& f, const std::string& what, std::string& out) {
-  return read_string(v, f, what, out) && check_scalar_placeholders(v, out, f);
-}
 
 void read_choice(const YAML::Node& v, YamlFile& f, const std::string& what, const std::vector<std::string>& choices,
                  std::string& out) {
@@ -116,8 +111,8 @@ void parse_request(const YAML::Node& node, YamlFile& f, RequestSpec& out) {
   if (fields.has("endpoint") && fields.has("path"))
     f.error(fields.key("path"), "`request` gives both `endpoint` and `path`", "keep one of them");
   else if (!fields.has("endpoint") && !fields.has("path"))
-    f.error(node, "`request` needs `endpoint` or `path`", "endpoints: " + list_choices(kEndpoints));
-  if (fields.has("endpoint")) read_choice(fields.value("endpoint"), f, "endpoint", kEndpoints, out.endpoint);
+    f.error(node, "`request` needs `endpoint` or `path`", "endpoints: " + list_choices(endpoint_names()));
+  if (fields.has("endpoint")) read_choice(fields.value("endpoint"), f, "endpoint", endpoint_names(), out.endpoint);
   if (fields.has("path")) read_path(fields.value("path"), f, out.path);
   if (fields.has("query")) read_query(fields.value("query"), f, out.query);
   if (fields.has("auth")) read_choice(fields.value("auth"), f, "auth", kAuth, out.auth);

@@ -13,8 +13,6 @@ namespace {
 
 using CaseKey = std::pair<std::string, std::string>;  // (provider, case)
 
-const ProviderRun* find_run(const ResultsFile& file, const std::string& name);
-
 struct Side {
   const ResultsFile* file = nullptr;
   std::map<CaseKey, CaseOutcome> cases;
@@ -160,7 +158,7 @@ std::vector<DeviationChange> compare_deviations(const ResultsFile& old_run, cons
   }
   for (const auto& d : old_run.deviations) {
     if (find_deviation(new_run.deviations, d.provider, d.code)) continue;
-    const ProviderRun* after = find_run(new_run, d.provider);
+    const ProviderRun* after = new_run.run.provider(d.provider);
     bool again = false;
     if (d.cases.empty()) {  // a set-up deviation: fixed when the provider ran with a known set-up
       again = after && after->status == "run" && (!after->messages_path.empty() || !after->auth.empty());
@@ -177,16 +175,9 @@ std::vector<DeviationChange> compare_deviations(const ResultsFile& old_run, cons
   return out;
 }
 
-const ProviderRun* find_run(const ResultsFile& file, const std::string& name) {
-  for (const auto& p : file.run.providers) {
-    if (p.name == name) return &p;
-  }
-  return nullptr;
-}
-
 std::string provider_note(const ResultsFile& old_run, const ResultsFile& new_run, const std::string& name) {
-  const ProviderRun* before = find_run(old_run, name);
-  const ProviderRun* after = find_run(new_run, name);
+  const ProviderRun* before = old_run.run.provider(name);
+  const ProviderRun* after = new_run.run.provider(name);
   const bool ran_before = before ? before->status != "not_run" : true;
   const bool ran_after = after ? after->status != "not_run" : true;
   if (after && !ran_after && ran_before) return "not run in NEW" + (after->reason.empty() ? "" : ": " + after->reason);

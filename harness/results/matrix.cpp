@@ -21,13 +21,6 @@ std::vector<std::string> provider_order(const ResultsFile& file) {
   return names;
 }
 
-const ProviderRun* find_run(const ResultsFile& file, const std::string& name) {
-  for (const auto& p : file.run.providers) {
-    if (p.name == name) return &p;
-  }
-  return nullptr;
-}
-
 void add_to_cell(Cell& cell, const CaseOutcome& c, std::size_t index) {
   cell.outcomes.push_back(index);
   ++cell.cases;
@@ -159,7 +152,7 @@ Matrix build_matrix(const ResultsFile& file) {
     add_to_cell(m.cells[feature_index[c.feature] * m.providers.size() + provider_index[c.provider]], c, i);
   }
   for (const auto& name : m.providers) {
-    const ProviderRun* run = find_run(file, name);
+    const ProviderRun* run = file.run.provider(name);
     ProviderScore s;
     s.provider = name;
     s.run = !run || run->status != "not_run";

@@ -39,6 +39,7 @@ struct RunInfo {
   std::string shard;  // "K/N" for a run of one shard (--shard); empty for the whole suite
   SuiteVersion suite;  // the cases and schemas judged with; empty in files written before it existed
   std::vector<ProviderRun> providers;
+  const ProviderRun* provider(const std::string& name) const;  // null when the run had none of that name
 };
 
 // What a run spent on one provider, from what it sent and what came back.

@@ -36,6 +36,12 @@ std::string interrupted_note(const Summary& s) {
 
 namespace ac {
 
+const ProviderRun* RunInfo::provider(const std::string& name) const {
+  for (const auto& p : providers)
+    if (p.name == name) return &p;
+  return nullptr;
+}
+
 ProviderCost& RunCost::of(const std::string& provider) {
   for (auto& p : providers)
     if (p.provider == provider) return p;
