@@ -253,11 +253,6 @@ bool read_text(const YAML::Node& v, YamlFile& f, const std::string& what, std::s
   return read_string(v, f, what, out) && check_scalar_placeholders(v, out, f);
 }
 
-const std::vector<std::string>& endpoint_names() {
-  static const std::vector<std::string> names = {"messages", "count_tokens", "models", "batches"};
-  return names;
-}
-
 bool check_scalar_placeholders(const YAML::Node& v, const std::string& text, YamlFile& f) {
   std::string why;
   std::size_t bad_at = 0;

@@ -27,9 +27,6 @@ bool check_scalar_placeholders(const YAML::Node& v, const std::string& text, Yam
 // A string that may hold {{placeholders}}: read, and its placeholders checked.
 bool read_text(const YAML::Node& v, YamlFile& f, const std::string& what, std::string& out);
 
-// The logical endpoints a case names and a provider maps to a path.
-const std::vector<std::string>& endpoint_names();
-
 // Reports every string under `node` whose `{{` placeholders are broken.
 void check_node_placeholders(const YAML::Node& node, YamlFile& f);
 

@@ -17,6 +17,9 @@ struct ParsedCase {
 void parse_case_document(const YAML::Node& doc, YamlFile& f, std::vector<ParsedCase>& out);
 
 void parse_request(const YAML::Node& node, YamlFile& f, RequestSpec& out);
+
+// The logical endpoints a request names (`endpoint:`) and a provider maps to a path (`paths:`).
+const std::vector<std::string>& endpoint_names();
 // A status or a list of statuses (`expect.status`, `request.retry_on`), each 100-599, unquoted.
 void parse_status_list(const YAML::Node& v, YamlFile& f, const std::string& what, std::vector<int>& out);
 // `count: 2` (exact) or `count: {min: 1, max: 3}`, each 0..`max` (`expect.lines.count`,

@@ -30,7 +30,6 @@ std::string lower(std::string s) {
   return s;
 }
 
-
 void read_base_url(const YAML::Node& v, YamlFile& f, std::string& out) {
   if (!read_string(v, f, "base_url", out)) return;
   while (!out.empty() && out.back() == '/') out.pop_back();  // paths start with '/'

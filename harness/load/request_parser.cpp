@@ -21,7 +21,6 @@ bool one_of(const std::string& v, const std::vector<std::string>& choices) {
   return std::find(choices.begin(), choices.end(), v) != choices.end();
 }
 
-
 void read_choice(const YAML::Node& v, YamlFile& f, const std::string& what, const std::vector<std::string>& choices,
                  std::string& out) {
   std::string value;
@@ -100,6 +99,11 @@ void read_json_body(const YAML::Node& v, YamlFile& f, RequestSpec& out) {
 }
 
 }  // namespace
+
+const std::vector<std::string>& endpoint_names() {
+  static const std::vector<std::string> names = {"messages", "count_tokens", "models", "batches"};
+  return names;
+}
 
 void parse_request(const YAML::Node& node, YamlFile& f, RequestSpec& out) {
   out.where = f.at(node);
