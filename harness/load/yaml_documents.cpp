@@ -145,7 +145,7 @@ class DocumentBuilder {
     if (it == anchors_.end()) throw YAML::ParserException(mark, std::string("the referenced anchor is not defined: ") + anchor);
     // An alias inside the node it names is a cycle: `&a [*a, *a]` is 11 bytes that a walk would
     // follow 2^depth times. yaml-cpp built it; no reader here could use it.
-    if (!it->second.complete)
+    if (it->second.nodes == 0)
       throw YAML::ParserException(mark, std::string("the alias *") + anchor + " is inside the node it refers to (a recursive alias)");
     guard_depth(mark);
     push(mark, *it->second.node, byte, it->second.nodes, nullptr);
@@ -186,8 +186,7 @@ class DocumentBuilder {
  private:
   struct Anchor {
     YAML::detail::node* node;
-    bool complete;
-    std::size_t nodes;  // once complete: how many nodes it stands for, its aliases expanded
+    std::size_t nodes;  // 0 while the node is open; then how many nodes it stands for, aliases expanded
   };
   struct Open {
     YAML::detail::node* node;
@@ -211,7 +210,7 @@ class DocumentBuilder {
     Anchor* named = nullptr;
     if (anchor) {  // a later anchor of the same name replaces it, as in yaml-cpp
       named = &anchors_[anchor];
-      *named = Anchor{&node, false, 0};
+      *named = Anchor{&node, 0};
     }
     push(mark, node, byte, 1, named);
     return node;
@@ -233,7 +232,7 @@ class DocumentBuilder {
     const Open open = stack_.back();
     YAML::detail::node& node = *open.node;
     stack_.pop_back();
-    if (open.anchor && open.anchor->node == &node) *open.anchor = Anchor{&node, true, open.nodes};
+    if (open.anchor && open.anchor->node == &node) open.anchor->nodes = open.nodes;  // complete
     if (stack_.empty()) {
       root_ = &node;
       return;
