@@ -1,6 +1,7 @@
 #include "gateway/router_gateway.hpp"
 
-#include <fcntl.h>
+#include "support/spawn.hpp"
+
 #include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -43,18 +44,11 @@ RouterGateway::RouterGateway(const std::string& install_dir, const std::string& 
                              const std::string& upstream_model) {
   port_ = free_port();
   home_.write(".claude-code-router/config.json", config_json(port_, upstream_url, upstream_model));
-  const std::string cli = install_dir + kCli, log_path = home_.file("gateway.log");
-  pid_ = fork();
-  if (pid_ == 0) {
-    int in = open("/dev/null", O_RDONLY);
-    int out = open(log_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
-    dup2(in, 0);
-    dup2(out, 1);
-    dup2(out, 2);
-    setenv("HOME", home_.path().c_str(), 1);  // where it reads its config and keeps its pid file
-    execlp("node", "node", cli.c_str(), "start", static_cast<char*>(nullptr));
-    _exit(127);
-  }
+  SpawnSpec spec;
+  spec.argv = {"node", install_dir + kCli, "start"};
+  spec.env = {{"HOME", home_.path()}};  // where it reads its config and keeps its pid file
+  spec.stdout_path = spec.stderr_path = home_.file("gateway.log");
+  pid_ = spawn_process(spec);
   // Node starts in well under a second here; the bound is for a loaded CI machine.
   started_ = pid_ > 0 && wait_for_port(port_, 60);
 }

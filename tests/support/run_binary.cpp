@@ -1,7 +1,8 @@
 #include "support/run_binary.hpp"
 
+#include "support/spawn.hpp"
+
 #include <arpa/inet.h>
-#include <fcntl.h>
 #include <netinet/in.h>
 #include <signal.h>
 #include <sys/socket.h>
@@ -31,6 +32,21 @@ std::string read_file(const std::string& path) {
   return ss.str();
 }
 
+namespace {
+
+// `apiconform ARGS` in the source tree, standard streams on /dev/null.
+SpawnSpec apiconform_spec(const std::vector<std::string>& args) {
+  const char* bin = std::getenv("APICONFORM_BIN");
+  if (!bin) throw std::runtime_error("APICONFORM_BIN is not set (run the tests through ctest)");
+  SpawnSpec spec;
+  spec.argv.push_back(bin);
+  spec.argv.insert(spec.argv.end(), args.begin(), args.end());
+  spec.cwd = source_dir();
+  return spec;
+}
+
+}  // namespace
+
 TempDir::TempDir() {
   std::string pattern = (fs::temp_directory_path() / "apiconform-test-XXXXXX").string();
   if (!mkdtemp(pattern.data())) throw std::runtime_error("mkdtemp failed");
@@ -51,27 +67,12 @@ std::string TempDir::write(const std::string& name, const std::string& text) con
 
 StartedApiconform::StartedApiconform(const std::vector<std::string>& args,
                                      const std::map<std::string, std::string>& env, const std::string& cwd) {
-  const char* bin = std::getenv("APICONFORM_BIN");
-  if (!bin) throw std::runtime_error("APICONFORM_BIN is not set (run the tests through ctest)");
-  std::string out_path = capture_.file("out"), err_path = capture_.file("err");
-  pid_ = fork();
-  if (pid_ == 0) {
-    int in = open("/dev/null", O_RDONLY);
-    int out = open(out_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
-    int err = open(err_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
-    dup2(in, 0);
-    dup2(out, 1);
-    dup2(err, 2);
-    std::string dir = cwd.empty() ? source_dir() : cwd;
-    if (chdir(dir.c_str()) != 0) _exit(127);
-    for (const auto& [k, v] : env) setenv(k.c_str(), v.c_str(), 1);
-    std::vector<char*> argv;
-    argv.push_back(const_cast<char*>(bin));
-    for (const auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));
-    argv.push_back(nullptr);
-    execv(bin, argv.data());
-    _exit(127);
-  }
+  SpawnSpec spec = apiconform_spec(args);
+  spec.env = env;
+  if (!cwd.empty()) spec.cwd = cwd;
+  spec.stdout_path = capture_.file("out");
+  spec.stderr_path = capture_.file("err");
+  pid_ = spawn_process(spec);
 }
 
 StartedApiconform::~StartedApiconform() {
@@ -103,23 +104,8 @@ ProcessResult run_apiconform(const std::vector<std::string>& args, const std::ma
   return StartedApiconform(args, env, cwd).wait();
 }
 
-BackgroundApiconform::BackgroundApiconform(const std::vector<std::string>& args) {
-  const char* bin = std::getenv("APICONFORM_BIN");
-  if (!bin) throw std::runtime_error("APICONFORM_BIN is not set (run the tests through ctest)");
-  pid_ = fork();
-  if (pid_ == 0) {
-    int null = open("/dev/null", O_RDWR);
-    dup2(null, 0);
-    dup2(null, 1);
-    dup2(null, 2);
-    if (chdir(source_dir().c_str()) != 0) _exit(127);
-    std::vector<char*> argv{const_cast<char*>(bin)};
-    for (const auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));
-    argv.push_back(nullptr);
-    execv(bin, argv.data());
-    _exit(127);
-  }
-}
+BackgroundApiconform::BackgroundApiconform(const std::vector<std::string>& args)
+    : pid_(spawn_process(apiconform_spec(args))) {}
 
 BackgroundApiconform::~BackgroundApiconform() {
   if (pid_ <= 0) return;
