@@ -9,9 +9,12 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
+#include <chrono>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <iostream>
 #include <sstream>
 #include <stdexcept>
 #include <thread>
@@ -72,6 +75,7 @@ StartedApiconform::StartedApiconform(const std::vector<std::string>& args,
   if (!cwd.empty()) spec.cwd = cwd;
   spec.stdout_path = capture_.file("out");
   spec.stderr_path = capture_.file("err");
+  for (const auto& arg : spec.argv) command_ += (command_.empty() ? "" : " ") + arg;
   pid_ = spawn_process(spec);
 }
 
@@ -88,14 +92,32 @@ void StartedApiconform::signal(int sig) const {
 
 std::string StartedApiconform::output() const { return read_file(capture_.file("out")); }
 
-ProcessResult StartedApiconform::wait() {
+ProcessResult StartedApiconform::wait(std::chrono::seconds bound) {
+  const auto deadline = std::chrono::steady_clock::now() + bound;
+  auto pause = std::chrono::milliseconds(1);
   int status = 0;
-  waitpid(pid_, &status, 0);
+  bool killed = false;
+  while (waitpid(pid_, &status, WNOHANG) == 0) {
+    if (std::chrono::steady_clock::now() > deadline) {
+      kill(pid_, SIGKILL);
+      waitpid(pid_, &status, 0);
+      killed = true;
+      break;
+    }
+    std::this_thread::sleep_for(pause);
+    pause = std::min(pause * 2, std::chrono::milliseconds(20));
+  }
   pid_ = -1;
   ProcessResult r;
   r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
   r.out = read_file(capture_.file("out"));
   r.err = read_file(capture_.file("err"));
+  if (killed) {
+    const std::string note =
+        "[test] `" + command_ + "` did not end within " + std::to_string(bound.count()) + " s and was killed\n";
+    std::cerr << note << "its standard error so far:\n" << r.err << std::flush;
+    r.err = note + r.err;
+  }
   return r;
 }
 

@@ -1,4 +1,5 @@
 #pragma once
+#include <chrono>
 #include <map>
 #include <string>
 #include <vector>
@@ -50,10 +51,15 @@ class StartedApiconform {
   StartedApiconform& operator=(const StartedApiconform&) = delete;
   void signal(int sig) const;
   std::string output() const;  // its standard output so far
-  ProcessResult wait();  // once
+  // Once. A run still going after `bound` is killed: its result then says so in `err` (and on
+  // this process's standard error) and has exit code 137. The default is far above the longest
+  // run a test makes (about 15 s under ASan on 2 cores), so that a hang fails its one test, naming
+  // the command, instead of spending ctest's whole timeout and printing nothing.
+  ProcessResult wait(std::chrono::seconds bound = std::chrono::seconds(180));
 
  private:
   TempDir capture_;
+  std::string command_;  // for the message when it is killed
   int pid_ = -1;
 };
 
