@@ -14,7 +14,7 @@ namespace {
 const std::vector<std::string> kProviderKeys = {"name",    "base_url",       "paths", "auth",        "key_env",
                                                 "headers", "secret_headers", "vars",  "concurrency", "rate_per_s",
                                                 "max_rate_per_s", "timeouts", "unsupported",   "known", "dialect"};
-const std::vector<std::string> kAuth = {"x-api-key", "bearer", "either", "none"};
+const std::vector<std::string> kProviderAuth = {"x-api-key", "bearer", "either", "none"};
 const std::vector<std::string> kTimeoutKeys = {"connect_s", "first_byte_s", "idle_s", "total_s"};
 const char* const kDefaultVersion = "2023-06-01";
 
@@ -63,7 +63,8 @@ void read_auth(const YAML::Node& v, YamlFile& f, AuthStyle& out) {
   else if (s == "bearer") out = AuthStyle::Bearer;
   else if (s == "either") out = AuthStyle::Either;
   else if (s == "none") out = AuthStyle::None;
-  else f.error(v, "unknown auth `" + s + "`", did_you_mean(s, kAuth));
+  else
+    f.error(v, "unknown auth `" + s + "`", did_you_mean(s, kProviderAuth));
 }
 
 // `headers`; a null value drops a default header (anthropic-version).

@@ -14,7 +14,7 @@ namespace {
 const std::vector<std::string> kRequestKeys = {"endpoint", "path", "method", "query", "auth",
                                                "headers",  "json", "body",   "pad_to", "retries", "retry_on"};
 const std::vector<std::string> kMethods = {"GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"};
-const std::vector<std::string> kAuth = {"default", "none", "invalid", "both"};
+const std::vector<std::string> kCaseAuth = {"default", "none", "invalid", "both"};
 constexpr std::int64_t kMaxPadding = INT64_C(1) << 30;
 
 bool one_of(const std::string& v, const std::vector<std::string>& choices) {
@@ -119,7 +119,7 @@ void parse_request(const YAML::Node& node, YamlFile& f, RequestSpec& out) {
   if (fields.has("endpoint")) read_choice(fields.value("endpoint"), f, "endpoint", endpoint_names(), out.endpoint);
   if (fields.has("path")) read_path(fields.value("path"), f, out.path);
   if (fields.has("query")) read_query(fields.value("query"), f, out.query);
-  if (fields.has("auth")) read_choice(fields.value("auth"), f, "auth", kAuth, out.auth);
+  if (fields.has("auth")) read_choice(fields.value("auth"), f, "auth", kCaseAuth, out.auth);
   if (fields.has("headers")) read_headers(fields.value("headers"), f, out);
 
   if (fields.has("json") && fields.has("body"))

@@ -17,7 +17,7 @@ namespace ac {
 namespace {
 
 // yaml-cpp 0.7 refuses a node inside this many collections ("bad file"); so do we, with a mark.
-constexpr std::size_t kMaxDepth = 499;
+constexpr std::size_t kMaxNesting = 499;
 // Aliases let a few lines stand for a tree of 10^8 nodes ("billion laughs"), and every reader in
 // load/ walks the tree as if aliases were copies: a document may expand to this many nodes, as
 // many values as yaml_to_json converts.
@@ -200,8 +200,8 @@ class DocumentBuilder {
   };
 
   void guard_depth(const YAML::Mark& mark) const {
-    if (stack_.size() >= kMaxDepth)
-      throw YAML::ParserException(mark, "nesting too deep (more than " + std::to_string(kMaxDepth - 1) + " levels)");
+    if (stack_.size() >= kMaxNesting)
+      throw YAML::ParserException(mark, "nesting too deep (more than " + std::to_string(kMaxNesting - 1) + " levels)");
   }
   YAML::detail::node& push(const YAML::Mark& mark, const char* anchor, std::size_t byte) {
     guard_depth(mark);

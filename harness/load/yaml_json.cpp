@@ -80,7 +80,7 @@ bool yaml_bool(const std::string& s, bool& out) {
 
 namespace {
 
-constexpr int kMaxDepth = 200;
+constexpr int kMaxJsonDepth = 200;
 // Aliases can make a small file expand without bound.
 constexpr std::size_t kMaxValues = 1000000;
 constexpr std::size_t kMaxBytes = 64u << 20;
@@ -116,7 +116,7 @@ struct Converter {
   }
 
   bool value(const YAML::Node& n, int depth) {
-    if (depth > kMaxDepth) return fail(n, "nested more than " + std::to_string(kMaxDepth) + " levels deep");
+    if (depth > kMaxJsonDepth) return fail(n, "nested more than " + std::to_string(kMaxJsonDepth) + " levels deep");
     if (++values > kMaxValues || out.size() > kMaxBytes) return fail(n, "too large once its aliases are expanded");
     switch (n.Type()) {
       case YAML::NodeType::Null: out += "null"; return true;

@@ -128,6 +128,10 @@ std::string excerpt(const std::string& text, std::size_t max_bytes) {
   return clean.substr(0, utf8_prefix_length(clean, max_bytes)) + "\xE2\x80\xA6";
 }
 
+std::string markdown_excerpt(const std::string& text, std::size_t max_bytes) {
+  return markdown_escape(excerpt(text, max_bytes));
+}
+
 std::string fixed(double value, int digits) {
   if (!std::isfinite(value)) value = 0;
   char buf[64];

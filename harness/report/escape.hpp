@@ -25,6 +25,9 @@ std::string markdown_escape(const std::string& text);
 // At most `max_bytes` bytes of valid UTF-8, with "…" appended when cut.
 std::string excerpt(const std::string& text, std::size_t max_bytes);
 
+// markdown_escape of the excerpt: provider text cut short for one Markdown cell.
+std::string markdown_excerpt(const std::string& text, std::size_t max_bytes);
+
 // Decimal with a fixed number of digits, independent of the locale ("12.5").
 std::string fixed(double value, int digits);
 

@@ -121,13 +121,6 @@ struct Counts {
   }
 };
 
-const ProviderRun* find_run(const ResultsFile& file, const std::string& name) {
-  for (const auto& p : file.run.providers) {
-    if (p.name == name) return &p;
-  }
-  return nullptr;
-}
-
 std::string suite_properties(const ProviderRun* run, const ProviderScore& score, const ProviderCost* cost) {
   std::string out = "    <properties>\n";
   if (cost) out += "      <property" + attr("name", "spent") + attr("value", cost_text(*cost)) + "/>\n";
@@ -187,7 +180,7 @@ std::string render_junit(const ResultsFile& results) {
   std::string suites = baseline_suite(results, all);  // first: what the upgrade broke
   for (std::size_t p = 0; p < m.providers.size(); ++p) {
     const std::string& name = m.providers[p];
-    const ProviderRun* run = find_run(results, name);
+    const ProviderRun* run = results.run.provider(name);
     if (!m.scores[p].run) {
       suites += not_run_suite(m.scores[p], run, timestamp);
       ++all.tests;

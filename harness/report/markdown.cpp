@@ -19,9 +19,7 @@ constexpr std::size_t kCasesPerDeviation = 4;
 constexpr std::size_t kFindingsPerCase = 3;
 constexpr std::size_t kValueBytes = 80;
 
-std::string md(const std::string& text, std::size_t max_bytes = 200) {
-  return markdown_escape(excerpt(text, max_bytes));
-}
+std::string md(const std::string& text, std::size_t max_bytes = 200) { return markdown_excerpt(text, max_bytes); }
 
 const char* symbol(const Cell& cell) {
   if (cell.cosmetic_only) return "\xF0\x9F\x9F\xA0";  // orange circle
@@ -47,7 +45,7 @@ std::string run_line(const ResultsFile& r, const Matrix& m) {
   return line + "\n\n";
 }
 
-std::string matrix_table(const Matrix& m) {
+std::string md_matrix_table(const Matrix& m) {
   std::string out = "| Feature |";
   for (const auto& p : m.providers) out += " " + md(p) + " |";
   out += "\n|---|";
@@ -70,7 +68,7 @@ std::string matrix_table(const Matrix& m) {
   return out;
 }
 
-std::string legend() {
+std::string md_legend() {
   return "\xE2\x9C\x85 pass · \xE2\x98\x91\xEF\xB8\x8F pass, except D*n*: fails only through deviations another "
          "feature owns · \xF0\x9F\x9F\xA1 partial · \xE2\x9D\x8C fail (breaking) · "
          "\xF0\x9F\x9F\xA0 `*` failures all cosmetic · \xE2\x9A\xAA unsupported · \xF0\x9F\x9F\xA3 known deviation · "
@@ -79,20 +77,14 @@ std::string legend() {
          "Deviations: one per finding code, however many cases show it.\n\n";
 }
 
-const ProviderRun* find_run(const ResultsFile& file, const std::string& name) {
-  for (const auto& p : file.run.providers)
-    if (p.name == name) return &p;
-  return nullptr;
-}
-
-std::string provider_table(const ResultsFile& results, const Matrix& m) {
+std::string md_provider_table(const ResultsFile& results, const Matrix& m) {
   std::string out = "| Provider | Features usable | Deviations | Endpoint · auth | Cases passing | Pass | Fail (breaking / cosmetic) | Error | Known | Unsupported | Skipped |";
   if (m.repeat > 1) out += " pass@" + std::to_string(m.repeat) + " | pass^" + std::to_string(m.repeat) + " |";
   out += " Notes |\n|---|---|---|---|---|---|---|---|---|---|---|";
   if (m.repeat > 1) out += "---|---|";
   out += "---|\n";
   for (const auto& s : m.scores) {
-    const ProviderRun* run = find_run(results, s.provider);
+    const ProviderRun* run = results.run.provider(s.provider);
     out += "| " + md(s.provider) + " | " + score_text(s) + " | " + (s.run ? deviation_counts_text(s) : "-") + " | " +
            md(run ? setup_text(*run) : "") + " | " + cases_passing_text(s) + " | " + std::to_string(s.pass) + " | " +
            std::to_string(s.fail) + " (" + std::to_string(s.breaking) + " / " + std::to_string(s.cosmetic) + ") | " +
@@ -210,7 +202,7 @@ std::string fixed_deviations(const Matrix& m) {
 }
 
 // What the run spent, when results.json says (files of older runs do not).
-std::string cost_section(const RunCost& cost) {
+std::string md_cost_section(const RunCost& cost) {
   if (cost.providers.empty()) return "";
   std::string out = "### Cost\n\n";
   for (const auto& p : cost.providers) out += "- " + md(p.provider) + ": " + md(cost_text(p)) + "\n";
@@ -246,10 +238,10 @@ std::string render_markdown(const ResultsFile& results) {
   out += run_line(results, m);
   out += comparison(results);
   if (m.providers.empty()) return out + "No results.\n";
-  out += matrix_table(m);
-  out += legend();
-  out += "### Providers\n\n" + provider_table(results, m);
-  out += cost_section(results.cost);
+  out += md_matrix_table(m);
+  out += md_legend();
+  out += "### Providers\n\n" + md_provider_table(results, m);
+  out += md_cost_section(results.cost);
   out += "### Deviations\n\nOne per finding code and provider, breaking first, then by reach (docs/reports.md).\n\n" +
          deviations(results, m);
   out += markdown_upstream_section(results);

@@ -11,16 +11,14 @@ namespace {
 constexpr std::size_t kRows = 40;
 constexpr std::size_t kCodesPerArrow = 3;
 
-std::string md(const std::string& text, std::size_t max_bytes = 80) {
-  return markdown_escape(excerpt(text, max_bytes));
-}
+std::string cell(const std::string& text, std::size_t max_bytes = 80) { return markdown_excerpt(text, max_bytes); }
 
 // The codes of the findings on one arrow, or an arrow alone.
 std::string arrow(const std::vector<const Finding*>& findings) {
   if (findings.empty()) return "→";
   std::string out = "→ ✗";
   for (std::size_t i = 0; i < findings.size() && i < kCodesPerArrow; ++i)
-    out += (i ? "; " : " ") + md(findings[i]->code, 60);
+    out += (i ? "; " : " ") + cell(findings[i]->code, 60);
   if (findings.size() > kCodesPerArrow) out += " +" + std::to_string(findings.size() - kCodesPerArrow);
   return out;
 }
@@ -40,16 +38,16 @@ std::string markdown_upstream_section(const ResultsFile& results) {
       "### Through the gateway\n\nEach case as the client sent it, as the gateway forwarded it, as the "
       "upstream answered and as the gateway answered; finding codes sit on the arrow where the "
       "translation went wrong (docs/upstream.md). Upstream: " +
-      md(results.upstream->dialect) + " on " + md(results.upstream->listen) +
+      cell(results.upstream->dialect) + " on " + cell(results.upstream->listen) +
       ".\n\n"
       "| Case | Client request | | Gateway forwarded | Upstream reply | | Gateway answer |\n"
       "|---|---|---|---|---|---|---|\n";
   for (std::size_t i = 0; i < rows.size() && i < kRows; ++i) {
     const Result& r = *rows[i];
     const UpstreamFlow flow = upstream_flow(r);
-    out += "| " + std::string(to_string(r.verdict)) + " **" + md(r.case_id, 120) + "** (" + md(r.provider, 60) +
-           ") | " + md(flow.client) + " | " + arrow(flow.inbound) + " | " + md(flow.forwarded) + " | " +
-           md(flow.reply, 120) + " | " + arrow(flow.outbound) + " | " + md(flow.answer, 120) + " |\n";
+    out += "| " + std::string(to_string(r.verdict)) + " **" + cell(r.case_id, 120) + "** (" + cell(r.provider, 60) +
+           ") | " + cell(flow.client) + " | " + arrow(flow.inbound) + " | " + cell(flow.forwarded) + " | " +
+           cell(flow.reply, 120) + " | " + arrow(flow.outbound) + " | " + cell(flow.answer, 120) + " |\n";
   }
   if (rows.size() > kRows) out += "\n… and " + std::to_string(rows.size() - kRows) + " more cases\n";
   if (!results.upstream->unmatched.empty()) {
@@ -58,7 +56,7 @@ std::string markdown_upstream_section(const ResultsFile& results) {
            "the marker):\n\n";
     for (std::size_t i = 0; i < results.upstream->unmatched.size() && i < 5; ++i) {
       const auto& u = results.upstream->unmatched[i];
-      out += "- " + md(u.method + " " + u.path) + ": " + md(u.body, 160) + "\n";
+      out += "- " + cell(u.method + " " + u.path) + ": " + cell(u.body, 160) + "\n";
     }
   }
   return out + "\n";

@@ -19,10 +19,6 @@ namespace {
 
 using Alloc = rapidjson::Document::AllocatorType;
 
-void fail(const EndpointCall& call, const ApiError& error) {
-  send_error(call.response, call.context.surface, error, call.request_id);
-}
-
 rapidjson::Value time_or_null(const std::optional<Clock::time_point>& when, Alloc& alloc) {
   if (!when) return rapidjson::Value();
   return rapidjson::Value(rfc3339(*when).c_str(), alloc);
@@ -141,7 +137,9 @@ std::optional<ApiError> read_requests(const EndpointCall& call, const rapidjson:
 std::optional<BatchView> find_or_fail(const EndpointCall& call) {
   auto id = call.params.find("id");
   auto view = id == call.params.end() ? std::nullopt : call.context.batches.find(id->second);
-  if (!view) fail(call, not_found("message_batch: no batch with id '" + (id == call.params.end() ? "" : id->second) + "'"));
+  if (!view)
+    send_error(call,
+               not_found("message_batch: no batch with id '" + (id == call.params.end() ? "" : id->second) + "'"));
   return view;
 }
 
@@ -149,10 +147,10 @@ std::optional<BatchView> find_or_fail(const EndpointCall& call) {
 
 void serve_batches_create(const EndpointCall& call) {
   rapidjson::Document body;
-  if (auto error = parse_body(call.request.body, body)) return fail(call, *error);
+  if (auto error = parse_body(call.request.body, body)) return send_error(call, *error);
   Batch batch;
-  if (auto error = read_requests(call, body, batch.items)) return fail(call, *error);
-  if (call.steering.error) return fail(call, *call.steering.error);
+  if (auto error = read_requests(call, body, batch.items)) return send_error(call, *error);
+  if (call.steering.error) return send_error(call, *call.steering.error);
   batch.id = call.context.ids.next(call.context.surface.batch_id_prefix);
   batch.created_at = Clock::now();
   batch.ends_at = batch.created_at + std::chrono::microseconds(static_cast<long long>(call.steering.batch_ms * 1000));
@@ -161,12 +159,12 @@ void serve_batches_create(const EndpointCall& call) {
 }
 
 void serve_batches_list(const EndpointCall& call) {
-  if (call.steering.error) return fail(call, *call.steering.error);
+  if (call.steering.error) return send_error(call, *call.steering.error);
   auto ids = call.context.batches.ids();
   PageRange range;
   if (auto error = page_ids(ids, call.request.get_param_value("limit"), call.request.get_param_value("after_id"),
                             call.request.get_param_value("before_id"), range)) {
-    return fail(call, *error);
+    return send_error(call, *error);
   }
   rapidjson::Document doc(rapidjson::kObjectType);
   auto& alloc = doc.GetAllocator();
@@ -186,37 +184,39 @@ void serve_batches_list(const EndpointCall& call) {
 }
 
 void serve_batches_get(const EndpointCall& call) {
-  if (call.steering.error) return fail(call, *call.steering.error);
+  if (call.steering.error) return send_error(call, *call.steering.error);
   if (auto view = find_or_fail(call)) send_batch(call, *view);
 }
 
 void serve_batches_cancel(const EndpointCall& call) {
-  if (call.steering.error) return fail(call, *call.steering.error);
+  if (call.steering.error) return send_error(call, *call.steering.error);
   if (!find_or_fail(call)) return;
   if (auto view = call.context.batches.cancel(call.params.at("id"))) send_batch(call, *view);
 }
 
 void serve_batches_delete(const EndpointCall& call) {
-  if (call.steering.error) return fail(call, *call.steering.error);
+  if (call.steering.error) return send_error(call, *call.steering.error);
   const std::string id = call.params.at("id");
   bool in_progress = false;
   if (!call.context.batches.remove(id, in_progress)) {
-    return fail(call, not_found("message_batch: no batch with id '" + id + "'"));
+    return send_error(call, not_found("message_batch: no batch with id '" + id + "'"));
   }
   if (in_progress) {
-    return fail(call, invalid_request("Batch " + id + " cannot be deleted while it is in progress; cancel it first."));
+    return send_error(call,
+                      invalid_request("Batch " + id + " cannot be deleted while it is in progress; cancel it first."));
   }
   set_common_headers(call.response, call.context.surface, call.request_id);
   send_json(call.response, 200, "{\"id\":" + json_quote(id) + ",\"type\":\"message_batch_deleted\"}");
 }
 
 void serve_batches_results(const EndpointCall& call) {
-  if (call.steering.error) return fail(call, *call.steering.error);
+  if (call.steering.error) return send_error(call, *call.steering.error);
   auto view = find_or_fail(call);
   if (!view) return;
   if (!view->ended) {
-    return fail(call, invalid_request("Batch " + view->batch.id +
-                                      " is still processing; results are available once its processing_status is ended."));
+    return send_error(
+        call, invalid_request("Batch " + view->batch.id +
+                              " is still processing; results are available once its processing_status is ended."));
   }
   std::string lines;
   for (const auto& item : view->batch.items) {

@@ -18,23 +18,19 @@
 namespace ac::sim {
 namespace {
 
-void fail(const EndpointCall& call, const ApiError& error) {
-  send_error(call.response, call.context.surface, error, call.request_id);
-}
-
 // Body, request schema and model: what both endpoints validate, in this order.
 const ModelInfo* validated(const EndpointCall& call, Endpoint endpoint, MessageRequest& request) {
   rapidjson::Document body;
   if (auto error = parse_body(call.request.body, body)) {
-    fail(call, *error);
+    send_error(call, *error);
     return nullptr;
   }
   if (auto error = parse_request(body, endpoint, call.version, call.context.surface.request, request)) {
-    fail(call, *error);
+    send_error(call, *error);
     return nullptr;
   }
   const ModelInfo* model = find_model(request.model, call.context.extra_models);
-  if (!model) fail(call, not_found("model: " + request.model));
+  if (!model) send_error(call, not_found("model: " + request.model));
   return model;
 }
 
@@ -50,6 +46,10 @@ void stream_reply(const EndpointCall& call, const Reply& reply) {
 }
 
 }  // namespace
+
+void send_error(const EndpointCall& call, const ApiError& error) {
+  send_error(call.response, call.context.surface, error, call.request_id);
+}
 
 std::optional<ApiError> parse_body(const std::string& text, rapidjson::Document& body) {
   body.Parse(text.c_str(), text.size());
@@ -68,13 +68,14 @@ void serve_messages(const EndpointCall& call) {
     request.max_tokens = std::min(request.max_tokens, model->max_output_tokens);
   }
   if (request.max_tokens > model->max_output_tokens) {
-    return fail(call, invalid_request("max_tokens: " + std::to_string(request.max_tokens) + " > " +
-                                      std::to_string(model->max_output_tokens) +
-                                      ", which is the maximum allowed number of output tokens "
-                                      "for " + model->id));
+    return send_error(call, invalid_request("max_tokens: " + std::to_string(request.max_tokens) + " > " +
+                                            std::to_string(model->max_output_tokens) +
+                                            ", which is the maximum allowed number of output tokens "
+                                            "for " +
+                                            model->id));
   }
   // A requested error answers a valid request; in a stream it arrives in-band instead.
-  if (call.steering.error && !request.stream) return fail(call, *call.steering.error);
+  if (call.steering.error && !request.stream) return send_error(call, *call.steering.error);
   SimContext& context = call.context;
   Reply reply = make_reply(request, answered_model(context.surface, model->id), context.ids,
                            context.surface.message_id_prefix, context.surface.tool_use_id_prefix);
@@ -87,7 +88,7 @@ void serve_messages(const EndpointCall& call) {
 void serve_count_tokens(const EndpointCall& call) {
   MessageRequest request;
   if (!validated(call, Endpoint::count_tokens, request)) return;
-  if (call.steering.error) return fail(call, *call.steering.error);
+  if (call.steering.error) return send_error(call, *call.steering.error);
   set_common_headers(call.response, call.context.surface, call.request_id);
   send_json(call.response, 200,
             "{\"input_tokens\":" + std::to_string(count_input_tokens(request)) + "}");

@@ -22,6 +22,9 @@ struct EndpointCall {
   const std::map<std::string, std::string>& params;  // path parameters ({id})
 };
 
+// Answers the call with `error` in its surface's envelope (send_error in http_reply.hpp).
+void send_error(const EndpointCall& call, const ApiError& error);
+
 // Parses a JSON request body; invalid JSON is a 400 saying where it broke.
 std::optional<ApiError> parse_body(const std::string& text, rapidjson::Document& body);
 
