@@ -8,7 +8,7 @@ seconds="${1:-60}"
 # The targets are those fuzz/CMakeLists.txt declares: the list lives there only.
 mapfile -t targets < <(sed -nE 's/^ac_fuzz_target\(([a-z_]+)_fuzz .*/\1/p' fuzz/CMakeLists.txt)
 
-CC=clang CXX=clang++ cmake -S . -B build-fuzz -DAPICONFORM_FUZZ=ON -DAPICONFORM_TESTS=OFF \
+CC=clang CXX=clang++ cmake -S . -B build-fuzz -DAPICONFORM_FUZZ=ON -DAPICONFORM_TESTS=OFF -DAPICONFORM_UNITY=OFF \
   -DAPICONFORM_BENCH=OFF -DCMAKE_BUILD_TYPE=RelWithDebInfo \
   -DCMAKE_CXX_FLAGS="-fsanitize=fuzzer-no-link,address -fno-omit-frame-pointer" >/dev/null
 cmake --build build-fuzz -j"$(nproc)" --target "${targets[@]/%/_fuzz}"

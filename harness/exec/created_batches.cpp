@@ -63,7 +63,7 @@ void CreatedBatches::observe(const Target& target, const std::string& method, co
 std::vector<std::string> CreatedBatches::cancel_running(TransferQueue& transport, const RequestOptions& options,
                                                         const Redactor& redactor, RunCost& cost) {
   struct Cancel {
-    const Batch* batch;
+    const Batch* batch = nullptr;
     std::shared_ptr<CancelSink> sink = std::make_shared<CancelSink>();
     TransferOutcome outcome;
   };
@@ -82,8 +82,8 @@ std::vector<std::string> CreatedBatches::cancel_running(TransferQueue& transport
       ++cost.of(b.target->provider.name).cleanup_failed;
       continue;
     }
-    cancels.push_back(Cancel{&b});
-    Cancel& c = cancels.back();
+    Cancel& c = cancels.emplace_back();
+    c.batch = &b;
     HttpRequest request;
     request.method = prepared.method;
     request.url = prepared.url;

@@ -321,7 +321,7 @@ BaselineDiff diff_results(const ResultsFile& old_run, const ResultsFile& new_run
     auto it = by_provider.find(name);
     if (it == by_provider.end()) {
       order.push_back(name);
-      it = by_provider.emplace(name, ProviderDiff{name, provider_note(old_run, new_run, name), {}}).first;
+      it = by_provider.emplace(name, ProviderDiff{name, provider_note(old_run, new_run, name), {}, {}}).first;
     }
     return it->second;
   };

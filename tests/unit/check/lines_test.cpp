@@ -32,7 +32,7 @@ struct Fixture {
     exchange.body_size = body.size();
   }
   Findings run() {
-    CheckInput in{expect, exchange, schemas, nullptr, {}, nullptr, false, false};
+    CheckInput in{expect, exchange, schemas, nullptr, {}, nullptr, false, false, {}, {}};
     Findings out;
     check_lines(in, out);
     return out;

@@ -30,7 +30,7 @@ Findings run(const JsonExpectation& a, const Headers& headers, const char* body 
   rapidjson::Document doc;
   doc.Parse(body);
   NoSchemas schemas;
-  CheckInput in{expect, exchange, schemas, &doc, {}, nullptr, false, false};
+  CheckInput in{expect, exchange, schemas, &doc, {}, nullptr, false, false, {}, {}};
   Findings out;
   check_json(in, out);
   return out;

@@ -13,7 +13,7 @@ struct Fixture {
   Exchange exchange;
   NoSchemas schemas;
   Findings run(void (*check)(const CheckInput&, Findings&)) {
-    CheckInput in{expect, exchange, schemas, nullptr, {}, nullptr, false, false};
+    CheckInput in{expect, exchange, schemas, nullptr, {}, nullptr, false, false, {}, {}};
     Findings out;
     check(in, out);
     return out;
@@ -75,7 +75,7 @@ TEST(BodyCheck, ANonJsonBodyIsOneFindingWhenJsonIsExpected) {
   Fixture f;
   f.expect.schema = "anthropic/message.json";
   f.exchange.body = "<html>bad gateway</html>";
-  CheckInput in{f.expect, f.exchange, f.schemas, nullptr, "Invalid value. at byte 0", nullptr, false, false};
+  CheckInput in{f.expect, f.exchange, f.schemas, nullptr, "Invalid value. at byte 0", nullptr, false, false, {}, {}};
   Findings out;
   check_body_json(in, out);
   ASSERT_EQ(out.size(), 1u);

@@ -22,7 +22,7 @@ Findings judge_reply(const char* reply) {
   rapidjson::Document body;
   body.Parse(reply);
   test::NoSchemas schemas;
-  CheckInput in{expect, exchange, schemas, &body, {}, nullptr, false, false};
+  CheckInput in{expect, exchange, schemas, &body, {}, nullptr, false, false, {}, {}};
   in.request_body = exchange.request.body;
   Findings out;
   check_tool_input(in, out);
@@ -102,7 +102,7 @@ Findings judge_with_tools(const std::string& tools, const char* reply) {
   rapidjson::Document body;
   body.Parse(reply);
   test::NoSchemas schemas;
-  CheckInput in{expect, exchange, schemas, &body, {}, nullptr, false, false};
+  CheckInput in{expect, exchange, schemas, &body, {}, nullptr, false, false, {}, {}};
   in.request_body = request;
   Findings out;
   check_tool_input(in, out);
@@ -150,7 +150,7 @@ TEST(ToolInput, RequestsWithoutToolsAreNotJudged) {
   rapidjson::Document body;
   body.Parse(R"({"content":[{"type":"tool_use","id":"t","name":"x","input":{}}]})");
   test::NoSchemas schemas;
-  CheckInput in{expect, exchange, schemas, &body, {}, nullptr, false, false};
+  CheckInput in{expect, exchange, schemas, &body, {}, nullptr, false, false, {}, {}};
   in.request_body = exchange.request.body;
   Findings out;
   check_tool_input(in, out);
