@@ -3,11 +3,13 @@
 // One such hang cost a CI run 600 s. The scan keeps fork out; the rest checks that spawn_process
 // does what the fork + exec code it replaced did.
 #include <gtest/gtest.h>
+#include <signal.h>
 #include <sys/wait.h>
 
 #include <filesystem>
 #include <fstream>
 #include <regex>
+#include <thread>
 
 #include "support/run_binary.hpp"
 #include "support/spawn.hpp"
@@ -77,6 +79,31 @@ TEST(ProcessStart, AProgramThatCannotStartIsAnErrorNamingIt) {
         }
       },
       std::runtime_error);
+}
+
+TEST(ProcessStart, WaitOrKillReapsAProgramThatEnds) {
+  SpawnSpec spec;
+  spec.argv = {"sh", "-c", "exit 4"};
+  int status = 0;
+  EXPECT_TRUE(wait_or_kill(spawn_process(spec), std::chrono::seconds(30), status));
+  ASSERT_TRUE(WIFEXITED(status));
+  EXPECT_EQ(WEXITSTATUS(status), 4);
+}
+
+// What BackgroundApiconform does to a server that ignores SIGTERM: it does not wait forever.
+TEST(ProcessStart, WaitOrKillKillsAProgramStillRunningAfterTheBound) {
+  TempDir dir;
+  SpawnSpec spec;
+  spec.argv = {"sh", "-c", "trap '' TERM; echo ready; while :; do sleep 1; done"};
+  spec.stdout_path = dir.file("out");
+  const int pid = spawn_process(spec);
+  for (int i = 0; i < 500 && read_file(dir.file("out")).empty(); ++i)
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  kill(pid, SIGTERM);
+  int status = 0;
+  EXPECT_FALSE(wait_or_kill(pid, std::chrono::milliseconds(300), status));
+  ASSERT_TRUE(WIFSIGNALED(status));
+  EXPECT_EQ(WTERMSIG(status), SIGKILL);
 }
 
 }  // namespace

@@ -2,6 +2,8 @@
 
 #include "support/spawn.hpp"
 
+#include <gtest/gtest.h>
+
 #include <arpa/inet.h>
 #include <netinet/in.h>
 #include <signal.h>
@@ -9,7 +11,6 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include <algorithm>
 #include <chrono>
 #include <cstdlib>
 #include <filesystem>
@@ -93,20 +94,8 @@ void StartedApiconform::signal(int sig) const {
 std::string StartedApiconform::output() const { return read_file(capture_.file("out")); }
 
 ProcessResult StartedApiconform::wait(std::chrono::seconds bound) {
-  const auto deadline = std::chrono::steady_clock::now() + bound;
-  auto pause = std::chrono::milliseconds(1);
   int status = 0;
-  bool killed = false;
-  while (waitpid(pid_, &status, WNOHANG) == 0) {
-    if (std::chrono::steady_clock::now() > deadline) {
-      kill(pid_, SIGKILL);
-      waitpid(pid_, &status, 0);
-      killed = true;
-      break;
-    }
-    std::this_thread::sleep_for(pause);
-    pause = std::min(pause * 2, std::chrono::milliseconds(20));
-  }
+  const bool killed = !wait_or_kill(pid_, bound, status);
   pid_ = -1;
   ProcessResult r;
   r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
@@ -126,14 +115,19 @@ ProcessResult run_apiconform(const std::vector<std::string>& args, const std::ma
   return StartedApiconform(args, env, cwd).wait();
 }
 
-BackgroundApiconform::BackgroundApiconform(const std::vector<std::string>& args)
-    : pid_(spawn_process(apiconform_spec(args))) {}
+BackgroundApiconform::BackgroundApiconform(const std::vector<std::string>& args) {
+  SpawnSpec spec = apiconform_spec(args);
+  for (const auto& arg : spec.argv) command_ += (command_.empty() ? "" : " ") + arg;
+  pid_ = spawn_process(spec);
+}
 
+// A server that does not stop on SIGTERM is a finding, not a reason to hang the test run.
 BackgroundApiconform::~BackgroundApiconform() {
   if (pid_ <= 0) return;
   kill(pid_, SIGTERM);
   int status = 0;
-  waitpid(pid_, &status, 0);
+  if (!wait_or_kill(pid_, std::chrono::seconds(30), status))
+    ADD_FAILURE() << "`" << command_ << "` did not stop within 30 s of SIGTERM and was killed";
 }
 
 int free_port() {

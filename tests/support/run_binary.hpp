@@ -63,7 +63,8 @@ class StartedApiconform {
   int pid_ = -1;
 };
 
-// `apiconform ARGS` running in the background (e.g. `serve`), stopped and reaped on destruction.
+// `apiconform ARGS` running in the background (e.g. `serve`), stopped with SIGTERM and reaped on
+// destruction; one still running 30 s later is killed and fails the test.
 class BackgroundApiconform {
  public:
   explicit BackgroundApiconform(const std::vector<std::string>& args);
@@ -73,6 +74,7 @@ class BackgroundApiconform {
 
  private:
   int pid_ = -1;
+  std::string command_;  // for the failure when it does not stop
 };
 
 // A port on 127.0.0.1 that was free a moment ago (for a server the test starts).

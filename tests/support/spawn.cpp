@@ -1,10 +1,14 @@
 #include "support/spawn.hpp"
 
 #include <fcntl.h>
+#include <signal.h>
 #include <spawn.h>
+#include <sys/wait.h>
 
+#include <algorithm>
 #include <cstring>
 #include <stdexcept>
+#include <thread>
 
 extern char** environ;
 
@@ -61,6 +65,21 @@ int spawn_process(const SpawnSpec& spec) {
   const int error = posix_spawnp(&pid, argv[0], actions.get(), nullptr, argv.data(), envp.data());
   if (error != 0) throw std::runtime_error("cannot start " + spec.argv[0] + ": " + std::strerror(error));
   return pid;
+}
+
+bool wait_or_kill(int pid, std::chrono::milliseconds bound, int& status) {
+  const auto deadline = std::chrono::steady_clock::now() + bound;
+  auto pause = std::chrono::milliseconds(1);
+  while (waitpid(pid, &status, WNOHANG) == 0) {
+    if (std::chrono::steady_clock::now() > deadline) {
+      kill(pid, SIGKILL);
+      waitpid(pid, &status, 0);
+      return false;
+    }
+    std::this_thread::sleep_for(pause);
+    pause = std::min(pause * 2, std::chrono::milliseconds(20));
+  }
+  return true;
 }
 
 }  // namespace ac::test

@@ -1,4 +1,5 @@
 #pragma once
+#include <chrono>
 #include <map>
 #include <string>
 #include <vector>
@@ -24,5 +25,9 @@ struct SpawnSpec {
 // timed a CI run out after 600 s (google/sanitizers#1814). Everything here is built before the
 // spawn, and glibc's posix_spawn runs only system calls in the child.
 int spawn_process(const SpawnSpec& spec);
+
+// Waits up to `bound` for `pid` to end and reaps it, leaving its waitpid status in `status`.
+// Still running then: killed with SIGKILL, reaped, and false.
+bool wait_or_kill(int pid, std::chrono::milliseconds bound, int& status);
 
 }  // namespace ac::test
