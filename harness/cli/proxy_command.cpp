@@ -61,21 +61,13 @@ bool parse_listen(const std::string& text, std::string& host, int& port, std::st
   return true;
 }
 
-// The target without its userinfo, as records and reports name it.
-std::string shown_target(const std::string& target) {
-  const std::string userinfo = url_userinfo(target);
-  if (userinfo.empty()) return target;
-  const std::size_t host = target.find("://") + 3;
-  return target.substr(0, host) + target.substr(host + userinfo.size() + 1);
-}
-
 // Everything that can be wrong before the proxy listens, said at once (exit 2).
 bool check_options(const ProxyCommandOptions& o, std::vector<std::string>& formats, std::string& host, int& port) {
   std::vector<std::string> problems;
   std::string error;
   if (!parse_listen(o.listen, host, port, error)) problems.push_back(error);
   if (o.target.rfind("http://", 0) != 0 && o.target.rfind("https://", 0) != 0)
-    problems.push_back("--target " + shown_target(o.target) +
+    problems.push_back("--target " + without_userinfo(o.target) +
                        ": expected an http:// or https:// base URL, e.g. https://api.anthropic.com");
   parse_formats(o.formats, formats, problems);
   const std::string dir = out_dir_problem(o.out_dir);
@@ -108,7 +100,7 @@ int proxy_command(const ProxyCommandOptions& o) {
   JudgeContext judge;
   judge.strict = o.strict;
   judge.secrets.secret_headers = o.secret_headers;
-  judge.provider = shown_target(o.target);
+  judge.provider = without_userinfo(o.target);
   Diagnostics problems = load_judge_data(o.schemas_dir, judge_data, judge, schema_load_options());
   for (const auto& d : problems) std::cerr << format_diagnostic(d);
   if (!problems.empty()) return kExitInput;
@@ -116,7 +108,7 @@ int proxy_command(const ProxyCommandOptions& o) {
   RunInfo info;
   info.started_at = utc_now_rfc3339(true);
   info.command = process_redactor().apply(o.command_line);
-  info.providers.push_back(ProviderRun{judge.provider, shown_target(o.target), false, "run", ""});
+  info.providers.push_back(ProviderRun{judge.provider, without_userinfo(o.target), false, "run", ""});
   LiveOutputs live;
   if (!live.open(o.out_dir, info, true, std::cerr)) return kExitInput;
   const std::string& results_path = live.results_path();
@@ -133,7 +125,7 @@ int proxy_command(const ProxyCommandOptions& o) {
   proxy_options.forward.target = o.target;
   proxy_options.forward.connect_timeout_s = o.connect_timeout_s;
   proxy_options.forward.ca_file = o.ca_file;
-  proxy_options.record_target = shown_target(o.target);
+  proxy_options.record_target = without_userinfo(o.target);
   proxy_options.connections = o.connections;
   ProxyServer proxy(proxy_options, [&session](ExchangeRecord&& record) { session.submit(std::move(record)); });
   std::string error;
@@ -143,7 +135,7 @@ int proxy_command(const ProxyCommandOptions& o) {
     return kExitInput;
   }
   const std::string address = "http://" + host + ":" + std::to_string(listening);
-  std::cout << "proxy " << address << " -> " << shown_target(o.target) << "\n"
+  std::cout << "proxy " << address << " -> " << without_userinfo(o.target) << "\n"
             << "point the client at it: ANTHROPIC_BASE_URL=" << address << " (its own key is passed on)\n"
             << "results: " << results_path << " as exchanges complete"
             << (o.record_dir.empty() ? "" : "; exchanges saved in " + o.record_dir)

@@ -122,12 +122,21 @@ std::string url_userinfo(const std::string& url) {
   return url.substr(host, at - host);
 }
 
-std::string replace_userinfo(const std::string& url, const std::string& with) {
+namespace {
+
+// `url` with its userinfo and the '@' after it (`with_at` characters of it) replaced by `with`.
+std::string swap_userinfo(const std::string& url, const std::string& with, std::size_t with_at) {
   const std::string userinfo = url_userinfo(url);
   if (userinfo.empty()) return url;
   const std::size_t host = url.find("://") + 3;
-  return url.substr(0, host) + with + url.substr(host + userinfo.size());
+  return url.substr(0, host) + with + url.substr(host + userinfo.size() + with_at);
 }
+
+}  // namespace
+
+std::string replace_userinfo(const std::string& url, const std::string& with) { return swap_userinfo(url, with, 0); }
+
+std::string without_userinfo(const std::string& url) { return swap_userinfo(url, "", 1); }
 
 std::string header_variable(const std::string& header_name) {
   std::string out = "APICONFORM_HEADER_";

@@ -28,9 +28,11 @@ std::string curl_line(const std::string& method, const std::string& url, const H
 // `text` as one shell word in single quotes.
 std::string single_quoted(const std::string& text);
 
-// The userinfo ("user:password") of a URL, empty when it has none; the URL with it replaced.
+// The userinfo ("user:password") of a URL, empty when it has none; the URL with it replaced; the
+// URL without it or its '@', as records and reports name a target.
 std::string url_userinfo(const std::string& url);
 std::string replace_userinfo(const std::string& url, const std::string& with);
+std::string without_userinfo(const std::string& url);
 
 // The shell variable a curl line names for a secret header read from no environment variable:
 // APICONFORM_HEADER_ and the header name in capitals, '-' as '_' ("x-org-id" -> ..._X_ORG_ID).
