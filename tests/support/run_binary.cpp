@@ -1,6 +1,7 @@
 #include "support/run_binary.hpp"
 
 #include "support/spawn.hpp"
+#include "util/join.hpp"
 
 #include <gtest/gtest.h>
 
@@ -76,7 +77,7 @@ StartedApiconform::StartedApiconform(const std::vector<std::string>& args,
   if (!cwd.empty()) spec.cwd = cwd;
   spec.stdout_path = capture_.file("out");
   spec.stderr_path = capture_.file("err");
-  for (const auto& arg : spec.argv) command_ += (command_.empty() ? "" : " ") + arg;
+  command_ = join(spec.argv, " ");
   pid_ = spawn_process(spec);
 }
 
@@ -117,7 +118,7 @@ ProcessResult run_apiconform(const std::vector<std::string>& args, const std::ma
 
 BackgroundApiconform::BackgroundApiconform(const std::vector<std::string>& args) {
   SpawnSpec spec = apiconform_spec(args);
-  for (const auto& arg : spec.argv) command_ += (command_.empty() ? "" : " ") + arg;
+  command_ = join(spec.argv, " ");
   pid_ = spawn_process(spec);
 }
 
