@@ -96,11 +96,12 @@ int proxy_command(const ProxyCommandOptions& o) {
   int port = 0;
   if (!check_options(o, formats, host, port)) return kExitInput;
 
+  const std::string shown_target = without_userinfo(o.target);  // as records, reports and the console name it
   JudgeData judge_data;
   JudgeContext judge;
   judge.strict = o.strict;
   judge.secrets.secret_headers = o.secret_headers;
-  judge.provider = without_userinfo(o.target);
+  judge.provider = shown_target;
   Diagnostics problems = load_judge_data(o.schemas_dir, judge_data, judge, schema_load_options());
   for (const auto& d : problems) std::cerr << format_diagnostic(d);
   if (!problems.empty()) return kExitInput;
@@ -108,7 +109,7 @@ int proxy_command(const ProxyCommandOptions& o) {
   RunInfo info;
   info.started_at = utc_now_rfc3339(true);
   info.command = process_redactor().apply(o.command_line);
-  info.providers.push_back(ProviderRun{judge.provider, without_userinfo(o.target), false, "run", ""});
+  info.providers.push_back(ProviderRun{shown_target, shown_target, false, "run", ""});
   LiveOutputs live;
   if (!live.open(o.out_dir, info, true, std::cerr)) return kExitInput;
   const std::string& results_path = live.results_path();
@@ -125,7 +126,7 @@ int proxy_command(const ProxyCommandOptions& o) {
   proxy_options.forward.target = o.target;
   proxy_options.forward.connect_timeout_s = o.connect_timeout_s;
   proxy_options.forward.ca_file = o.ca_file;
-  proxy_options.record_target = without_userinfo(o.target);
+  proxy_options.record_target = shown_target;
   proxy_options.connections = o.connections;
   ProxyServer proxy(proxy_options, [&session](ExchangeRecord&& record) { session.submit(std::move(record)); });
   std::string error;
@@ -135,7 +136,7 @@ int proxy_command(const ProxyCommandOptions& o) {
     return kExitInput;
   }
   const std::string address = "http://" + host + ":" + std::to_string(listening);
-  std::cout << "proxy " << address << " -> " << without_userinfo(o.target) << "\n"
+  std::cout << "proxy " << address << " -> " << shown_target << "\n"
             << "point the client at it: ANTHROPIC_BASE_URL=" << address << " (its own key is passed on)\n"
             << "results: " << results_path << " as exchanges complete"
             << (o.record_dir.empty() ? "" : "; exchanges saved in " + o.record_dir)
