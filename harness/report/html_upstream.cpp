@@ -2,7 +2,6 @@
 
 #include "report/escape.hpp"
 #include "report/upstream_flow.hpp"
-#include "util/utf8.hpp"
 
 namespace ac {
 
@@ -19,7 +18,7 @@ std::string esc(const std::string& text) { return html_escape(text); }
 
 std::string body_pre(const std::string& body, std::size_t limit) {
   if (body.empty()) return "<p class=\"note\">no body</p>";
-  return "<pre>" + esc(excerpt(valid_utf8(body), limit)) + "</pre>";
+  return "<pre>" + esc(excerpt(body, limit)) + "</pre>";  // excerpt makes it valid UTF-8
 }
 
 // An arrow: what crosses it, then the findings placed on it.
